@@ -1,0 +1,43 @@
+# Two commands matter: `make run` and `make test`. Each sets up what it needs first.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test lint check export schema clean
+
+run: $(INSTALLED)
+	$(VENV)/bin/escalation-wizard serve --host $(HOST) --port $(PORT)
+
+test: $(INSTALLED) chromium
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/escalation-wizard check
+	$(PY) -m pytest
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+check: $(INSTALLED)
+	$(VENV)/bin/escalation-wizard check
+
+# The virtual environment is rebuilt from scratch whenever pyproject.toml changes.
+$(INSTALLED): pyproject.toml
+	rm -rf $(VENV)
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Browser tests drive Debian's Chromium; never a downloaded browser.
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf $(VENV) node_modules build site .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Escalation wizard: guidance on resolving professional disagreements about a child's safety."""

@@ -1,0 +1,176 @@
+"""Checks that span fields: citations, agencies, forms, stage order, variants."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from wizard.frontmatter import Document
+from wizard.messages import did_you_mean
+from wizard.policy import Partnership, Stage
+from wizard.problems import Problem
+
+Loc = tuple[str | int, ...]
+
+
+def citations(doc: Document, anchors: dict[str, int]) -> list[Problem]:
+    """Every citation that names no paragraph anchor in the procedure text."""
+    return [Problem(doc.path, doc.where.find(loc), text) for loc, text in _citations(doc, anchors)]
+
+
+def cross_check(partnership: Partnership, doc: Document, folder: Path) -> list[Problem]:
+    """Every problem that no single field shows on its own."""
+    found = [
+        *_agencies(partnership),
+        *_forms(partnership),
+        *_stage_order(partnership),
+        *_variants(partnership),
+        *_duplicate_ids(partnership),
+        *_logo(partnership, folder),
+    ]
+    return [Problem(doc.path, doc.where.find(loc), text) for loc, text in found]
+
+
+def source_warnings(partnership: Partnership, doc: Document) -> list[Problem]:
+    """Recorded source problems, as warnings for publishers."""
+    located = [(("problems", i), p) for i, p in enumerate(partnership.problems)]
+    for s, stage in enumerate(partnership.stages):
+        located += [(("stages", s, "problems", i), p) for i, p in enumerate(stage.problems)]
+    return [
+        Problem(
+            doc.path,
+            doc.where.find(loc),
+            f"source problem ({p.kind.value}) at {p.cite}: {p.says}",
+            warning=True,
+        )
+        for loc, p in located
+    ]
+
+
+def _walk(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, object]]:
+    yield loc, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, (*loc, index))
+
+
+def _citations(doc: Document, anchors: dict[str, int]) -> Iterator[tuple[Loc, str]]:
+    for loc, value in _walk(doc.data):
+        if loc and loc[-1] == "cite" and isinstance(value, str) and value.strip():
+            label = value.strip()
+            if label not in anchors:
+                yield (
+                    loc,
+                    (
+                        f"the citation '{label}' is not a paragraph anchor in the procedure text"
+                        f"{did_you_mean(label, anchors)} Mark the paragraph with {{#{label}}} "
+                        "or correct the citation"
+                    ),
+                )
+
+
+def _agencies(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    known = [a.id for a in partnership.agencies]
+    for s, stage in enumerate(partnership.stages):
+        if stage.roles is None:
+            continue
+        for agency in stage.roles.by_agency:
+            if agency not in known:
+                hint = did_you_mean(agency, known) or (
+                    f" (known agencies: {', '.join(known)})"
+                    if known
+                    else " (list the policy's agencies under 'agencies' first)"
+                )
+                yield (
+                    ("stages", s, "roles", "by_agency", agency),
+                    f"unknown agency '{agency}'{hint}",
+                )
+
+
+def _forms(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    known = [f.id for f in partnership.forms]
+    for s, stage in enumerate(partnership.stages):
+        for f, use in enumerate(stage.forms):
+            if use.form not in known:
+                yield (
+                    ("stages", s, "forms", f, "form"),
+                    (
+                        f"unknown form '{use.form}'{did_you_mean(use.form, known)}"
+                        " (describe it under 'forms' first)" * (not known)
+                    ),
+                )
+
+
+def _stage_order(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    expected = 1
+    for s, stage in enumerate(partnership.stages):
+        previous = partnership.stages[s - 1] if s else None
+        if previous is not None and stage.number == previous.number:
+            if not (stage.variant and previous.variant):
+                yield (
+                    ("stages", s, "number"),
+                    (
+                        f"duplicate stage {stage.number}: two stages may share a number only "
+                        "when each is a 'variant' (for example urgent and non-urgent)"
+                    ),
+                )
+            continue
+        if stage.number != expected:
+            yield (
+                ("stages", s, "number"),
+                (
+                    f"stage {stage.number} is out of order: expected stage {expected} here "
+                    "(list stages in order, starting at 1)"
+                ),
+            )
+        expected = stage.number + 1
+
+
+def _variants(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    groups: dict[int, list[tuple[int, Stage]]] = {}
+    for s, stage in enumerate(partnership.stages):
+        groups.setdefault(stage.number, []).append((s, stage))
+    for number, members in groups.items():
+        if len(members) == 1 and members[0][1].variant:
+            yield (
+                ("stages", members[0][0], "variant"),
+                (f"stage {number} is the only stage with its number, so it cannot be a variant"),
+            )
+        if (len(members) > 1 and not members[0][1].variant) or (
+            len(members) > 1 and members[0][1].variant and not members[0][1].variant.question
+        ):
+            yield (
+                ("stages", members[0][0], "variant"),
+                (
+                    f"stage {number} has variants: the first needs a 'variant' with a 'question' "
+                    "that asks which applies"
+                ),
+            )
+        ids = Counter(st.variant.id for _, st in members if st.variant)
+        for s, stage in members:
+            if stage.variant and ids[stage.variant.id] > 1:
+                yield (
+                    ("stages", s, "variant", "id"),
+                    (f"two variants of stage {number} have the id '{stage.variant.id}'"),
+                )
+
+
+def _duplicate_ids(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    for name, items in (("agencies", partnership.agencies), ("forms", partnership.forms)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                yield (name, i, "id"), f"the id '{item.id}' is used twice in '{name}'"
+            seen.add(item.id)
+
+
+def _logo(partnership: Partnership, folder: Path) -> Iterator[tuple[Loc, str]]:
+    logo = partnership.branding.logo
+    if logo and not (folder / logo).is_file():
+        yield ("branding", "logo"), f"the logo file '{logo}' is not in {folder.name}/"
+    if logo and not partnership.branding.logo_alt:
+        yield ("branding", "logo"), "a logo needs 'logo_alt': the text a screen reader reads"

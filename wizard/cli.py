@@ -1,0 +1,91 @@
+"""The escalation-wizard command: check, export, schema, serve, freeze, preview."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from wizard import export
+from wizard.content import BUNDLED_SITE, inspect_site, load_site
+from wizard.problems import ContentError, Problem
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status (0 success, 1 invalid content, 2 usage)."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ContentError as err:
+        _print_problems(err.problems, args.site)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="escalation-wizard",
+        description="Guidance on resolving professional disagreements about a child's safety.",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    _add(commands, "check", _check, "validate every policy and page; list errors and warnings")
+    exporter = _add(commands, "export", _export, "write every partnership's facts as JSON")
+    exporter.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    schema = _add(commands, "schema", _schema, "write the JSON Schema of policy front matter")
+    schema.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    return parser
+
+
+def _add(commands, name: str, run: Command, summary: str) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=summary, description=summary)
+    command.add_argument(
+        "--site",
+        type=Path,
+        default=BUNDLED_SITE,
+        metavar="DIR",
+        help="folder holding policies/ and content/ (default: the bundled site)",
+    )
+    command.set_defaults(run=run)
+    return command
+
+
+def _print_problems(problems: list[Problem], root: Path) -> None:
+    for problem in problems:
+        print(problem.render(Path.cwd()), file=sys.stderr)
+    del root
+
+
+def _check(args: argparse.Namespace) -> int:
+    site, problems = inspect_site(args.site)
+    _print_problems(problems, args.site)
+    errors = sum(not p.warning for p in problems)
+    warnings = len(problems) - errors
+    summary = (
+        f"{len(site.partnerships)} partnership(s), {len(site.pages)} page(s): "
+        f"{errors} error(s), {warnings} warning(s)"
+    )
+    print(summary if errors == 0 else f"content is not valid: {summary}")
+    return 1 if errors else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    site = load_site(args.site)
+    _write(json.dumps(export.document(site), indent=2, ensure_ascii=False), args.out)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _write(json.dumps(export.schema(), indent=2, ensure_ascii=False), args.out)
+    return 0
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text + "\n")
+    else:
+        out.write_text(text + "\n", encoding="utf-8")

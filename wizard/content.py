@@ -1,0 +1,209 @@
+"""Load a site's policies and pages, validate them, and collect every problem with its line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from wizard import checks
+from wizard.frontmatter import Document, read_text, split
+from wizard.messages import message
+from wizard.policy import Model, Partnership, Text, review_overdue
+from wizard.problems import ContentError, Problem
+
+POLICY_FILE = "policy.md"
+ANCHOR = re.compile(r"\{#([^{}\n]+?)\}")
+BUNDLED_SITE = Path(__file__).resolve().parent.parent
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """The readable procedure: the policy's own text, in Markdown, with paragraph anchors."""
+
+    markdown: str
+    anchors: dict[str, int]  # label -> line
+
+
+class PageMeta(Model):
+    """Front matter of a general content page."""
+
+    title: Text
+    summary: Text
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class Page:
+    """A general content page from content/."""
+
+    slug: str
+    title: str
+    summary: str
+    order: int
+    markdown: str
+
+
+@dataclass
+class Site:
+    """Everything a site publishes, validated."""
+
+    root: Path
+    partnerships: dict[str, Partnership] = field(default_factory=dict)
+    procedures: dict[str, Procedure] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def anchor_id(label: str) -> str:
+    """The HTML id of a paragraph anchor: '3.10' -> 'p-3-10'."""
+    return "p-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "x")
+
+
+def load_site(root: Path, today: date | None = None) -> Site:
+    """Load and validate a site; raise ContentError listing every error found."""
+    site, problems = inspect_site(root, today)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise ContentError(errors)
+    return site
+
+
+def inspect_site(root: Path, today: date | None = None) -> tuple[Site, list[Problem]]:
+    """Load what can be loaded and return every error and warning, sorted by file and line."""
+    root = root.resolve()
+    site, problems = Site(root), []
+    if not (root / "policies").is_dir():
+        problems.append(
+            Problem(root, 1, "no 'policies' folder here: is this the right --site folder?")
+        )
+        return site, problems
+    for folder in _policy_folders(root):
+        problems += _load_partnership(site, folder, today or date.today())
+    if not site.partnerships and not problems:
+        problems.append(Problem(root / "policies", 1, "there are no policies to publish"))
+    problems += _load_pages(site, root / "content")
+    site.warnings = sorted(p for p in problems if p.warning)
+    return site, sorted(problems)
+
+
+def _policy_folders(root: Path) -> Iterator[Path]:
+    for folder in sorted((root / "policies").iterdir()):
+        if folder.is_dir() and not folder.name.startswith((".", "_")):
+            yield folder
+
+
+def _load_partnership(site: Site, folder: Path, today: date) -> list[Problem]:
+    path = folder / POLICY_FILE
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", folder.name):
+        return [
+            Problem(
+                folder,
+                1,
+                "a policy folder's name is its web address: use lower-case "
+                "letters, digits and hyphens, such as 'north-somerset'",
+            )
+        ]
+    if not path.is_file():
+        return [Problem(folder, 1, f"this policy folder has no {POLICY_FILE}")]
+    doc, problems = _read(path)
+    if doc is None:
+        return problems
+    partnership, errors = _validate(Partnership, {**doc.data, "slug": folder.name}, doc)
+    procedure = _procedure(doc)
+    problems += errors + _anchor_problems(doc) + checks.citations(doc, procedure.anchors)
+    if partnership is None:
+        return problems
+    problems += checks.cross_check(partnership, doc, folder)
+    problems += checks.source_warnings(partnership, doc)
+    if review_overdue(partnership.document, today):
+        line = doc.where.find(("document", "review_due"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"the policy's review date "
+                f"({partnership.document.review}) has passed: ask the "
+                "partnership whether a newer version exists",
+                warning=True,
+            )
+        )
+    if not any(not p.warning for p in problems):
+        site.partnerships[partnership.slug] = partnership
+        site.procedures[partnership.slug] = procedure
+    return problems
+
+
+def _read(path: Path) -> tuple[Document | None, list[Problem]]:
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    return split(path, text)
+
+
+def _validate(model: type[M], data: dict, doc: Document) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as err:
+        return None, [
+            Problem(doc.path, doc.where.find(tuple(e["loc"])), message(e, model))
+            for e in err.errors()
+        ]
+
+
+def _procedure(doc: Document) -> Procedure:
+    anchors: dict[str, int] = {}
+    for offset, line in enumerate(doc.body.splitlines()):
+        for match in ANCHOR.finditer(line):
+            anchors.setdefault(match[1].strip(), doc.body_line + offset)
+    return Procedure(doc.body, anchors)
+
+
+def _anchor_problems(doc: Document) -> list[Problem]:
+    seen: dict[str, tuple[str, int]] = {}
+    problems = []
+    for offset, line in enumerate(doc.body.splitlines()):
+        for match in ANCHOR.finditer(line):
+            label, number = match[1].strip(), doc.body_line + offset
+            first = seen.setdefault(anchor_id(label), (label, number))
+            if first[1] != number or first[0] != label:
+                problems.append(
+                    Problem(
+                        doc.path,
+                        number,
+                        f"the paragraph anchor '{{#{label}}}' "
+                        f"repeats '{{#{first[0]}}}' from line {first[1]}: "
+                        "give each paragraph a different label",
+                    )
+                )
+    if not doc.body.strip():
+        problems.append(
+            Problem(
+                doc.path,
+                doc.body_line,
+                "the procedure text after the front matter is empty: paste the policy's text there",
+            )
+        )
+    return problems
+
+
+def _load_pages(site: Site, folder: Path) -> list[Problem]:
+    if not folder.is_dir():
+        return []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.md")):
+        doc, found = _read(path)
+        problems += found
+        if doc is None:
+            continue
+        meta, errors = _validate(PageMeta, doc.data, doc)
+        problems += errors
+        if meta is not None and not errors:
+            site.pages[path.stem] = Page(path.stem, meta.title, meta.summary, meta.order, doc.body)
+    return problems

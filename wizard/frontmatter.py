@@ -1,0 +1,142 @@
+"""Split a Markdown file into YAML front matter and body, keeping every value's line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from wizard.problems import Problem
+
+FENCE = "---"
+
+
+@dataclass
+class Where:
+    """Line numbers of a parsed value and, for lists and mappings, of its children."""
+
+    line: int
+    children: dict[str | int, Where] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def find(self, loc: tuple[str | int, ...]) -> int:
+        """The line of the deepest part of `loc` that exists; for a field, the field's own line."""
+        node, line = self, self.line
+        for part in loc:
+            if isinstance(part, str) and part in node.key_lines:
+                line = node.key_lines[part]
+            child = node.children.get(part)
+            if child is None:
+                return line
+            node = child
+            if isinstance(part, int):
+                line = child.line
+        return line
+
+
+@dataclass
+class Document:
+    """A parsed Markdown file: front matter data, where each value sits, and the body."""
+
+    path: Path
+    data: dict
+    where: Where
+    body: str
+    body_line: int  # line number of the body's first line
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """Read a file as UTF-8, explaining exactly where it is not."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        byte = raw[err.start]
+        return None, [
+            Problem(
+                path,
+                line,
+                f"the file is not UTF-8 text (byte 0x{byte:02x}); "
+                "save it with UTF-8 encoding in your editor",
+            )
+        ]
+    return text.removeprefix("\ufeff"), []
+
+
+def split(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
+    """Parse the front matter between '---' lines; report problems with their lines."""
+    if not text.strip():
+        return None, [
+            Problem(path, 1, "the file is empty; it needs front matter between '---' lines")
+        ]
+    lines = text.splitlines()
+    if lines[0].strip() != FENCE:
+        return None, [
+            Problem(path, 1, "the file must start with a line '---' that opens the front matter")
+        ]
+    try:
+        end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == FENCE)
+    except StopIteration:
+        return None, [
+            Problem(path, len(lines), "the front matter is not closed: add a line '---' after it")
+        ]
+    source = "\n".join(lines[1:end])
+    parsed, problems = _parse_yaml(path, source, offset=1)
+    if parsed is None:
+        return None, problems
+    data, where = parsed
+    body = "\n".join(lines[end + 1 :])
+    return Document(path, data, where, body, end + 2), problems
+
+
+def _parse_yaml(
+    path: Path, source: str, offset: int
+) -> tuple[tuple[dict, Where] | None, list[Problem]]:
+    try:
+        # BaseLoader keeps every scalar as text: "3.10" stays "3.10", "no" stays "no".
+        node = yaml.compose(source, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 + offset) if mark else offset + 1
+        problem = (err.problem or "unreadable").strip()
+        return None, [
+            Problem(
+                path,
+                line,
+                f"the front matter is not valid YAML ({problem}); check the indentation "
+                "and put text that contains ': ' or starts with a symbol in quotes",
+            )
+        ]
+    if node is None or not isinstance(node, yaml.MappingNode):
+        line = node.start_mark.line + 1 + offset if node is not None else offset + 1
+        return None, [Problem(path, line, "the front matter must be a set of 'field: value' lines")]
+    problems: list[Problem] = []
+    data, where = _convert(node, path, offset, problems)
+    return (data, where), problems
+
+
+def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem]):
+    line = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        data: dict = {}
+        where = Where(line)
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            key_line = key_node.start_mark.line + 1 + offset
+            if key in data:
+                problems.append(
+                    Problem(path, key_line, f"the field '{key}' appears twice here; keep one")
+                )
+                continue
+            data[key], where.children[key] = _convert(value_node, path, offset, problems)
+            where.key_lines[key] = key_line
+        return data, where
+    if isinstance(node, yaml.SequenceNode):
+        items, where = [], Where(line)
+        for index, item in enumerate(node.value):
+            value, where.children[index] = _convert(item, path, offset, problems)
+            items.append(value)
+        return items, where
+    return node.value, Where(line)

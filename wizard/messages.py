@@ -1,0 +1,138 @@
+"""Turn pydantic validation errors into messages a content author can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from enum import Enum
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """A ' did you mean …?' hint, or '' when nothing is close."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def describe(loc: tuple[str | int, ...]) -> str:
+    """A readable path to a field: 'stages 3 › timescales 1 › within' (items count from 1)."""
+    parts = [str(p + 1) if isinstance(p, int) else p for p in loc]
+    return " › ".join(parts) if parts else "front matter"
+
+
+def message(error: ErrorDetails, root: type[BaseModel]) -> str:
+    """One author-facing message for one validation error."""
+    loc = _clean(error["loc"])
+    kind, value, field = error["type"], error.get("input"), loc[-1] if loc else ""
+    where = describe(loc)
+    if kind == "missing":
+        return f"{describe(loc[:-1])}: the field '{field}' is missing{_missing_hint(field)}"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(root, loc[:-1])
+        return f"{where}: unknown field '{field}'{did_you_mean(str(field), allowed)}" + (
+            "" if not allowed else f" (allowed here: {', '.join(sorted(allowed))})"
+        )
+    if kind == "enum":
+        choices = _enum_values(root, loc)
+        return f"{where}: '{value}' is not one of {_quoted(choices)}{did_you_mean(value, choices)}"
+    if kind in {"int_parsing", "int_type", "greater_than_equal", "less_than_equal"}:
+        return f"{where}: expected a whole number here, got '{value}'"
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"{where}: write 'yes' or 'no', not '{value}'"
+    if kind in {"string_type", "string_too_short"}:
+        return f"{where}: {_expected_text(value)}"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"{where}: expected 'field: value' lines here, got {_shape(value)}"
+    if kind in {"tuple_type", "list_type"}:
+        return f"{where}: expected a list here (lines starting '- '), got {_shape(value)}"
+    if kind == "too_short":
+        return f"{where}: this list needs at least one item"
+    if kind == "string_pattern_mismatch":
+        return f"{where}: '{value}' {_pattern_help(field)}"
+    if kind == "string_too_long":
+        return f"{where}: a citation is a paragraph reference like '3.10', not a sentence"
+    return f"{where}: {str(error['msg']).removeprefix('Value error, ')}"
+
+
+def _clean(loc: tuple) -> tuple[str | int, ...]:
+    # pydantic adds validator names ("function-after[...]") to locations; they mean nothing here.
+    return tuple(p for p in loc if isinstance(p, int) or "[" not in p)
+
+
+def _missing_hint(field: str | int) -> str:
+    if field == "cite":
+        return '; every fact needs a citation to its paragraph, such as cite: "3.10"'
+    return ""
+
+
+def _expected_text(value: object) -> str:
+    if value in ("", None):
+        return "this must not be empty"
+    return f"expected text here, got {_shape(value)}"
+
+
+def _shape(value: object) -> str:
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+def _quoted(values: list[str]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+def _pattern_help(field: str | int) -> str:
+    if field == "colour":
+        return "is not a colour: write it as # and six hex digits, such as '#1d70b8'"
+    return (
+        "is not a valid id: use lower-case letters, digits and hyphens, such as 'health-visiting'"
+    )
+
+
+def _annotation_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> object:
+    """Walk a model's field types along a location; None when the walk leaves the model."""
+    current: object = root
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
+            field = next((f for n, f in current.model_fields.items() if part in (n, f.alias)), None)
+            if field is None:
+                return None
+            current = field.annotation
+        elif typing.get_origin(current) in (tuple, list) and isinstance(part, int):
+            current = typing.get_args(current)[0]
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    return _unwrap(current)
+
+
+def _unwrap(annotation: object) -> object:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = args[0] if len(args) == 1 else annotation
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    model = _annotation_at(root, loc)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return [f.alias or n for n, f in model.model_fields.items() if n != "slug"]
+    return []
+
+
+def _enum_values(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    enum = _annotation_at(root, loc)
+    if isinstance(enum, type) and issubclass(enum, Enum):
+        return [str(m.value) for m in enum]
+    return []
