@@ -38,7 +38,22 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument("--out", type=Path, help="file to write (default: standard output)")
     schema = _add(commands, "schema", _schema, "write the JSON Schema of policy front matter")
     schema.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    serve = _add(commands, "serve", _serve, "serve the wizard for local use or development")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=5000, help="port to listen on")
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from wizard.app import create_app
+
+    app = create_app({"SITE_DIR": args.site})
+    print(
+        f"Serving {len(app.extensions['site'].partnerships)} partnership(s) "
+        f"on http://{args.host}:{args.port}/ (press Ctrl+C to stop)"
+    )
+    app.run(host=args.host, port=args.port, debug=False, load_dotenv=False)
+    return 0
 
 
 def _add(commands, name: str, run: Command, summary: str) -> argparse.ArgumentParser:

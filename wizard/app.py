@@ -1,0 +1,50 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from wizard.content import BUNDLED_SITE, load_site
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app for a site; refuses to start (ContentError) if the content is invalid."""
+    app = Flask(__name__, static_folder=str(STATIC), template_folder=str(TEMPLATES))
+    app.config.from_mapping(
+        SITE_DIR=BUNDLED_SITE,
+        STATIC_SITE=False,
+        SERVICE_NAME="Resolving professional disagreements",
+        BUILD_DATE=None,
+        PARTNERSHIPS=None,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.jinja_env.loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(TEMPLATES)),
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    site = load_site(Path(app.config["SITE_DIR"]))
+    if app.config["PARTNERSHIPS"]:
+        site.partnerships = {
+            k: v for k, v in site.partnerships.items() if k in app.config["PARTNERSHIPS"]
+        }
+    app.extensions["site"] = site
+    app.config.setdefault("TODAY", date.today())
+
+    from wizard import views
+
+    app.register_blueprint(views.bp)
+    views.register_errors(app)
+    return app

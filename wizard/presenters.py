@@ -1,0 +1,161 @@
+"""Page models: the one place that joins engine state, policy facts and prose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wizard.engine import NOT_SURE, OTHER, Kind, Q, Question, State
+from wizard.policy import (
+    AMOUNTLESS,
+    Condition,
+    Fact,
+    Form,
+    Notification,
+    Partnership,
+    SourceProblem,
+    Stage,
+    Timescale,
+)
+
+EXIT_TITLES = {
+    "conduct": "Concerns about a professional's conduct",
+    "complaint": "Complaints",
+    "whistleblowing": "Whistleblowing",
+    "policy": "Policy or strategic matters",
+}
+EXIT_NOT_COVERED = {
+    "conduct": "This escalation procedure is for disagreements between agencies about a "
+    "child's safety. A concern about a professional's behaviour or conduct goes elsewhere.",
+    "complaint": "This escalation procedure is for disagreements between agencies about a "
+    "child's safety, not for complaints about a service.",
+    "whistleblowing": "This escalation procedure is for disagreements between agencies about a "
+    "child's safety, not for reporting wrongdoing at work.",
+    "policy": "This escalation procedure is for disagreements about an individual child's "
+    "safety. Policy or strategic matters are raised differently.",
+}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role to contact, for one side of the disagreement."""
+
+    side: str  # "you" or "them"
+    agency: str
+    role: str
+    cite: str
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What happens if this stage does not resolve the disagreement."""
+
+    stages: tuple[Stage, ...] = ()
+    if_unresolved: Fact | None = None
+
+
+@dataclass
+class StageView:
+    """Everything the outcome page shows about the stage to go to now."""
+
+    stage: Stage
+    heading: str
+    roles: list[Role] = field(default_factory=list)
+    role_table: list[tuple[str, str, bool]] = field(default_factory=list)
+    timescales: tuple[Timescale, ...] = ()
+    notify: list[Notification] = field(default_factory=list)
+    notify_if_child: list[Notification] = field(default_factory=list)
+    earlier_duties: list[tuple[Stage, Notification]] = field(default_factory=list)
+    record: list[Fact] = field(default_factory=list)
+    forms: list[tuple[Fact, Form]] = field(default_factory=list)
+    rules: list[Fact] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    next: NextStep = NextStep()
+    started_unsure: bool = False
+
+
+def stage_heading(p: Partnership, stage: Stage) -> str:
+    """'Stage 2: Line Manager', in the partnership's own words."""
+    return f"{p.partnership.stage_word} {stage.number}: {stage.title}"
+
+
+def stage_view(state: State) -> StageView:
+    """Assemble the facts for a stage outcome from the answers given."""
+    p, stage, a = state.partnership, state.outcome.stage, state.answers
+    view = StageView(stage, stage_heading(p, stage), timescales=stage.timescales)
+    view.roles, view.role_table = _roles(p, stage, a)
+    view.notify = [n for n in stage.notify if n.when is Condition.ALWAYS or a.get(Q.CHILD) == "yes"]
+    if a.get(Q.CHILD) == NOT_SURE:
+        view.notify_if_child = [n for n in stage.notify if n.when is Condition.CP_OR_LOOKED_AFTER]
+    view.earlier_duties = _earlier_duties(p, stage, a.get(Q.CHILD))
+    view.record = [*stage.record, *p.record]
+    view.forms = [(Fact(says=u.says, cite=u.cite), p.form(u.form)) for u in stage.forms]
+    view.rules = [*stage.rules, *p.rules]
+    view.problems = [pr for pr in stage.problems if pr.readers]
+    view.next = _next(p, stage)
+    view.started_unsure = a.get(Q.PROGRESS) == NOT_SURE
+    return view
+
+
+def _roles(p: Partnership, stage: Stage, a: dict) -> tuple[list[Role], list[tuple[str, str, bool]]]:
+    if stage.roles is None:
+        return [], []
+    chosen = {a.get(Q.AGENCY), a.get(Q.OTHER_AGENCY)} - {None, OTHER}
+    roles = []
+    for side, qid in (("you", Q.AGENCY), ("them", Q.OTHER_AGENCY)):
+        agency = p.agency(a.get(qid, ""))
+        if agency and agency.id in stage.roles.by_agency:
+            roles.append(
+                Role(side, agency.name, stage.roles.by_agency[agency.id], stage.roles.cite)
+            )
+    table = [
+        (agency.name, stage.roles.by_agency[agency.id], agency.id in chosen)
+        for agency in p.agencies
+        if agency.id in stage.roles.by_agency
+    ]
+    return roles, table
+
+
+def _earlier_duties(
+    p: Partnership, stage: Stage, child: str | None
+) -> list[tuple[Stage, Notification]]:
+    if child not in ("yes", NOT_SURE):
+        return []
+    return [
+        (earlier, n)
+        for earlier in p.stages
+        if earlier.number < stage.number
+        for n in earlier.notify
+        if n.when is Condition.CP_OR_LOOKED_AFTER
+    ]
+
+
+def _next(p: Partnership, stage: Stage) -> NextStep:
+    later = [n for n in p.stage_numbers() if n > stage.number]
+    stages = tuple(p.stages_numbered(later[0])) if later else ()
+    return NextStep(stages, stage.if_unresolved)
+
+
+def within_text(timescale: Timescale) -> str:
+    """'within 2 working days', 'immediately', or each reading joined by 'or'."""
+    parts = []
+    for span in timescale.within:
+        parts.append(span.unit.value if span.unit in AMOUNTLESS else f"within {span}")
+    return " or ".join(parts)
+
+
+def answer_summary(state: State, check_url) -> list[tuple[Question, str, str]]:
+    """Each question answered, the answer given, and the link that changes it."""
+    rows = []
+    for index, (question, option) in enumerate(state.answered):
+        rows.append((question, option.label, check_url(state.segments[:index])))
+    return rows
+
+
+def exit_title(kind: str) -> str:
+    """The heading of an exit page."""
+    return EXIT_TITLES[kind]
+
+
+def is_final(state: State) -> bool:
+    """True when the state is an outcome rather than a question."""
+    return state.outcome is not None and state.outcome.kind is not Kind.STAGE

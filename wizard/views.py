@@ -1,0 +1,184 @@
+"""Thin views: find the partnership, resolve the path, hand a page model to a template."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
+from wtforms import Form, RadioField
+from wtforms.validators import InputRequired
+
+from wizard import engine, presenters
+from wizard.content import Site, anchor_id
+from wizard.engine import Kind, Q
+from wizard.markup import render
+from wizard.policy import Partnership, review_overdue
+
+bp = Blueprint("wizard", __name__)
+
+ERRORS = {
+    Q.RISK: "Select whether a child is at risk of immediate harm",
+    Q.CONCERN: "Select what your concern is about",
+    Q.PROGRESS: "Select what has happened so far",
+    Q.VARIANT: "Select which applies",
+    Q.AGENCY: "Select the agency you are in",
+    Q.OTHER_AGENCY: "Select the agency of the professional you disagree with",
+    Q.CHILD: "Select whether the child is on a Child Protection Plan or Looked After",
+}
+
+
+class AnswerForm(Form):
+    """One question's answer. A GET form: it changes nothing, so it needs no CSRF token."""
+
+    answer = RadioField(validators=[InputRequired()])
+
+
+def site() -> Site:
+    """The validated site this app serves."""
+    return current_app.extensions["site"]
+
+
+def partnership_or_404(slug: str) -> Partnership:
+    """The partnership at this address, or a helpful 404."""
+    found = site().partnerships.get(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+def check_url(slug: str, segments: tuple[str, ...]) -> str:
+    """The stable address of the wizard state after these answers."""
+    if not segments:
+        return url_for("wizard.check", slug=slug)
+    return url_for("wizard.check", slug=slug, answers="/".join(segments))
+
+
+@bp.app_context_processor
+def helpers() -> dict:
+    """Functions every template may call."""
+    return {
+        "cite_url": lambda slug, label: (
+            url_for("wizard.procedure", slug=slug) + "#" + anchor_id(label)
+        ),
+        "check_url": check_url,
+        "markdown": render,
+        "service_name": current_app.config["SERVICE_NAME"],
+        "static_site": current_app.config["STATIC_SITE"],
+        "within_text": presenters.within_text,
+        "stage_heading": presenters.stage_heading,
+        "site": site(),
+    }
+
+
+@bp.get("/")
+def home():
+    """Choose a partnership; with only one, go straight to it."""
+    partnerships = list(site().partnerships.values())
+    if len(partnerships) == 1 and not current_app.config["STATIC_SITE"]:
+        return redirect(url_for("wizard.start", slug=partnerships[0].slug))
+    pages = sorted(site().pages.values(), key=lambda p: (p.order, p.title))
+    return render_template("home.html", partnerships=partnerships, pages=pages)
+
+
+@bp.get("/<slug>/")
+def start(slug: str):
+    """What the tool does for this partnership, emergencies first."""
+    p = partnership_or_404(slug)
+    return render_template("start.html", p=p, overdue=_overdue(p))
+
+
+@bp.get("/<slug>/procedure/")
+def procedure(slug: str):
+    """The partnership's procedure in its own words, each paragraph addressable."""
+    p = partnership_or_404(slug)
+    text = site().procedures[slug].markdown
+    return render_template("procedure.html", p=p, body=render(text, 1), overdue=_overdue(p))
+
+
+@bp.get("/<slug>/brand.css")
+def brand(slug: str):
+    """The partnership's colour, as a stylesheet (the CSP forbids inline styles)."""
+    p = partnership_or_404(slug)
+    css = f":root{{--brand:{p.branding.colour}}}\n"
+    return current_app.response_class(css, mimetype="text/css")
+
+
+@bp.get("/<slug>/check/", defaults={"answers": ""})
+@bp.get("/<slug>/check/<path:answers>/")
+def check(slug: str, answers: str):
+    """A question or an outcome, from the answers in the path."""
+    p = partnership_or_404(slug)
+    segments = tuple(answers.split("/")) if answers else ()
+    state = engine.resolve(p, segments)
+    if state.error is not None:
+        abort(404)
+    if state.question is None:
+        return _outcome(p, state)
+    form = AnswerForm(request.args if "answer" in request.args else None)
+    form.answer.choices = [(o.slug, o.label) for o in state.question.options]
+    form.answer.validators[0].message = ERRORS[state.question.id]
+    if "answer" in request.args and form.validate():
+        return redirect(check_url(slug, (*segments, form.answer.data)))
+    return render_template(
+        "question.html",
+        p=p,
+        state=state,
+        form=form,
+        error=form.answer.errors[0] if form.answer.errors else None,
+        back=_back(p, segments),
+    )
+
+
+@bp.get("/pages/<page>/")
+def page(page: str):
+    """A general content page."""
+    found = site().pages.get(page)
+    if found is None:
+        abort(404)
+    return render_template("page.html", page=found, body=render(found.markdown, 1))
+
+
+def _outcome(p: Partnership, state: engine.State):
+    summary = presenters.answer_summary(state, lambda s: check_url(p.slug, s))
+    context = {"p": p, "state": state, "summary": summary, "back": _back(p, state.segments)}
+    kind = state.outcome.kind
+    if kind is Kind.STAGE:
+        return render_template("outcome_stage.html", view=presenters.stage_view(state), **context)
+    if kind is Kind.EXIT:
+        exit_kind = state.outcome.exit
+        route = getattr(p.exits, exit_kind)
+        return render_template(
+            "outcome_exit.html",
+            title=presenters.exit_title(exit_kind),
+            intro=presenters.EXIT_NOT_COVERED[exit_kind],
+            route=route,
+            **context,
+        )
+    template = {
+        Kind.EMERGENCY: "outcome_emergency.html",
+        Kind.CONCERN_HELP: "outcome_concern_help.html",
+        Kind.BEYOND: "outcome_beyond.html",
+    }[kind]
+    return render_template(template, exit_titles=presenters.EXIT_TITLES, **context)
+
+
+def _back(p: Partnership, segments: tuple[str, ...]) -> str:
+    if not segments:
+        return url_for("wizard.start", slug=p.slug)
+    return check_url(p.slug, segments[:-1])
+
+
+def _overdue(p: Partnership) -> bool:
+    return review_overdue(p.document, current_app.config["TODAY"])
+
+
+def register_errors(app: Flask) -> None:
+    """A helpful page for every error; never a bare 500."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        code = error.code or 500
+        if code in (301, 302, 308):
+            return error
+        template = "404.html" if code == 404 else "error.html"
+        partnerships = list(site().partnerships.values())
+        return render_template(template, error=error, partnerships=partnerships), code
