@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from wizard.engine import RESERVED_AGENCY_IDS
 from wizard.frontmatter import Document
 from wizard.messages import did_you_mean
 from wizard.policy import Partnership, Stage
@@ -35,6 +36,9 @@ def cross_check(partnership: Partnership, doc: Document, folder: Path) -> list[P
 def source_warnings(partnership: Partnership, doc: Document) -> list[Problem]:
     """Recorded source problems, as warnings for publishers."""
     located = [(("problems", i), p) for i, p in enumerate(partnership.problems)]
+    for name, route in partnership.routes().items():
+        base = ("emergency",) if name == "emergency" else ("exits", name)
+        located += [((*base, "problems", i), p) for i, p in enumerate(route.problems)]
     for s, stage in enumerate(partnership.stages):
         located += [(("stages", s, "problems", i), p) for i, p in enumerate(stage.problems)]
     return [
@@ -160,6 +164,12 @@ def _variants(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
 
 
 def _duplicate_ids(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    for i, agency in enumerate(partnership.agencies):
+        if agency.id in RESERVED_AGENCY_IDS:
+            yield ("agencies", i, "id"), (
+                f"'{agency.id}' is reserved for the answer 'another agency, or I'm not sure': "
+                "choose another id"
+            )
     for name, items in (("agencies", partnership.agencies), ("forms", partnership.forms)):
         seen: set[str] = set()
         for i, item in enumerate(items):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+from xml.etree import ElementTree
 from functools import lru_cache
 
 import markdown
@@ -45,7 +45,7 @@ class AnchorProcessor(InlineProcessor):
     def handleMatch(self, m, data):  # noqa: N802 - Markdown's API name
         """Replace the marker with a span that carries the anchor id."""
         label = m.group(1).strip()
-        span = etree.Element("span", {"id": anchor_id(label), "class": "app-para-ref"})
+        span = ElementTree.Element("span", {"id": anchor_id(label), "class": "app-para-ref"})
         if data[m.end() :].strip():
             span.text = label
         else:

@@ -163,6 +163,26 @@ class Notification(Model):
     contacts: tuple[Contact, ...] = ()
 
 
+class ProblemKind(StrEnum):
+    """What is wrong with the source, so publishers can judge it."""
+
+    CONFLICT = "conflict"
+    UNCLEAR = "unclear"
+    STALE = "stale"
+    TYPO = "typo"
+    MISSING = "missing"
+    EXTRACTION = "extraction"
+
+
+class SourceProblem(Model):
+    """A recorded problem in the source policy, kept as written, never silently fixed."""
+
+    kind: ProblemKind
+    says: Text
+    cite: Cite
+    readers: bool = True
+
+
 class Route(Model):
     """What the policy says to do in a situation, or that it says nothing (`stated: no`)."""
 
@@ -171,6 +191,7 @@ class Route(Model):
     cite: Cite | None = None
     contacts: tuple[Contact, ...] = ()
     also: tuple[Fact, ...] = ()
+    problems: tuple[SourceProblem, ...] = ()
 
     @model_validator(mode="after")
     def _stated_means_words(self) -> Route:
@@ -232,26 +253,6 @@ class FormUse(Model):
     form: Slug
     says: Text
     cite: Cite
-
-
-class ProblemKind(StrEnum):
-    """What is wrong with the source, so publishers can judge it."""
-
-    CONFLICT = "conflict"
-    UNCLEAR = "unclear"
-    STALE = "stale"
-    TYPO = "typo"
-    MISSING = "missing"
-    EXTRACTION = "extraction"
-
-
-class SourceProblem(Model):
-    """A recorded problem in the source policy, kept as written, never silently fixed."""
-
-    kind: ProblemKind
-    says: Text
-    cite: Cite
-    readers: bool = True
 
 
 class Variant(Model):
@@ -373,9 +374,17 @@ class Partnership(Model):
         """True if any stage's notifications depend on the child's status."""
         return any(n.when is Condition.CP_OR_LOOKED_AFTER for s in self.stages for n in s.notify)
 
+    def routes(self) -> dict[str, Route]:
+        """The emergency route and each exit, by name."""
+        return {"emergency": self.emergency, **dict(self.exits)}
+
     def all_problems(self) -> list[SourceProblem]:
-        """Every recorded source problem, partnership-wide first, then by stage."""
-        return [*self.problems, *(p for s in self.stages for p in s.problems)]
+        """Every recorded source problem: partnership-wide, then routes, then stages."""
+        return [
+            *self.problems,
+            *(p for r in self.routes().values() for p in r.problems),
+            *(p for s in self.stages for p in s.problems),
+        ]
 
 
 def review_overdue(document: SourceDocument, today: date) -> bool:

@@ -1,0 +1,29 @@
+"""Shared fixtures: the bundled site, the app over it, and a client."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from wizard.app import create_app
+from wizard.content import BUNDLED_SITE, Site, load_site
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def site() -> Site:
+    return load_site(BUNDLED_SITE, today=TODAY)
+
+
+@pytest.fixture(scope="session")
+def app():
+    return create_app({"TESTING": True, "TODAY": TODAY})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

@@ -1,0 +1,59 @@
+"""Helpers to read rendered pages the way a person (or screen reader) would."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import html5lib
+
+
+def parse(markup: str):
+    """Parse as a browser would; html5lib reports markup errors it had to recover from."""
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    return parser.parse(markup), parser.errors
+
+
+def text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def h1s(markup: str) -> list[str]:
+    tree, _ = parse(markup)
+    return [text(h) for h in tree.iter("h1")]
+
+
+def title(markup: str) -> str:
+    tree, _ = parse(markup)
+    return text(tree.find(".//title"))
+
+
+def links(markup: str) -> list[str]:
+    tree, _ = parse(markup)
+    return [a.get("href") for a in tree.iter("a") if a.get("href")]
+
+
+def ids(markup: str) -> list[str]:
+    tree, _ = parse(markup)
+    return [e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id")]
+
+
+def visible_text(markup: str) -> str:
+    class Collector(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style", "title")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style", "title")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    collector = Collector()
+    collector.feed(markup)
+    return re.sub(r"\s+", " ", " ".join(collector.parts))

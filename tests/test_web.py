@@ -1,0 +1,131 @@
+"""Every page type over HTTP: structure, navigation, errors."""
+
+from __future__ import annotations
+
+import pytest
+from pages import h1s, ids, links, parse, title, visible_text
+
+from wizard.content import anchor_id
+from wizard.engine import Kind, walk
+
+PAGE_TYPES = {
+    "home": "/",
+    "start": "/islington/",
+    "procedure": "/islington/procedure/",
+    "question": "/islington/check/",
+    "question-error": "/islington/check/?answer=",
+    "emergency": "/islington/check/yes/",
+    "exit": "/islington/check/no/conduct/",
+    "concern-help": "/islington/check/no/not-sure/",
+    "stage": "/islington/check/no/disagreement/tried-1/police/health/yes/",
+    "beyond": "/islington/check/no/disagreement/tried-5/",
+    "not-found": "/no-such-partnership/",
+}
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_has_one_h1_and_a_title_that_starts_with_it(client, name):
+    response = client.get(PAGE_TYPES[name])
+    assert response.status_code == (404 if name == "not-found" else 200)
+    markup = response.get_data(as_text=True)
+    headings = h1s(markup)
+    assert len(headings) == 1, headings
+    page_title = title(markup).removeprefix("Error: ")
+    assert page_title.startswith(headings[0])
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_is_well_formed_html(client, name):
+    _, errors = parse(client.get(PAGE_TYPES[name]).get_data(as_text=True))
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", ["question", "emergency", "exit", "stage", "procedure", "start"])
+def test_back_link_where_one_belongs(client, name):
+    markup = client.get(PAGE_TYPES[name]).get_data(as_text=True)
+    assert 'class="govuk-back-link"' in markup
+
+
+def test_single_partnership_site_goes_straight_to_it(tmp_path):
+    from wizard.app import create_app
+
+    app = create_app({"TESTING": True, "PARTNERSHIPS": ["brent"]})
+    response = app.test_client().get("/")
+    assert response.status_code == 302 and response.headers["Location"] == "/brent/"
+
+
+def test_empty_answer_shows_an_error_summary_linked_to_the_field(client):
+    markup = client.get("/islington/check/?answer=").get_data(as_text=True)
+    assert title(markup).startswith("Error: ")
+    assert "There is a problem" in markup
+    assert 'href="#answer"' in markup and 'id="answer"' in markup
+    assert "Select whether a child is at risk of immediate harm" in visible_text(markup)
+
+
+def test_answer_redirects_to_the_stable_path(client):
+    response = client.get("/islington/check/no/?answer=disagreement")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/islington/check/no/disagreement/"
+
+
+def test_tampered_answer_is_an_error_not_a_crash(client):
+    response = client.get("/islington/check/?answer=<script>")
+    assert response.status_code == 200
+    assert "<script>" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", [
+    "/nowhere/", "/islington/check/maybe/", "/islington/check/no/disagreement/tried-99/",
+    "/islington/check/no/conduct/extra/", "/islington/check/no//disagreement/",
+    "/islington/procedure/extra/", "/pages/none/", "/islington/check/%00/",
+    "/islington/check/no/disagreement/tried-1/police/health/yes/more/",
+])
+def test_bad_paths_are_helpful_404s(client, path):
+    response = client.get(path, follow_redirects=True)
+    assert response.status_code == 404
+    markup = response.get_data(as_text=True)
+    assert "Page not found" in markup and "/islington/" in links(markup)
+
+
+def test_skipped_question_is_404(client):
+    # Agency answers without the progress answer before them do not fit the tree.
+    assert client.get("/islington/check/no/disagreement/police/").status_code == 404
+
+
+@pytest.mark.parametrize("slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire",
+                                  "havering"])
+def test_every_reachable_path_renders_with_its_facts(app, client, site, slug):
+    if slug not in site.partnerships:
+        pytest.skip(f"{slug} not authored yet")
+    p = site.partnerships[slug]
+    anchors = {anchor_id(label) for label in site.procedures[slug].anchors}
+    outcomes = 0
+    for state in walk(p):
+        url = "/" + "/".join((slug, "check", *state.segments)) + "/"
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if state.outcome and state.outcome.kind is Kind.STAGE:
+            outcomes += 1
+            markup = response.get_data(as_text=True)
+            stage = state.outcome.stage
+            assert f"{p.partnership.stage_word} {stage.number}: {stage.title}" in h1s(markup)[0]
+            for cite in [t.cite for t in stage.timescales] + [stage.who.cite]:
+                assert f"#{anchor_id(cite)}" in markup
+            cited = {href.split("#")[1] for href in links(markup) if "/procedure/#" in href}
+            assert cited <= anchors, cited - anchors
+    assert outcomes >= len(p.stages)
+
+
+def test_citations_link_to_anchors_that_exist(client, site):
+    procedure = client.get("/islington/procedure/").get_data(as_text=True)
+    present = set(ids(procedure))
+    for label in site.procedures["islington"].anchors:
+        assert anchor_id(label) in present
+
+
+def test_facts_stay_in_their_own_partnership(client, site):
+    others = [p for p in site.partnerships.values() if p.slug != "islington"]
+    markup = client.get(PAGE_TYPES["stage"]).get_data(as_text=True)
+    for other in others:
+        assert other.partnership.name not in markup
+    assert "Detective Sergeant" in markup
