@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -100,6 +101,14 @@ class Span(Model):
         return f"{self.amount} {unit}"
 
 
+SPAN_TEXT = {
+    "type": "string",
+    "pattern": r"^(\d+ (working days?|hours?|working weeks?|weeks?)|immediately"
+    r"|as soon as possible|none stated)$",
+}
+WITHIN_SCHEMA = {"anyOf": [SPAN_TEXT, {"type": "array", "items": SPAN_TEXT, "minItems": 1}]}
+
+
 def _spans(value: object) -> object:
     if isinstance(value, str):
         value = [value]
@@ -116,7 +125,12 @@ class Timescale(Model):
     """
 
     for_: Text = Field(alias="for")
-    within: Annotated[tuple[Span, ...], BeforeValidator(_spans), Field(min_length=1)]
+    within: Annotated[
+        tuple[Span, ...],
+        BeforeValidator(_spans),
+        Field(min_length=1),
+        WithJsonSchema(WITHIN_SCHEMA),
+    ]
     from_: Clock = Field(alias="from")
     words: Text
     cite: Cite
