@@ -3,15 +3,17 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+NODE := node_modules/.installed
+CSS := static/dist/app.css
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .PHONY: run test lint check export schema clean
 
-run: $(INSTALLED)
+run: $(INSTALLED) $(CSS)
 	$(VENV)/bin/escalation-wizard serve --host $(HOST) --port $(PORT)
 
-test: $(INSTALLED) chromium
+test: $(INSTALLED) $(CSS) chromium nginx
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/escalation-wizard check
@@ -31,6 +33,13 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CSS): $(NODE) static/src/app.scss
+	npm run --silent build:css
+
 # Browser tests drive Debian's Chromium; never a downloaded browser.
 .PHONY: chromium
 chromium:
@@ -38,6 +47,14 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# The static build is checked behind a real static server.
+.PHONY: nginx
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx for the static-site tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx >/dev/null; }
 
 clean:
 	rm -rf $(VENV) node_modules build site .pytest_cache .ruff_cache

@@ -166,9 +166,12 @@ def _variants(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
 def _duplicate_ids(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
     for i, agency in enumerate(partnership.agencies):
         if agency.id in RESERVED_AGENCY_IDS:
-            yield ("agencies", i, "id"), (
-                f"'{agency.id}' is reserved for the answer 'another agency, or I'm not sure': "
-                "choose another id"
+            yield (
+                ("agencies", i, "id"),
+                (
+                    f"'{agency.id}' is reserved for the answer 'another agency, or I'm not sure': "
+                    "choose another id"
+                ),
             )
     for name, items in (("agencies", partnership.agencies), ("forms", partnership.forms)):
         seen: set[str] = set()

@@ -41,7 +41,45 @@ def _parser() -> argparse.ArgumentParser:
     serve = _add(commands, "serve", _serve, "serve the wizard for local use or development")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=5000, help="port to listen on")
+    freeze = _add(commands, "freeze", _freeze, "build the whole guidance as a static site")
+    freeze.add_argument("--out", type=Path, default=Path("site"), help="folder to build into")
+    freeze.add_argument(
+        "--base-url",
+        default="/",
+        help="where the site will live, e.g. https://example.org/safeguarding/escalation/",
+    )
+    freeze.add_argument(
+        "--partnership",
+        action="append",
+        metavar="SLUG",
+        help="build only this partnership (repeat for more)",
+    )
+    preview = _add(commands, "preview", _preview, "serve a build locally to check it")
+    preview.add_argument("--out", type=Path, default=Path("site"), help="the build's folder")
+    preview.add_argument("--port", type=int, default=8000, help="port to listen on")
     return parser
+
+
+def _freeze(args: argparse.Namespace) -> int:
+    from wizard.freeze import BuildError, build
+
+    try:
+        result = build(args.site, args.out, args.base_url, args.partnership)
+    except BuildError as err:
+        print(f"build failed, nothing was changed in {args.out}: {err}", file=sys.stderr)
+        return 1
+    rate = result.pages / result.seconds if result.seconds else 0
+    print(
+        f"built {result.pages} pages ({result.files} files) into {result.out} "
+        f"in {result.seconds:.1f} s ({rate:.0f} pages/s), for {result.base_path}"
+    )
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from wizard.preview import serve
+
+    return serve(args.out, args.port)
 
 
 def _serve(args: argparse.Namespace) -> int:

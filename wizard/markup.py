@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from xml.etree import ElementTree
 from functools import lru_cache
+from xml.etree import ElementTree
 
 import markdown
 import nh3

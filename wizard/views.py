@@ -73,10 +73,11 @@ def helpers() -> dict:
 def home():
     """Choose a partnership; with only one, go straight to it."""
     partnerships = list(site().partnerships.values())
-    if len(partnerships) == 1 and not current_app.config["STATIC_SITE"]:
-        return redirect(url_for("wizard.start", slug=partnerships[0].slug))
+    only = partnerships[0] if len(partnerships) == 1 else None
+    if only and not current_app.config["STATIC_SITE"]:
+        return redirect(url_for("wizard.start", slug=only.slug))
     pages = sorted(site().pages.values(), key=lambda p: (p.order, p.title))
-    return render_template("home.html", partnerships=partnerships, pages=pages)
+    return render_template("home.html", partnerships=partnerships, pages=pages, only=only)
 
 
 @bp.get("/<slug>/")
@@ -126,6 +127,26 @@ def check(slug: str, answers: str):
         error=form.answer.errors[0] if form.answer.errors else None,
         back=_back(p, segments),
     )
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    """The pages worth indexing: questions and outcomes are noindex."""
+    urls = [url_for("wizard.home", _external=True)]
+    for slug in site().partnerships:
+        urls += [
+            url_for(e, slug=slug, _external=True) for e in ("wizard.start", "wizard.procedure")
+        ]
+    urls += [url_for("wizard.page", page=p, _external=True) for p in site().pages]
+    xml = render_template("sitemap.xml", urls=urls)
+    return current_app.response_class(xml, mimetype="application/xml")
+
+
+@bp.get("/robots.txt")
+def robots():
+    """Allow indexing of the guidance; point to the sitemap."""
+    text = f"User-agent: *\nAllow: /\nSitemap: {url_for('wizard.sitemap', _external=True)}\n"
+    return current_app.response_class(text, mimetype="text/plain")
 
 
 @bp.get("/pages/<page>/")

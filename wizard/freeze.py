@@ -1,0 +1,150 @@
+"""Freeze the whole guidance to a static site: strict, checked, and swapped in atomically."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from babel.dates import format_date
+from flask_frozen import Freezer, MimetypeMismatchWarning
+
+from wizard import engine, linkcheck
+from wizard.app import create_app
+from wizard.content import load_site
+from wizard.messages import did_you_mean
+
+MANIFEST = "build.json"
+
+
+class BuildError(Exception):
+    """The build failed; the previous output is untouched."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a successful build produced."""
+
+    out: Path
+    pages: int
+    files: int
+    seconds: float
+    base_path: str
+
+
+def build(
+    site_dir: Path,
+    out: Path,
+    base_url: str = "/",
+    only: list[str] | None = None,
+    today: date | None = None,
+) -> BuildResult:
+    """Build the static site into `out`, replacing it only if every page and link is good."""
+    started = time.perf_counter()
+    base_path = _base_path(base_url)
+    _check_partnerships(site_dir, only)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        pages = _freeze(site_dir, staging, base_url, only, today or date.today())
+        broken = linkcheck.broken_links(staging, base_path)
+        if broken:
+            shown = "\n".join(f"  {page}: {href}" for page, href in broken[:20])
+            raise BuildError(f"{len(broken)} broken link(s) in the build:\n{shown}")
+        _write_manifest(staging, base_path, pages, only)
+        files = sum(1 for f in staging.rglob("*") if f.is_file())
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(out, pages, files, time.perf_counter() - started, base_path)
+
+
+def _base_path(base_url: str) -> str:
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def _check_partnerships(site_dir: Path, only: list[str] | None) -> None:
+    if not only:
+        return
+    known = load_site(site_dir).partnerships
+    for slug in only:
+        if slug not in known:
+            raise BuildError(f"unknown partnership '{slug}'{did_you_mean(slug, known)}")
+
+
+def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int:
+    app = create_app(
+        {
+            "SITE_DIR": site_dir,
+            "STATIC_SITE": True,
+            "PARTNERSHIPS": only,
+            "TODAY": today,
+            "BUILD_DATE": format_date(today, format="long", locale="en_GB"),
+            "FREEZER_DESTINATION": str(dest),
+            "FREEZER_BASE_URL": base_url,
+            "FREEZER_REDIRECT_POLICY": "error",
+            "FREEZER_REMOVE_EXTRA_FILES": False,
+            "FREEZER_STATIC_IGNORE": ["src/*", "src"],
+        }
+    )
+    freezer = Freezer(app, with_no_argument_rules=True, log_url_for=True)
+    freezer.register_generator(lambda: _urls(app))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", MimetypeMismatchWarning)
+            pages = len(freezer.freeze())
+    except (ValueError, MimetypeMismatchWarning) as err:
+        raise BuildError(f"a page could not be frozen: {err}") from err
+    _write_404(app, dest, base_url)
+    return pages + 1
+
+
+def _urls(app) -> Iterator[tuple[str, dict]]:
+    site = app.extensions["site"]
+    for page in site.pages:
+        yield "wizard.page", {"page": page}
+    for slug, partnership in site.partnerships.items():
+        yield "wizard.start", {"slug": slug}
+        yield "wizard.procedure", {"slug": slug}
+        yield "wizard.brand", {"slug": slug}
+        for state in engine.walk(partnership):
+            if state.segments:
+                yield "wizard.check", {"slug": slug, "answers": "/".join(state.segments)}
+            else:
+                yield "wizard.check", {"slug": slug}
+
+
+def _write_404(app, dest: Path, base_url: str) -> None:
+    # Static hosts serve 404.html for any unknown address, so its links are absolute.
+    response = app.test_client().get("/404/not-found/", base_url=base_url)
+    if response.status_code != 404:
+        raise BuildError(f"the not-found page answered {response.status_code}, not 404")
+    (dest / "404.html").write_bytes(response.data)
+
+
+def _write_manifest(dest: Path, base_path: str, pages: int, only) -> None:
+    manifest = {"base_path": base_path, "pages": pages, "partnerships": only or "all"}
+    (dest / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace `out` with the finished build in two renames; never leave half a site."""
+    if out.exists() and not (out / MANIFEST).is_file() and any(out.iterdir()):
+        raise BuildError(f"{out} exists and is not a previous build: choose an empty --out")
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old.rmdir()
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
