@@ -85,8 +85,7 @@ def test_staffordshire_stage_5_keeps_both_timescales_and_flags_the_conflict(site
 def test_staffordshire_third_sector_route(site):
     variants = site.partnerships["staffordshire-stoke"].stages_numbered(2)
     assert len(variants) == 2
-    assert any("SCYVS" in " ".join(f.says for f in v.do + v.rules) + v.who.says
-               for v in variants)
+    assert any("SCYVS" in " ".join(f.says for f in v.do + v.rules) + v.who.says for v in variants)
 
 
 def test_lincolnshire_step_4_urgent_and_non_urgent(site):
@@ -99,8 +98,10 @@ def test_lincolnshire_step_4_urgent_and_non_urgent(site):
 def test_lincolnshire_48_hours_is_two_readings(site):
     step1 = site.partnerships["lincolnshire"].stages_numbered(1)[0]
     [timescale] = [t for t in step1.timescales if t.ambiguous]
-    assert {(s.amount, s.unit) for s in timescale.within} == {(48, Unit.HOURS),
-                                                              (2, Unit.WORKING_DAYS)}
+    assert {(s.amount, s.unit) for s in timescale.within} == {
+        (48, Unit.HOURS),
+        (2, Unit.WORKING_DAYS),
+    }
 
 
 def test_lincolnshire_senior_liaison_officers(site):
@@ -157,7 +158,9 @@ def test_export_holds_all_partnerships_stages_and_citations(tmp_path):
 
 def test_committed_schema_is_up_to_date():
     committed = json.loads((BUNDLED_SITE / "schema" / "policy.schema.json").read_text())
-    assert committed == export.schema(), "run: escalation-wizard schema --out schema/policy.schema.json"
+    assert committed == export.schema(), (
+        "run: escalation-wizard schema --out schema/policy.schema.json"
+    )
 
 
 @pytest.mark.parametrize("slug", SLUGS)

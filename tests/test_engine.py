@@ -34,17 +34,22 @@ def test_unsure_concern_gets_help_choosing():
 
 
 def test_disagreement_asks_how_far_it_has_got_in_the_policys_terms():
-    p = toy(partnership={"name": "T", "short_name": "T", "nation": "england",
-                         "stage_word": "Step"})
+    p = toy(partnership={"name": "T", "short_name": "T", "nation": "england", "stage_word": "Step"})
     question = resolve(p, ("no", "disagreement")).question
     assert question.id is Q.PROGRESS
     labels = [o.label for o in question.options]
-    assert labels == ["Nothing yet", "Step 1 did not resolve it", "Step 2 did not resolve it",
-                      "Step 3 did not resolve it", "I'm not sure"]
+    assert labels == [
+        "Nothing yet",
+        "Step 1 did not resolve it",
+        "Step 2 did not resolve it",
+        "Step 3 did not resolve it",
+        "I'm not sure",
+    ]
 
 
-@pytest.mark.parametrize(("progress", "number"), [("nothing-yet", 1), ("not-sure", 1),
-                                                  ("tried-1", 2), ("tried-2", 3)])
+@pytest.mark.parametrize(
+    ("progress", "number"), [("nothing-yet", 1), ("not-sure", 1), ("tried-1", 2), ("tried-2", 3)]
+)
 def test_progress_routes_to_the_next_stage(progress, number):
     outcome = resolve(toy(), ("no", "disagreement", progress)).outcome
     assert outcome.kind is Kind.STAGE and outcome.stage.number == number
@@ -56,9 +61,13 @@ def test_every_stage_tried_is_beyond_the_procedure():
 
 
 def test_variants_ask_which_applies():
-    p = toy(stages=[stage(1), stage(2, variant={"id": "urgent", "label": "Urgent",
-                                                 "question": "Is it urgent?"}),
-                    stage(2, variant={"id": "later", "label": "Not urgent"})])
+    p = toy(
+        stages=[
+            stage(1),
+            stage(2, variant={"id": "urgent", "label": "Urgent", "question": "Is it urgent?"}),
+            stage(2, variant={"id": "later", "label": "Not urgent"}),
+        ]
+    )
     state = resolve(p, ("no", "disagreement", "tried-1"))
     assert state.question.id is Q.VARIANT and state.question.text == "Is it urgent?"
     assert resolve(p, (*state.segments, "later")).outcome.stage.variant.id == "later"
@@ -82,8 +91,16 @@ def test_child_status_asked_when_a_notification_depends_on_it():
     assert resolve(toy(), ("no", "disagreement", "nothing-yet")).outcome is not None
 
 
-@pytest.mark.parametrize("path", [("maybe",), ("no", "disagreement", "tried-9"),
-                                  ("no", "conduct", "extra"), ("", "no"), ("NO",)])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("maybe",),
+        ("no", "disagreement", "tried-9"),
+        ("no", "conduct", "extra"),
+        ("", "no"),
+        ("NO",),
+    ],
+)
 def test_a_segment_that_does_not_fit_is_an_error_state(path):
     state = resolve(toy(), path)
     assert state.error is not None and state.outcome is None and state.question is None
@@ -103,5 +120,3 @@ def test_walk_reaches_every_outcome_and_has_no_dead_ends():
     for s in states:  # replaying a walked path lands on the same state
         again = resolve(p, s.segments)
         assert (again.question, again.outcome) == (s.question, s.outcome)
-
-

@@ -6,8 +6,22 @@ from pathlib import Path
 import pytest
 
 PURE = ["policy", "engine", "dates"]
-FORBIDDEN = {"flask", "jinja2", "wtforms", "flask_wtf", "markdown", "werkzeug", "frozen_flask",
-             "os", "pathlib", "requests", "urllib", "socket", "subprocess", "io"}
+FORBIDDEN = {
+    "flask",
+    "jinja2",
+    "wtforms",
+    "flask_wtf",
+    "markdown",
+    "werkzeug",
+    "frozen_flask",
+    "os",
+    "pathlib",
+    "requests",
+    "urllib",
+    "socket",
+    "subprocess",
+    "io",
+}
 WIZARD = Path(__file__).resolve().parent.parent / "wizard"
 
 

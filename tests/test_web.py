@@ -74,12 +74,20 @@ def test_tampered_answer_is_an_error_not_a_crash(client):
     assert "<script>" not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("path", [
-    "/nowhere/", "/islington/check/maybe/", "/islington/check/no/disagreement/tried-99/",
-    "/islington/check/no/conduct/extra/", "/islington/check/no//disagreement/",
-    "/islington/procedure/extra/", "/pages/none/", "/islington/check/%00/",
-    "/islington/check/no/disagreement/tried-1/police/health/yes/more/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/nowhere/",
+        "/islington/check/maybe/",
+        "/islington/check/no/disagreement/tried-99/",
+        "/islington/check/no/conduct/extra/",
+        "/islington/check/no//disagreement/",
+        "/islington/procedure/extra/",
+        "/pages/none/",
+        "/islington/check/%00/",
+        "/islington/check/no/disagreement/tried-1/police/health/yes/more/",
+    ],
+)
 def test_bad_paths_are_helpful_404s(client, path):
     response = client.get(path, follow_redirects=True)
     assert response.status_code == 404
@@ -92,8 +100,9 @@ def test_skipped_question_is_404(client):
     assert client.get("/islington/check/no/disagreement/police/").status_code == 404
 
 
-@pytest.mark.parametrize("slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire",
-                                  "havering"])
+@pytest.mark.parametrize(
+    "slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
+)
 def test_every_reachable_path_renders_with_its_facts(app, client, site, slug):
     if slug not in site.partnerships:
         pytest.skip(f"{slug} not authored yet")

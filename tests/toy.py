@@ -10,19 +10,30 @@ FACT = {"says": "words", "cite": "1"}
 
 
 def stage(number: int, **extra: Any) -> dict[str, Any]:
-    return {"number": number, "title": f"Title {number}", "cite": "1", "who": FACT,
-            "do": [FACT], **extra}
+    return {
+        "number": number,
+        "title": f"Title {number}",
+        "cite": "1",
+        "who": FACT,
+        "do": [FACT],
+        **extra,
+    }
 
 
 def toy(**overrides: Any) -> Partnership:
     data: dict[str, Any] = {
         "slug": "toy",
         "partnership": {"name": "Toy Partnership", "short_name": "TP", "nation": "england"},
-        "document": {"title": "Toy policy", "version": "1", "review": "none stated",
-                     "source": "toy.txt"},
+        "document": {
+            "title": "Toy policy",
+            "version": "1",
+            "review": "none stated",
+            "source": "toy.txt",
+        },
         "emergency": {"stated": "no"},
-        "exits": {k: {"stated": "no"} for k in ("conduct", "complaint", "whistleblowing",
-                                                "policy")},
+        "exits": {
+            k: {"stated": "no"} for k in ("conduct", "complaint", "whistleblowing", "policy")
+        },
         "stages": [stage(1), stage(2), stage(3)],
     }
     data.update(overrides)

@@ -67,12 +67,12 @@ def _citations(doc: Document, anchors: dict[str, int]) -> Iterator[tuple[Loc, st
         if loc and loc[-1] == "cite" and isinstance(value, str) and value.strip():
             label = value.strip()
             if label not in anchors:
+                hint = did_you_mean(label, anchors) or "."
                 yield (
                     loc,
                     (
                         f"the citation '{label}' is not a paragraph anchor in the procedure text"
-                        f"{did_you_mean(label, anchors)} Mark the paragraph with {{#{label}}} "
-                        "or correct the citation"
+                        f"{hint} Mark the paragraph with {{#{label}}} or correct the citation"
                     ),
                 )
 
@@ -100,13 +100,12 @@ def _forms(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
     for s, stage in enumerate(partnership.stages):
         for f, use in enumerate(stage.forms):
             if use.form not in known:
-                yield (
-                    ("stages", s, "forms", f, "form"),
-                    (
-                        f"unknown form '{use.form}'{did_you_mean(use.form, known)}"
-                        " (describe it under 'forms' first)" * (not known)
-                    ),
+                hint = did_you_mean(use.form, known) or (
+                    f" (known forms: {', '.join(known)})"
+                    if known
+                    else " (describe it under 'forms' first)"
                 )
+                yield ("stages", s, "forms", f, "form"), f"unknown form '{use.form}'{hint}"
 
 
 def _stage_order(partnership: Partnership) -> Iterator[tuple[Loc, str]]:

@@ -151,15 +151,22 @@ def _validate(model: type[M], data: dict, doc: Document) -> tuple[M | None, list
     try:
         return model.model_validate(data), []
     except ValidationError as err:
+        errors = err.errors()
+        # A list whose only item is invalid is also "too short"; that is noise.
+        failing = [tuple(e["loc"]) for e in errors if e["type"] != "too_short"]
+        errors = [e for e in errors if not _inside(tuple(e["loc"]), failing, e["type"])]
         return None, [
-            Problem(doc.path, doc.where.find(tuple(e["loc"])), message(e, model))
-            for e in err.errors()
+            Problem(doc.path, doc.where.find(tuple(e["loc"])), message(e, model)) for e in errors
         ]
+
+
+def _inside(loc: tuple, failing: list[tuple], kind: str) -> bool:
+    return kind == "too_short" and any(f[: len(loc)] == loc and len(f) > len(loc) for f in failing)
 
 
 def _procedure(doc: Document) -> Procedure:
     anchors: dict[str, int] = {}
-    for offset, line in enumerate(doc.body.splitlines()):
+    for offset, line in enumerate(doc.body.split("\n")):
         for match in ANCHOR.finditer(line):
             anchors.setdefault(match[1].strip(), doc.body_line + offset)
     return Procedure(doc.body, anchors)
@@ -168,7 +175,7 @@ def _procedure(doc: Document) -> Procedure:
 def _anchor_problems(doc: Document) -> list[Problem]:
     seen: dict[str, tuple[str, int]] = {}
     problems = []
-    for offset, line in enumerate(doc.body.splitlines()):
+    for offset, line in enumerate(doc.body.split("\n")):
         for match in ANCHOR.finditer(line):
             label, number = match[1].strip(), doc.body_line + offset
             first = seen.setdefault(anchor_id(label), (label, number))

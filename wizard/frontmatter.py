@@ -71,7 +71,9 @@ def split(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
         return None, [
             Problem(path, 1, "the file is empty; it needs front matter between '---' lines")
         ]
-    lines = text.splitlines()
+    # Split on newlines only: str.splitlines() also breaks at form feeds and other
+    # characters pasted from PDFs, which would shift every line number after them.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines[0].strip() != FENCE:
         return None, [
             Problem(path, 1, "the file must start with a line '---' that opens the front matter")
@@ -80,7 +82,12 @@ def split(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
         end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == FENCE)
     except StopIteration:
         return None, [
-            Problem(path, len(lines), "the front matter is not closed: add a line '---' after it")
+            Problem(
+                path,
+                1,
+                "the front matter opened here is never closed: add a line '---' after its "
+                "last field",
+            )
         ]
     source = "\n".join(lines[1:end])
     parsed, problems = _parse_yaml(path, source, offset=1)
@@ -96,7 +103,18 @@ def _parse_yaml(
 ) -> tuple[tuple[dict, Where] | None, list[Problem]]:
     try:
         # BaseLoader keeps every scalar as text: "3.10" stays "3.10", "no" stays "no".
-        node = yaml.compose(source, Loader=yaml.BaseLoader)
+        # A form feed (a page break pasted from a PDF) is invisible and not a line break.
+        node = yaml.compose(source.replace("\f", " "), Loader=yaml.BaseLoader)
+    except yaml.reader.ReaderError as err:
+        line = source[: err.position].count("\n") + 1 + offset
+        return None, [
+            Problem(
+                path,
+                line,
+                f"this line contains a character YAML does not allow "
+                f"(#x{err.character:04x}); delete it or retype the line",
+            )
+        ]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 + offset) if mark else offset + 1
@@ -113,12 +131,31 @@ def _parse_yaml(
         line = node.start_mark.line + 1 + offset if node is not None else offset + 1
         return None, [Problem(path, line, "the front matter must be a set of 'field: value' lines")]
     problems: list[Problem] = []
-    data, where = _convert(node, path, offset, problems)
+    try:
+        data, where = _convert(node, path, offset, problems, set())
+    except _AliasError as err:
+        return None, [
+            Problem(
+                path,
+                err.line,
+                "YAML anchors and aliases (&name, *name) are not "
+                "supported here: write the value out in full",
+            )
+        ]
     return (data, where), problems
 
 
-def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem]):
+class _AliasError(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem], seen: set[int]):
     line = node.start_mark.line + 1 + offset
+    if id(node) in seen:
+        # Only an alias (*name) reaches a node twice; a recursive one would never end.
+        raise _AliasError(line)
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         data: dict = {}
         where = Where(line)
@@ -130,13 +167,13 @@ def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem]):
                     Problem(path, key_line, f"the field '{key}' appears twice here; keep one")
                 )
                 continue
-            data[key], where.children[key] = _convert(value_node, path, offset, problems)
+            data[key], where.children[key] = _convert(value_node, path, offset, problems, seen)
             where.key_lines[key] = key_line
         return data, where
     if isinstance(node, yaml.SequenceNode):
         items, where = [], Where(line)
         for index, item in enumerate(node.value):
-            value, where.children[index] = _convert(item, path, offset, problems)
+            value, where.children[index] = _convert(item, path, offset, problems, seen)
             items.append(value)
         return items, where
     return node.value, Where(line)

@@ -19,7 +19,12 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
 
 def describe(loc: tuple[str | int, ...]) -> str:
     """A readable path to a field: 'stages 3 › timescales 1 › within' (items count from 1)."""
-    parts = [str(p + 1) if isinstance(p, int) else p for p in loc]
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and parts:
+            parts[-1] += f" {part + 1}"
+        else:
+            parts.append(str(part))
     return " › ".join(parts) if parts else "front matter"
 
 
@@ -38,7 +43,10 @@ def message(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "enum":
         choices = _enum_values(root, loc)
         return f"{where}: '{value}' is not one of {_quoted(choices)}{did_you_mean(value, choices)}"
-    if kind in {"int_parsing", "int_type", "greater_than_equal", "less_than_equal"}:
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        low, high = _bounds(root, loc)
+        return f"{where}: {value} is out of range: use a whole number from {low} to {high}"
+    if kind in {"int_parsing", "int_type"}:
         return f"{where}: expected a whole number here, got '{value}'"
     if kind in {"bool_parsing", "bool_type"}:
         return f"{where}: write 'yes' or 'no', not '{value}'"
@@ -51,7 +59,7 @@ def message(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "too_short":
         return f"{where}: this list needs at least one item"
     if kind == "string_pattern_mismatch":
-        return f"{where}: '{value}' {_pattern_help(field)}"
+        return f"{where}: '{value}' {_pattern_help(field, value)}"
     if kind == "string_too_long":
         return f"{where}: a citation is a paragraph reference like '3.10', not a sentence"
     return f"{where}: {str(error['msg']).removeprefix('Value error, ')}"
@@ -86,12 +94,27 @@ def _quoted(values: list[str]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 
-def _pattern_help(field: str | int) -> str:
+def _pattern_help(field: str | int, value: object = None) -> str:
+    if field == "colour" and value == "":
+        return (
+            'is empty: put the colour in quotes, as colour: "#1d70b8" '
+            "(without quotes, # starts a comment)"
+        )
     if field == "colour":
         return "is not a colour: write it as # and six hex digits, such as '#1d70b8'"
     return (
         "is not a valid id: use lower-case letters, digits and hyphens, such as 'health-visiting'"
     )
+
+
+def _bounds(root: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[object, object]:
+    parent = _annotation_at(root, loc[:-1])
+    field = getattr(parent, "model_fields", {}).get(str(loc[-1])) if loc else None
+    low = high = "?"
+    for rule in getattr(field, "metadata", []):
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+    return low, high
 
 
 def _annotation_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> object:

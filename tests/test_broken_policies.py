@@ -1,0 +1,373 @@
+"""A corpus of broken policy files, each rejected with the message and line an author needs.
+
+Every case in tests/broken/<case>/policy.md is a copy of tests/broken/valid/policy.md with
+one thing wrong. Each is checked twice: in-process through `inspect_site`, and through the
+real `escalation-wizard check` command, which is what an author runs.
+
+Where the loader is wrong today, the test still states the right behaviour and is marked
+`xfail(strict=True)` with the reason, so it starts failing loudly once the loader is fixed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from wizard.content import inspect_site
+from wizard.policy import Condition
+from wizard.problems import Problem
+
+CORPUS = Path(__file__).resolve().parent / "broken"
+VALID = "valid"
+TODAY = date(2026, 11, 23)
+CLI = Path(sys.executable).with_name("escalation-wizard")
+
+
+class Case(NamedTuple):
+    """What an author must see for one broken file."""
+
+    line: int  # the line the error is reported at
+    text: str  # a substring of the error's message
+    also: tuple[tuple[int, str], ...] = ()  # every other error the author sees, (line, text)
+    folder: bool = False  # the error names the policy folder, not its policy.md
+    bug: str | None = None  # why the loader gets this case wrong today
+    noise: str | None = None  # why the loader reports more errors than `also` lists
+
+
+# Line numbers refer to the case's own policy.md. The valid file's stage 1 is at line 53,
+# stage 2 at line 74, stage 3 at line 89; its front matter closes at line 102.
+CASES: dict[str, Case] = {
+    # --- the file itself
+    "empty-file": Case(1, "the file is empty; it needs front matter between '---' lines"),
+    "not-utf8": Case(
+        11, "the file is not UTF-8 text (byte 0xe9); save it with UTF-8 encoding in your editor"
+    ),
+    "no-opening-fence": Case(
+        1, "the file must start with a line '---' that opens the front matter"
+    ),
+    "front-matter-not-closed": Case(
+        1,
+        "the front matter opened here is never closed: add a line '---' after its last field",
+    ),
+    "North_Somerset": Case(
+        1,
+        "a policy folder's name is its web address: use lower-case letters, digits and "
+        "hyphens, such as 'north-somerset'",
+        folder=True,
+    ),
+    # --- YAML
+    "yaml-bad-indentation": Case(
+        7,
+        "the front matter is not valid YAML (mapping values are not allowed here); "
+        "check the indentation",
+    ),
+    "duplicate-yaml-key": Case(76, "the field 'title' appears twice here; keep one"),
+    "yaml-recursive-alias": Case(
+        34,
+        "YAML anchors and aliases (&name, *name) are not supported here",
+    ),
+    # --- types and required fields
+    "text-instead-of-list": Case(
+        64,
+        "do: expected a list here (lines starting '- '), "
+        "got 'Talk to the other practitioner and try to agree.'",
+    ),
+    "stage-number-word": Case(74, "number: expected a whole number here, got 'two'"),
+    "stage-number-zero": Case(
+        53,
+        "1 to 20",
+    ),
+    "missing-required-field": Case(5, "partnership: the field 'short_name' is missing"),
+    "missing-cite": Case(
+        65,
+        "the field 'cite' is missing; every fact needs a citation to its paragraph",
+    ),
+    "unknown-field": Case(
+        11,
+        "titel: unknown field 'titel'; did you mean 'title'? "
+        "(allowed here: review, review_due, source, title, url, version)",
+        also=((10, "document: the field 'title' is missing"),),
+    ),
+    # --- citations and anchors
+    "cite-unknown-anchor": Case(
+        82,
+        "the citation '2.22' is not a paragraph anchor in the procedure text; "
+        "did you mean '2.2'? Mark the paragraph with {#2.22} or correct the citation",
+    ),
+    "cite-unknown-anchor-no-hint": Case(
+        82,
+        "the citation '9.9' is not a paragraph anchor in the procedure text. "
+        "Mark the paragraph with {#9.9}",
+    ),
+    "duplicate-anchor": Case(
+        110,
+        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 108: "
+        "give each paragraph a different label",
+    ),
+    "empty-body": Case(
+        103,
+        "the procedure text after the front matter is empty: paste the policy's text there",
+        also=tuple(
+            (line, "is not a paragraph anchor in the procedure text")
+            for line in (28, 33, 40, 45, 55, 58, 60, 66, 72, 76, 79, 82, 87, 91, 94, 97, 101)
+        ),
+    ),
+    "form-feed-in-body": Case(
+        110,
+        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 108",
+    ),
+    "form-feed-in-front-matter": Case(
+        74,
+        "number: expected a whole number here, got 'two'",
+    ),
+    # --- cross-checks
+    "unknown-agency": Case(62, "unknown agency 'polise'; did you mean 'police'?"),
+    "unknown-form": Case(
+        99,
+        "unknown form 'escalation-from'; did you mean 'escalation-form'?",
+    ),
+    "duplicate-stage-number": Case(
+        89,
+        "duplicate stage 2: two stages may share a number only when each is a 'variant'",
+        also=((74, "stage 2 has variants: the first needs a 'variant' with a 'question'"),),
+    ),
+    "stages-out-of-order": Case(
+        74,
+        "stage 3 is out of order: expected stage 2 here (list stages in order, starting at 1)",
+        also=((89, "stage 2 is out of order"),),
+    ),
+    # --- timescales
+    "timescale-unparseable": Case(
+        69,
+        "within: the timescale 'two working days' does not parse: write a number in digits "
+        "and a unit, such as '2 working days'",
+    ),
+    "timescale-unknown-unit": Case(
+        69, "within: the timescale '2 fortnights' does not parse: write a number in digits"
+    ),
+    "timescale-unknown-clock": Case(
+        70,
+        "from: 'disagreemnt' is not one of 'disagreement', 'stage start', 'previous stage', "
+        "'outcome agreed', 'not stated'; did you mean 'disagreement'?",
+    ),
+    # --- single fields
+    "bad-colour": Case(
+        18,
+        "colour: '#005ez5' is not a colour: write it as # and six hex digits, such as '#1d70b8'",
+    ),
+    "colour-unquoted": Case(
+        18,
+        "quotes",
+    ),
+    "bad-review-due": Case(
+        14, "review_due: '2099-13' is not a year and month: write it as YYYY-MM, e.g. 2017-12"
+    ),
+    "stated-no-with-says": Case(
+        34, "complaint: 'stated: no' means the policy says nothing: remove 'says'/'contacts'"
+    ),
+}
+
+
+def _xfail(reason: str | None) -> list[pytest.MarkDecorator]:
+    return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+
+
+def _params(kind: str) -> list:
+    params = []
+    for name, case in CASES.items():
+        reason = case.bug if kind == "report" else (case.bug or case.noise)
+        params.append(pytest.param(name, case, id=name, marks=_xfail(reason)))
+    return params
+
+
+def _site(tmp_path: Path, *names: str) -> Path:
+    """A site folder holding policies/<name>/policy.md for each corpus case named."""
+    site = tmp_path / "site"
+    for name in names:
+        (site / "policies" / name).mkdir(parents=True)
+        shutil.copyfile(CORPUS / name / "policy.md", site / "policies" / name / "policy.md")
+    return site
+
+
+def _relative(name: str, case: Case) -> str:
+    return f"policies/{name}" if case.folder else f"policies/{name}/policy.md"
+
+
+def _errors(site: Path) -> list[Problem]:
+    _, problems = inspect_site(site, today=TODAY)
+    return [p for p in problems if not p.warning]
+
+
+def _check(site: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real command an author runs, from inside the site folder."""
+    return subprocess.run(
+        [str(CLI), "check", "--site", str(site)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _error_line(stderr: str, path: str, line: int, text: str) -> str | None:
+    """The stderr line reporting `text` as an error at path:line, if there is one."""
+    prefix = f"{path}:{line}: "
+    return next(
+        (
+            out
+            for out in stderr.splitlines()
+            if out.startswith(prefix)
+            and not out.removeprefix(prefix).startswith("warning: ")
+            and text in out.removeprefix(prefix)
+        ),
+        None,
+    )
+
+
+# --- the corpus itself
+
+
+def test_every_case_folder_has_an_expectation():
+    folders = {p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    assert folders == {*CASES, VALID}
+    assert len(CASES) >= 18
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_case_is_an_edited_copy_of_the_valid_policy(name):
+    same = (CORPUS / name / "policy.md").read_bytes() == (CORPUS / VALID / "policy.md").read_bytes()
+    assert same is CASES[name].folder  # a folder case is broken by its folder's name alone
+
+
+def test_the_not_utf8_case_has_a_latin1_byte_on_line_11():
+    raw = (CORPUS / "not-utf8" / "policy.md").read_bytes()
+    assert b"\xe9" in raw.splitlines()[10]
+    assert raw.count(b"\xe9") == 1
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+
+
+# --- the valid policy
+
+
+def test_valid_policy_loads_with_no_errors_or_warnings(tmp_path):
+    site, problems = inspect_site(_site(tmp_path, VALID), today=TODAY)
+
+    assert problems == []
+    policy = site.partnerships[VALID]
+    assert policy.partnership.name == "Example Safeguarding Children Partnership"
+    assert [a.id for a in policy.agencies] == ["police", "health"]
+    assert [s.number for s in policy.stages] == [1, 2, 3]
+    assert str(policy.stages[0].timescales[0].within[0]) == "2 working days"
+    assert policy.stages[1].notify[0].when is Condition.CP_OR_LOOKED_AFTER
+    assert [f.id for f in policy.forms] == ["escalation-form"]
+    assert policy.stages[2].forms[0].form == "escalation-form"
+    assert not policy.exits.complaint.stated
+    assert site.procedures[VALID].anchors["2.1"] == 116
+
+
+def test_valid_policy_passes_check_with_exit_0(tmp_path):
+    result = _check(_site(tmp_path, VALID))
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "1 partnership(s), 0 page(s): 0 error(s), 0 warning(s)\n"
+
+
+# --- each broken case
+
+
+@pytest.mark.parametrize(("name", "case"), _params("report"))
+def test_inspect_site_reports_the_error_at_its_line(tmp_path, name, case):
+    site = _site(tmp_path, name).resolve()
+
+    loaded, problems = inspect_site(site, today=TODAY)
+
+    errors = [p for p in problems if not p.warning]
+    found = [(p.path, p.line) for p in errors if case.text in p.message]
+    assert found == [(site / _relative(name, case), case.line)], "\n".join(
+        p.render(site) for p in errors
+    )
+    assert loaded.partnerships == {}
+
+
+@pytest.mark.parametrize(("name", "case"), _params("report"))
+def test_check_command_reports_the_error_at_its_line(tmp_path, name, case):
+    result = _check(_site(tmp_path, name))
+
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1, result.stderr
+    assert _error_line(result.stderr, _relative(name, case), case.line, case.text), result.stderr
+    assert result.stdout.startswith("content is not valid: 0 partnership(s)")
+
+
+@pytest.mark.parametrize(("name", "case"), _params("exact"))
+def test_inspect_site_reports_exactly_these_errors(tmp_path, name, case):
+    _, problems = inspect_site(_site(tmp_path, name), today=TODAY)
+    expected = sorted([(case.line, case.text), *case.also])
+
+    assert [p for p in problems if p.warning] == []
+    got = [(p.line, p.message) for p in problems]
+    assert len(got) == len(expected), got
+    for (line, message), (want_line, want_text) in zip(got, expected, strict=True):
+        assert line == want_line, got
+        assert want_text in message, got
+
+
+# --- several files at once
+
+
+def test_check_reports_every_error_from_every_broken_policy(tmp_path):
+    names = ("unknown-field", "stages-out-of-order")
+    result = _check(_site(tmp_path, *names))
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    for name in names:
+        case = CASES[name]
+        for line, text in [(case.line, case.text), *case.also]:
+            assert _error_line(result.stderr, _relative(name, case), line, text), result.stderr
+    assert len(result.stderr.splitlines()) == 4
+    assert result.stdout == (
+        "content is not valid: 0 partnership(s), 0 page(s): 4 error(s), 0 warning(s)\n"
+    )
+
+
+def test_a_broken_policy_does_not_hide_a_valid_one(tmp_path):
+    site = _site(tmp_path, VALID, "unknown-agency")
+
+    loaded, problems = inspect_site(site, today=TODAY)
+
+    assert list(loaded.partnerships) == [VALID]
+    assert [(p.path.parent.name, p.line) for p in problems] == [("unknown-agency", 62)]
+
+
+# --- how messages name a field
+
+
+def test_field_paths_read_as_documented(tmp_path):
+    [error] = _errors(_site(tmp_path, "timescale-unknown-clock"))
+
+    assert error.message.startswith("stages 1 › timescales 1 › from: ")
+
+
+def test_check_names_files_relative_to_the_folder_it_runs_in(tmp_path):
+    _site(tmp_path, "bad-colour")
+
+    result = subprocess.run(
+        [str(CLI), "check", "--site", "site"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("site/policies/bad-colour/policy.md:18: branding › colour: ")

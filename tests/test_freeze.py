@@ -1,0 +1,164 @@
+"""The static build: complete, every link resolves, same facts as the live app, atomic."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TODAY
+from pages import visible_text
+
+from wizard import linkcheck
+from wizard.app import create_app
+from wizard.content import BUNDLED_SITE
+from wizard.engine import walk
+from wizard.freeze import BuildError, build
+
+SUB_URL = "https://example.org/safeguarding/escalation/"
+MAIN = re.compile(r"<main.*?</main>", re.S)
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def root_build(tmp_path_factory):
+    return build(BUNDLED_SITE, tmp_path_factory.mktemp("root") / "site", "/", today=TODAY)
+
+
+@pytest.fixture(scope="session")
+def sub_build(tmp_path_factory):
+    return build(BUNDLED_SITE, tmp_path_factory.mktemp("sub") / "site", SUB_URL, today=TODAY)
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for f in sorted(folder.rglob("*")):
+        if f.is_file():
+            h.update(str(f.relative_to(folder)).encode() + f.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.mark.parametrize("which", ["root_build", "sub_build"])
+def test_every_internal_link_and_asset_resolves(request, which):
+    result = request.getfixturevalue(which)
+    assert linkcheck.broken_links(result.out, result.base_path) == []
+    index = (result.out / "index.html").read_text()
+    assert f'href="{result.base_path}static/' in index  # assets live under the sub-path
+
+
+def test_page_count_is_bounded(root_build, site):
+    states = sum(1 for p in site.partnerships.values() for _ in walk(p))
+    # home, content pages, start/procedure/brand.css per partnership, 404, sitemap, robots
+    fixed = 1 + len(site.pages) + 3 * len(site.partnerships) + 3
+    assets = sum(1 for f in (root_build.out / "static").rglob("*") if f.is_file())
+    assert root_build.pages == states + fixed + assets
+    assert root_build.pages < 5000, "the static site has grown past what a partnership can host"
+
+
+def test_every_reachable_outcome_exists_with_the_same_facts(root_build, site):
+    live = create_app({"TESTING": True, "TODAY": TODAY}).test_client()
+    checked = 0
+    for slug, p in site.partnerships.items():
+        for state in walk(p):
+            if state.outcome is None:
+                continue
+            path = "/".join((slug, "check", *state.segments))
+            frozen = (root_build.out / path / "index.html").read_text()
+            served = live.get(f"/{path}/").get_data(as_text=True)
+            assert visible_text(MAIN.search(frozen)[0]) == visible_text(MAIN.search(served)[0])
+            checked += 1
+    assert checked > 2500
+
+
+def test_questions_are_plain_links_in_the_static_site(root_build):
+    page = (root_build.out / "islington" / "check" / "index.html").read_text()
+    assert "<form" not in page
+    assert 'href="/islington/check/no/"' in page and 'href="/islington/check/yes/"' in page
+
+
+def test_discovery_files_and_noindex(sub_build):
+    assert f"Sitemap: {SUB_URL}sitemap.xml" in (sub_build.out / "robots.txt").read_text()
+    sitemap = (sub_build.out / "sitemap.xml").read_text()
+    assert f"<loc>{SUB_URL}islington/procedure/</loc>" in sitemap and "/check/" not in sitemap
+    outcome = sub_build.out / "islington/check/no/disagreement/tried-1/police/health/yes"
+    outcome = outcome / "index.html"
+    assert '<meta name="robots" content="noindex">' in outcome.read_text()
+    start = (sub_build.out / "islington" / "index.html").read_text()
+    assert "noindex" not in start
+
+
+def test_every_page_is_stamped_with_version_review_and_build_date(root_build):
+    for page in ["islington/index.html", "brent/check/no/disagreement/nothing-yet/index.html"]:
+        text = visible_text((root_build.out / page).read_text())
+        assert "Site built 23 November 2026" in text and "Review date:" in text
+
+
+def test_not_found_page_has_absolute_links(sub_build):
+    page = (sub_build.out / "404.html").read_text()
+    assert "Page not found" in page
+    assert f'href="{sub_build.base_path}islington/"' in page
+
+
+def test_single_partnership_build(tmp_path):
+    result = build(BUNDLED_SITE, tmp_path / "site", "/", only=["brent"], today=TODAY)
+    assert (result.out / "brent" / "index.html").is_file()
+    assert not (result.out / "islington").exists()
+    assert (
+        'http-equiv="refresh" content="0; url=/brent/"' in (result.out / "index.html").read_text()
+    )
+
+
+def test_unknown_partnership_is_refused_with_a_hint(tmp_path):
+    with pytest.raises(BuildError, match="did you mean 'brent'"):
+        build(BUNDLED_SITE, tmp_path / "site", "/", only=["brnet"])
+
+
+def broken_site(tmp_path: Path) -> Path:
+    site = tmp_path / "broken"
+    shutil.copytree(BUNDLED_SITE / "policies" / "brent", site / "policies" / "brent")
+    policy = site / "policies" / "brent" / "policy.md"
+    policy.write_text(policy.read_text().replace("number: 3", "number: three", 1))
+    return site
+
+
+def test_failed_build_leaves_previous_output_untouched(tmp_path):
+    out = tmp_path / "site"
+    build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
+    before = digest(out)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wizard",
+            "freeze",
+            "--site",
+            str(broken_site(tmp_path)),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "policies/brent/policy.md:" in result.stderr and "whole number" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_broken_link_fails_the_build_and_changes_nothing(tmp_path):
+    site = tmp_path / "linky"
+    shutil.copytree(BUNDLED_SITE / "policies" / "brent", site / "policies" / "brent")
+    (site / "content").mkdir()
+    (site / "content" / "help.md").write_text(
+        "---\ntitle: Help\nsummary: Help.\n---\nSee [the missing page](/nowhere/).\n"
+    )
+    out = tmp_path / "site"
+    out.mkdir()
+    with pytest.raises(BuildError, match=r"(?s)broken link.*pages/help/index.html: /nowhere/"):
+        build(site, out, "/")
+    assert list(out.iterdir()) == []
