@@ -61,13 +61,13 @@ class AnchorExtension(Extension):
         md.inlinePatterns.register(AnchorProcessor(ANCHOR.pattern, md), "para-anchor", 200)
 
 
-def render(text: str, shift_headings: int = 0) -> str:
-    """Markdown to sanitised HTML with GOV.UK classes; headings shifted down if asked."""
-    return _render(text, shift_headings)
+def render(text: str, top: int = 2) -> str:
+    """Markdown to sanitised HTML with GOV.UK classes; its first heading level becomes `top`."""
+    return _render(text, top)
 
 
 @lru_cache(maxsize=256)
-def _render(text: str, shift_headings: int) -> str:
+def _render(text: str, top: int) -> str:
     html = markdown.markdown(text, extensions=[AnchorExtension(), "tables", "sane_lists"])
     clean = nh3.clean(
         html,
@@ -76,14 +76,23 @@ def _render(text: str, shift_headings: int) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    return _decorate(clean, shift_headings)
+    levels = [int(level) for level in re.findall(r"<h([1-6])", clean)]
+    return _decorate(clean, top - min(levels) if levels else 0)
 
 
 def _decorate(html: str, shift: int) -> str:
     # Classes are added after sanitising, so authors cannot set them.
     if shift:
-        html = HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + shift, 6)}", html)
+        html = HEADING.sub(lambda m: f"<{m[1]}h{max(1, min(int(m[2]) + shift, 6))}", html)
     html = OPEN_TAG.sub(lambda m: f'<{m[1]} class="{CLASSES[m[1]]}"', html)
-    return html.replace("<table", '<div class="app-table-wrapper"><table').replace(
-        "</table>", "</table></div>"
+    # A wide table scrolls inside a focusable region, so keyboard users can scroll it too.
+    count = iter(range(1, 1000))
+    html = re.sub(
+        r"<table",
+        lambda _: (
+            f'<div class="app-table-wrapper" role="region" aria-label="Table {next(count)}"'
+            ' tabindex="0"><table'
+        ),
+        html,
     )
+    return html.replace("</table>", "</table></div>")

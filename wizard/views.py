@@ -92,7 +92,7 @@ def procedure(slug: str):
     """The partnership's procedure in its own words, each paragraph addressable."""
     p = partnership_or_404(slug)
     text = site().procedures[slug].markdown
-    return render_template("procedure.html", p=p, body=render(text, 1), overdue=_overdue(p))
+    return render_template("procedure.html", p=p, body=render(text), overdue=_overdue(p))
 
 
 @bp.get("/<slug>/brand.css")
@@ -114,10 +114,12 @@ def check(slug: str, answers: str):
         abort(404)
     if state.question is None:
         return _outcome(p, state)
-    form = AnswerForm(request.args if "answer" in request.args else None)
+    # The Continue button names itself, so an empty submission is told apart from a visit.
+    submitted = "answer" in request.args or "continue" in request.args
+    form = AnswerForm(request.args if submitted else None)
     form.answer.choices = [(o.slug, o.label) for o in state.question.options]
     form.answer.validators[0].message = ERRORS[state.question.id]
-    if "answer" in request.args and form.validate():
+    if submitted and form.validate():
         return redirect(check_url(slug, (*segments, form.answer.data)))
     return render_template(
         "question.html",
@@ -155,7 +157,7 @@ def page(page: str):
     found = site().pages.get(page)
     if found is None:
         abort(404)
-    return render_template("page.html", page=found, body=render(found.markdown, 1))
+    return render_template("page.html", page=found, body=render(found.markdown))
 
 
 def _outcome(p: Partnership, state: engine.State):

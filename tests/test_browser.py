@@ -1,0 +1,170 @@
+"""In a real Chromium: accessibility of every page type, with and without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, live_server, nginx
+from conftest import TODAY
+
+from wizard.app import create_app
+from wizard.content import BUNDLED_SITE
+from wizard.freeze import build
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+PAGE_TYPES = {
+    "home": "/",
+    "start": "/islington/",
+    "procedure": "/islington/procedure/",
+    "content page": "/pages/accessibility/",
+    "question": "/islington/check/",
+    "question with error": "/islington/check/?answer=",
+    "long question": "/lincolnshire/check/no/disagreement/tried-2/",
+    "emergency": "/staffordshire-stoke/check/yes/",
+    "exit": "/havering/check/no/conduct/",
+    "concern help": "/islington/check/no/not-sure/",
+    "stage": "/islington/check/no/disagreement/tried-1/police/health/yes/",
+    "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/",
+    "beyond": "/brent/check/no/disagreement/tried-5/",
+    "not found": "/nowhere/",
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with live_server(create_app({"TODAY": TODAY})) as url:
+        yield url
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def page(request, browser):
+    # bypass_csp lets axe-core be injected into pages whose CSP forbids inline script.
+    context = browser.new_context(java_script_enabled=request.param, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_axe_violations(browser, server, name):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(server + PAGE_TYPES[name])
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_journey_with_the_keyboard_and_forms(page, server):
+    page.goto(server + "/islington/")
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("A disagreement with another agency about a child's safety").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Stage 1 did not resolve it").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Police", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Health", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    assert page.url.endswith("/islington/check/no/disagreement/tried-1/police/health/yes/")
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == "Go to Stage 2: Line Manager"
+    assert page.get_by_text("Detective Sergeant").first.is_visible()
+    assert page.get_by_text("Independent Reviewing Officer must also be notified").is_visible()
+
+
+def test_empty_answer_shows_the_error_summary(page, server):
+    page.goto(server + "/islington/check/")
+    page.get_by_role("button", name="Continue").click()
+    assert page.title().startswith("Error: ")
+    summary = page.locator(".govuk-error-summary")
+    assert "Select whether a child is at risk of immediate harm" in summary.inner_text()
+    summary.get_by_role("link").click()
+    assert page.url.endswith("#answer")
+
+
+def test_change_link_goes_back_to_that_question(page, server):
+    page.goto(server + "/islington/check/no/disagreement/tried-1/police/health/yes/")
+    page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
+    assert page.url.endswith("/islington/check/no/disagreement/")
+    assert page.get_by_role("heading", level=1).inner_text() == "What has happened so far?"
+
+
+def test_print_stylesheet_hides_navigation(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/islington/check/no/disagreement/tried-1/police/health/yes/")
+    page.emulate_media(media="print")
+    assert not page.locator(".govuk-back-link").is_visible()
+    assert not page.locator(".app-header").is_visible()
+    assert page.get_by_role("heading", level=1).is_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def static_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("static")
+    result = build(
+        BUNDLED_SITE,
+        tmp / "out",
+        "https://example.org/safeguarding/escalation/",
+        only=["islington", "lincolnshire"],
+        today=TODAY,
+    )
+    with nginx(result.out, "/safeguarding/escalation/", tmp) as url:
+        yield url + "/safeguarding/escalation/"
+
+
+def test_static_site_journey_without_javascript(browser, static_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(static_site)
+    page.get_by_role("link", name="Lincolnshire Safeguarding Children Partnership").click()
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_role("link", name="No", exact=True).click()
+    page.get_by_role(
+        "link", name="A disagreement with another agency about a child's safety"
+    ).click()
+    page.get_by_role("link", name="Step 2 did not resolve it").click()
+    page.get_by_role("link", name="Lincolnshire Police").click()
+    page.get_by_role("link", name="Another agency, or I'm not sure").click()
+    assert page.url.endswith(
+        "/lincolnshire/check/no/disagreement/tried-2/lincolnshire-police/other/"
+    )
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Step 3")
+    assert page.get_by_text("Head of PPU").first.is_visible()
+    page.get_by_role("link", name="Start again").click()
+    assert page.url.endswith("/safeguarding/escalation/lincolnshire/check/")
+    context.close()
+
+
+def test_static_site_not_found_page(browser, static_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    response = page.goto(static_site + "no/such/page/")
+    assert response.status == 404
+    page.get_by_role("link", name="Islington Safeguarding Children Partnership").click()
+    assert page.url.endswith("/safeguarding/escalation/islington/")
+    assert axe_violations_ok(browser, page.url)
+    context.close()
+
+
+def axe_violations_ok(browser, url) -> bool:
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(url)
+    violations = axe_violations(page)
+    context.close()
+    assert violations == []
+    return True
