@@ -37,7 +37,7 @@ def test_check_passes_and_lists_source_problems_as_warnings():
 def test_overdue_review_dates_are_warnings():
     result = cli("check")
     assert "policies/brent/policy.md" in result.stderr
-    assert "December 2017) has passed" in result.stderr
+    assert "due for review by December 2017" in result.stderr
 
 
 def test_islington_stage_2_police_role_is_detective_sergeant(site):

@@ -162,3 +162,27 @@ def test_broken_link_fails_the_build_and_changes_nothing(tmp_path):
     with pytest.raises(BuildError, match=r"(?s)broken link.*pages/help/index.html: /nowhere/"):
         build(site, out, "/")
     assert list(out.iterdir()) == []
+
+
+def test_partnership_logo_and_colour_are_published(tmp_path):
+    site = tmp_path / "branded"
+    shutil.copytree(BUNDLED_SITE / "policies" / "brent", site / "policies" / "brent")
+    policy = site / "policies" / "brent" / "policy.md"
+    (site / "policies" / "brent" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+        '<rect width="10" height="10"/></svg>'
+    )
+    policy.write_text(
+        policy.read_text().replace(
+            'branding:\n  colour: "#00635a"',
+            'branding:\n  colour: "#00635a"\n  logo: logo.svg\n  logo_alt: Brent LSCB logo',
+        )
+    )
+    result = build(site, tmp_path / "out", "/esc/", today=TODAY)
+    start = (result.out / "brent" / "index.html").read_text()
+    assert (
+        '<img class="app-header__logo" src="/esc/brent/assets/logo.svg" alt="Brent LSCB logo">'
+        in start
+    )
+    assert (result.out / "brent" / "assets" / "logo.svg").is_file()
+    assert "--brand:#00635a" in (result.out / "brent" / "brand.css").read_text()

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from babel.dates import format_date
 from pydantic import BaseModel, ValidationError
 
 from wizard import checks
@@ -21,6 +22,8 @@ POLICY_FILE = "policy.md"
 ANCHOR = re.compile(r"\{#([^{}\n]+?)\}")
 BUNDLED_SITE = Path(__file__).resolve().parent.parent
 M = TypeVar("M", bound=BaseModel)
+# Addresses the site itself uses, so no partnership may take them.
+RESERVED_FOLDERS = frozenset({"pages", "static", "404", "sitemap.xml", "robots.txt", "healthz"})
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,14 @@ def _load_partnership(site: Site, folder: Path, today: date) -> list[Problem]:
                 "letters, digits and hyphens, such as 'north-somerset'",
             )
         ]
+    if folder.name in RESERVED_FOLDERS:
+        return [
+            Problem(
+                folder,
+                1,
+                f"'{folder.name}' is used by the site itself: give the policy folder another name",
+            )
+        ]
     if not path.is_file():
         return [Problem(folder, 1, f"this policy folder has no {POLICY_FILE}")]
     doc, problems = _read(path)
@@ -123,21 +134,23 @@ def _load_partnership(site: Site, folder: Path, today: date) -> list[Problem]:
     problems += checks.cross_check(partnership, doc, folder)
     problems += checks.source_warnings(partnership, doc)
     if review_overdue(partnership.document, today):
-        line = doc.where.find(("document", "review_due"))
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"the policy's review date "
-                f"({partnership.document.review}) has passed: ask the "
-                "partnership whether a newer version exists",
-                warning=True,
-            )
-        )
+        problems.append(_overdue(partnership, doc))
     if not any(not p.warning for p in problems):
         site.partnerships[partnership.slug] = partnership
         site.procedures[partnership.slug] = procedure
     return problems
+
+
+def _overdue(partnership: Partnership, doc: Document) -> Problem:
+    year, month = map(int, str(partnership.document.review_due).split("-"))
+    due = format_date(date(year, month, 1), "MMMM y", locale="en_GB")
+    return Problem(
+        doc.path,
+        doc.where.find(("document", "review_due")),
+        f"the policy was due for review by {due} (it says: '{partnership.document.review}'): "
+        "ask the partnership whether a newer version exists",
+        warning=True,
+    )
 
 
 def _read(path: Path) -> tuple[Document | None, list[Problem]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
-from flask_frozen import Freezer, MimetypeMismatchWarning
+from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWarning
 
 from wizard import engine, linkcheck
 from wizard.app import create_app
@@ -101,6 +101,8 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", MimetypeMismatchWarning)
+            # A site without content pages freezes no page URL: that is fine, not a warning.
+            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
             pages = len(freezer.freeze())
     except (ValueError, MimetypeMismatchWarning) as err:
         raise BuildError(f"a page could not be frozen: {err}") from err

@@ -10,6 +10,7 @@ import yaml
 from wizard.problems import Problem
 
 FENCE = "---"
+NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 @dataclass
@@ -176,4 +177,25 @@ def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem], 
             value, where.children[index] = _convert(item, path, offset, problems, seen)
             items.append(value)
         return items, where
+    if node.style is None and node.value in NULLS:
+        return None, Where(line)  # an empty value, '~' or 'null' means "not given"
+    if node.style is None and _comment_after(node):
+        problems.append(
+            Problem(
+                path,
+                line,
+                "text after ' #' on this line is a comment and is not "
+                "published; if it is part of the value, put the whole value in quotes",
+                warning=True,
+            )
+        )
     return node.value, Where(line)
+
+
+def _comment_after(node: yaml.ScalarNode) -> bool:
+    """True when a plain value is followed on its line by a '#' comment."""
+    mark = node.end_mark
+    if mark.buffer is None:
+        return False
+    rest = mark.buffer[mark.pointer :].split("\n", 1)[0]
+    return rest.lstrip().startswith("#")

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from werkzeug.exceptions import HTTPException
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
@@ -101,6 +111,15 @@ def brand(slug: str):
     p = partnership_or_404(slug)
     css = f":root{{--brand:{p.branding.colour}}}\n"
     return current_app.response_class(css, mimetype="text/css")
+
+
+@bp.get("/<slug>/assets/<name>")
+def logo(slug: str, name: str):
+    """The partnership's logo, from its own policy folder; nothing else there is served."""
+    p = partnership_or_404(slug)
+    if name != p.branding.logo:
+        abort(404)
+    return send_from_directory(site().root / "policies" / slug, name, max_age=3600)
 
 
 @bp.get("/<slug>/check/", defaults={"answers": ""})

@@ -1,0 +1,118 @@
+"""Each bundled partnership's flow, question by question, in its own terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import Kind, Q, resolve, walk
+
+START = ("no", "disagreement")
+
+
+def ask(site, slug, *segments):
+    state = resolve(site.partnerships[slug], segments)
+    assert state.error is None, segments
+    return state
+
+
+@pytest.mark.parametrize(
+    "slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
+)
+def test_safety_first_then_scope(site, slug):
+    assert ask(site, slug).question.id is Q.RISK
+    assert ask(site, slug, "yes").outcome.kind is Kind.EMERGENCY
+    assert ask(site, slug, "no").question.id is Q.CONCERN
+    assert ask(site, slug, *START).question.id is Q.PROGRESS
+
+
+@pytest.mark.parametrize(
+    "slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
+)
+def test_no_dead_ends_and_every_stage_reachable(site, slug):
+    p = site.partnerships[slug]
+    states = list(walk(p))
+    assert all(s.question or s.outcome for s in states)
+    reached = {s.outcome.stage.key for s in states if s.outcome and s.outcome.kind is Kind.STAGE}
+    assert reached == {s.key for s in p.stages}
+
+
+def test_islington(site):
+    progress = ask(site, "islington", *START).question
+    assert [o.label for o in progress.options][1:3] == [
+        "Stage 1 did not resolve it",
+        "Stage 2 did not resolve it",
+    ]
+    agency = ask(site, "islington", *START, "nothing-yet").question
+    assert agency.id is Q.AGENCY
+    assert [o.label for o in agency.options] == [
+        "Police",
+        "LBI CSC / ASC",
+        "LBI",
+        "Health",
+        "Education",
+        "Another agency, or I'm not sure",
+    ]
+    child = ask(site, "islington", *START, "nothing-yet", "police", "health").question
+    assert child.id is Q.CHILD
+    outcome = ask(site, "islington", *START, "tried-1", "police", "health", "yes").outcome
+    assert outcome.stage.title == "Line Manager"
+
+
+def test_brent_goes_to_your_own_line_manager_first(site):
+    state = ask(site, "brent", *START, "nothing-yet")
+    assert state.outcome.stage.number == 1
+    assert "Line manager" in state.outcome.stage.title
+    assert "other agency" in ask(site, "brent", *START, "tried-1").outcome.stage.title
+
+
+def test_brent_asks_no_agency_or_child_status(site):
+    asked = {s.question.id for s in walk(site.partnerships["brent"]) if s.question}
+    assert asked == {Q.RISK, Q.CONCERN, Q.PROGRESS}
+
+
+def test_lincolnshire_step_4_asks_urgent_or_not(site):
+    state = ask(site, "lincolnshire", *START, "tried-3")
+    assert state.question.id is Q.VARIANT
+    assert state.question.text == "Is urgent resolution required?"
+    urgent, non_urgent = (o.slug for o in state.question.options)
+    assert (
+        "Independent Chaired"
+        in ask(site, "lincolnshire", *state.segments, urgent).outcome.stage.title
+    )
+    assert "lessons" in ask(site, "lincolnshire", *state.segments, non_urgent).outcome.stage.title
+
+
+def test_lincolnshire_uses_its_own_word_and_slo_table(site):
+    progress = ask(site, "lincolnshire", *START).question
+    assert progress.options[1].label == "Step 1 did not resolve it"
+    agencies = ask(site, "lincolnshire", *START, "tried-2").question
+    assert agencies.id is Q.AGENCY and len(agencies.options) > 25
+    assert ask(site, "lincolnshire", *START, "nothing-yet").outcome is not None
+
+
+def test_staffordshire_third_sector_route(site):
+    state = ask(site, "staffordshire-stoke", *START, "tried-1")
+    assert state.question.id is Q.VARIANT
+    options = {o.slug: o.label for o in state.question.options}
+    assert len(options) == 2
+    third = next(slug for slug, label in options.items() if "third-sector" in label.lower())
+    after = ask(site, "staffordshire-stoke", *state.segments, third)
+    while after.question is not None:  # agency questions follow; any answer will do
+        after = ask(site, "staffordshire-stoke", *after.segments, after.question.options[-1].slug)
+    assert after.outcome.stage.variant.id == third
+
+
+def test_havering_asks_about_cp_plan_or_looked_after(site):
+    state = ask(site, "havering", *START, "tried-1")
+    assert state.question.id is Q.CHILD
+    outcome = ask(site, "havering", *state.segments, "yes").outcome
+    assert outcome.stage.number == 2
+
+
+@pytest.mark.parametrize(
+    "slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
+)
+def test_last_stage_tried_is_beyond(site, slug):
+    p = site.partnerships[slug]
+    state = ask(site, slug, *START, f"tried-{p.stage_numbers()[-1]}")
+    assert state.outcome.kind is Kind.BEYOND
