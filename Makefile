@@ -17,6 +17,7 @@ test: $(INSTALLED) $(CSS) chromium nginx
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/escalation-wizard check
+	node --test tests/js/
 	$(PY) -m pytest
 
 lint: $(INSTALLED)
