@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, live_server, nginx
 from conftest import TODAY
@@ -168,3 +170,75 @@ def axe_violations_ok(browser, url) -> bool:
     context.close()
     assert violations == []
     return True
+
+
+DATED = "/lincolnshire/check/no/disagreement/nothing-yet/"
+
+
+def enter_date(page, day, month, year, clock=""):
+    page.fill("#day", day)
+    page.fill("#month", month)
+    page.fill("#year", year)
+    page.fill("#clock", clock)
+    page.get_by_role("button", name="Update dates").click()
+
+
+def dates_text(page) -> str:
+    section = page.locator("#dates")
+    return " ".join(section.locator("table").inner_text().split())
+
+
+def test_live_date_entry_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + DATED)
+    enter_date(page, "24", "12", "2026", "10:00")
+    assert "/check/" in page.url and "2026" not in page.url  # posted, not in the URL
+    assert "by Saturday, 26 December 2026 at 10:00 am (within 48 hours)" in dates_text(page)
+    context.close()
+
+
+def test_static_dates_match_the_live_app(browser, server, static_site):
+    context = browser.new_context()
+    static_page, live_page = context.new_page(), context.new_page()
+    static_page.goto(static_site + DATED.lstrip("/"))
+    live_page.goto(server + DATED)
+    for page in (static_page, live_page):
+        enter_date(page, "24", "12", "2026", "10:00")
+    assert dates_text(static_page) == dates_text(live_page)
+    assert "by Wednesday, 30 December 2026 (within 2 working days)" in dates_text(static_page)
+    context.close()
+
+
+def test_static_dates_default_to_today_and_download_a_calendar(browser, static_site):
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(static_site + DATED.lstrip("/"))
+    assert page.locator("#dates").is_visible()
+    assert page.input_value("#year") != ""
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download calendar file (.ics)").click()
+    body = Path(download.value.path()).read_text()
+    from icalendar import Calendar
+
+    assert len(list(Calendar.from_ical(body).walk("VEVENT"))) >= 3
+    context.close()
+
+
+def test_static_without_javascript_keeps_timescales_in_words(browser, static_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(static_site + DATED.lstrip("/"))
+    assert not page.locator("#dates").is_visible()
+    assert page.get_by_text("within 48 hours or within 2 working days").is_visible()
+    context.close()
+
+
+def test_no_axe_violations_with_a_date_error(browser, server):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(server + DATED)
+    enter_date(page, "31", "2", "2027")
+    assert "The date must be a real date" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_violations(page) == []
+    context.close()

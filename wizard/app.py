@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+import os
+import secrets
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from wizard.content import BUNDLED_SITE, load_site
 
+csrf = CSRFProtect()
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
@@ -19,6 +22,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app for a site; refuses to start (ContentError) if the content is invalid."""
     app = Flask(__name__, static_folder=str(STATIC), template_folder=str(TEMPLATES))
     app.config.from_mapping(
+        # Signs the CSRF token of the date form. Set it in production so that every
+        # worker and instance agrees; a random key is fine for one process.
+        SECRET_KEY=os.environ.get("ESCALATION_WIZARD_SECRET_KEY") or secrets.token_hex(32),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
         SITE_DIR=BUNDLED_SITE,
         STATIC_SITE=False,
         SERVICE_NAME="Resolving professional disagreements",
@@ -41,7 +50,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             k: v for k, v in site.partnerships.items() if k in app.config["PARTNERSHIPS"]
         }
     app.extensions["site"] = site
-    app.config.setdefault("TODAY", date.today())
+    app.config.setdefault("TODAY", None)
+    csrf.init_app(app)
 
     from wizard import views
 

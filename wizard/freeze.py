@@ -114,6 +114,8 @@ def _urls(app) -> Iterator[tuple[str, dict]]:
     site = app.extensions["site"]
     for page in site.pages:
         yield "wizard.page", {"page": page}
+    for nation in {p.partnership.nation.value for p in site.partnerships.values()}:
+        yield "wizard.bank_holidays", {"nation": nation}
     for slug, partnership in site.partnerships.items():
         yield "wizard.start", {"slug": slug}
         yield "wizard.procedure", {"slug": slug}

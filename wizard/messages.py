@@ -50,6 +50,8 @@ def message(error: ErrorDetails, root: type[BaseModel]) -> str:
         return f"{where}: expected a whole number here, got '{value}'"
     if kind in {"bool_parsing", "bool_type"}:
         return f"{where}: write 'yes' or 'no', not '{value}'"
+    if kind in {"string_type", "string_too_short"} and field == "colour":
+        return f"{where}: '' {_pattern_help(field, '')}"
     if kind in {"string_type", "string_too_short"}:
         return f"{where}: {_expected_text(value)}"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from flask import (
     Blueprint,
     Flask,
@@ -13,17 +16,20 @@ from flask import (
     send_from_directory,
     url_for,
 )
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
 
-from wizard import engine, presenters
+from wizard import calendar_data, engine, ics, planview, presenters
 from wizard.content import Site, anchor_id
 from wizard.engine import Kind, Q
+from wizard.forms import WhenForm
 from wizard.markup import render
-from wizard.policy import Partnership, review_overdue
+from wizard.policy import Nation, Partnership, review_overdue
 
 bp = Blueprint("wizard", __name__)
+LONDON = ZoneInfo("Europe/London")
 
 ERRORS = {
     Q.RISK: "Select whether a child is at risk of immediate harm",
@@ -122,8 +128,8 @@ def logo(slug: str, name: str):
     return send_from_directory(site().root / "policies" / slug, name, max_age=3600)
 
 
-@bp.get("/<slug>/check/", defaults={"answers": ""})
-@bp.get("/<slug>/check/<path:answers>/")
+@bp.route("/<slug>/check/", defaults={"answers": ""}, methods=["GET", "POST"])
+@bp.route("/<slug>/check/<path:answers>/", methods=["GET", "POST"])
 def check(slug: str, answers: str):
     """A question or an outcome, from the answers in the path."""
     p = partnership_or_404(slug)
@@ -131,6 +137,11 @@ def check(slug: str, answers: str):
     state = engine.resolve(p, segments)
     if state.error is not None:
         abort(404)
+    stage_outcome = state.outcome is not None and state.outcome.kind is Kind.STAGE
+    if request.method == "POST" and not stage_outcome:
+        abort(405)
+    if stage_outcome:
+        return _stage_outcome(p, state)
     if state.question is None:
         return _outcome(p, state)
     # The Continue button names itself, so an empty submission is told apart from a visit.
@@ -148,6 +159,23 @@ def check(slug: str, answers: str):
         error=form.answer.errors[0] if form.answer.errors else None,
         back=_back(p, segments),
     )
+
+
+@bp.get("/holidays/<nation>.json")
+def bank_holidays(nation: str):
+    """Bank holidays for the static site's deadline script, from the year before onwards."""
+    try:
+        which = Nation(nation)
+    except ValueError:
+        abort(404)
+    year = _today().year
+    days = sorted(calendar_data.bank_holidays(which, year - 1, year + 5))
+    return {
+        "nation": nation,
+        "first_year": year - 1,
+        "last_year": year + 5,
+        "dates": [d.isoformat() for d in days],
+    }
 
 
 @bp.get("/sitemap.xml")
@@ -179,12 +207,47 @@ def page(page: str):
     return render_template("page.html", page=found, body=render(found.markdown))
 
 
-def _outcome(p: Partnership, state: engine.State):
+def _context(p: Partnership, state: engine.State) -> dict:
     summary = presenters.answer_summary(state, lambda s: check_url(p.slug, s))
-    context = {"p": p, "state": state, "summary": summary, "back": _back(p, state.segments)}
+    return {"p": p, "state": state, "summary": summary, "back": _back(p, state.segments)}
+
+
+def _stage_outcome(p: Partnership, state: engine.State):
+    """The stage to go to now, with deadlines from today or from the date posted."""
+    stage, static = state.outcome.stage, current_app.config["STATIC_SITE"]
+    form, error = WhenForm(), None
+    today = _today()
+    day, clock = today, None
+    if request.method == "POST":
+        day, clock, error = form.started()
+        day = day or today
+    else:
+        form.day.data, form.month.data, form.year.data = day.day, day.month, day.year
+    start, timed = planview.start_of(day, clock)
+    holidays = calendar_data.around(p.partnership.nation, day.year)
+    plan = planview.build(p, stage, None if static else start, timed, holidays)
+    if request.method == "POST" and error is None and "download" in request.form:
+        return _ics(p, plan)
+    return render_template(
+        "outcome_stage.html",
+        view=presenters.stage_view(state),
+        plan=plan,
+        form=form,
+        date_error=error,
+        **_context(p, state),
+    )
+
+
+def _ics(p: Partnership, plan: planview.Plan):
+    body = ics.calendar(p, plan, datetime.now(LONDON))
+    response = current_app.response_class(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="{p.slug}-escalation.ics"'
+    return response
+
+
+def _outcome(p: Partnership, state: engine.State):
+    context = _context(p, state)
     kind = state.outcome.kind
-    if kind is Kind.STAGE:
-        return render_template("outcome_stage.html", view=presenters.stage_view(state), **context)
     if kind is Kind.EXIT:
         exit_kind = state.outcome.exit
         route = getattr(p.exits, exit_kind)
@@ -210,11 +273,28 @@ def _back(p: Partnership, segments: tuple[str, ...]) -> str:
 
 
 def _overdue(p: Partnership) -> bool:
-    return review_overdue(p.document, current_app.config["TODAY"])
+    return review_overdue(p.document, _today())
+
+
+def _today() -> date:
+    """Today in the UK (or the date a test or build fixes)."""
+    return current_app.config["TODAY"] or datetime.now(LONDON).date()
 
 
 def register_errors(app: Flask) -> None:
     """A helpful page for every error; never a bare 500."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        partnerships = list(site().partnerships.values())
+        return render_template(
+            "error.html",
+            error=error,
+            partnerships=partnerships,
+            title="This form has expired",
+            description="Go back, reload the page and enter the date "
+            "again. Nothing you entered was kept.",
+        ), 400
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

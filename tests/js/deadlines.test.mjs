@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { deadline, deadlineText, parseSpan } from '../../static/js/deadlines.mjs'
+import { deadline, deadlineText, parseSpan } from '../../static/js/deadlines.js'
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/deadlines.json', import.meta.url)))
 
