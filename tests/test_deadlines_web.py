@@ -130,4 +130,4 @@ def test_static_outcome_has_no_server_dates_but_keeps_words(tmp_path):
     assert 'class="app-section app-plan" id="dates"' in page and " hidden>" in page
     assert "within 2 working days" in visible_text(page)
     assert "csrf_token" not in page
-    assert 'src="/static/js/plan.js"' in page
+    assert re.search(r'<script type="module" src="/assets/js/plan\.[0-9a-f]{12}\.js">', page)

@@ -51,7 +51,7 @@ def test_every_internal_link_and_asset_resolves(request, which):
     result = request.getfixturevalue(which)
     assert linkcheck.broken_links(result.out, result.base_path) == []
     index = (result.out / "index.html").read_text()
-    assert f'href="{result.base_path}static/' in index  # assets live under the sub-path
+    assert f'href="{result.base_path}assets/dist/app.' in index  # assets under the sub-path
 
 
 def test_page_count_is_bounded(root_build, site):
@@ -60,7 +60,7 @@ def test_page_count_is_bounded(root_build, site):
     # and a bank-holiday list per nation
     nations = {p.partnership.nation for p in site.partnerships.values()}
     fixed = 1 + len(site.pages) + 3 * len(site.partnerships) + 3 + len(nations)
-    assets = sum(1 for f in (root_build.out / "static").rglob("*") if f.is_file())
+    assets = sum(1 for f in (root_build.out / "assets").rglob("*") if f.is_file())
     assert root_build.pages == states + fixed + assets
     assert root_build.pages < 5000, "the static site has grown past what a partnership can host"
 

@@ -11,6 +11,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from wizard import assets, security
 from wizard.content import BUNDLED_SITE, load_site
 
 csrf = CSRFProtect()
@@ -20,7 +21,8 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app for a site; refuses to start (ContentError) if the content is invalid."""
-    app = Flask(__name__, static_folder=str(STATIC), template_folder=str(TEMPLATES))
+    # Assets are served fingerprinted by wizard.assets, not by Flask's static route.
+    app = Flask(__name__, static_folder=None, template_folder=str(TEMPLATES))
     app.config.from_mapping(
         # Signs the CSRF token of the date form. Set it in production so that every
         # worker and instance agrees; a random key is fine for one process.
@@ -33,6 +35,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SERVICE_NAME="Resolving professional disagreements",
         BUILD_DATE=None,
         PARTNERSHIPS=None,
+        FRAME_ANCESTORS=os.environ.get("ESCALATION_WIZARD_FRAME_ANCESTORS", "'none'"),
+        HSTS=os.environ.get("ESCALATION_WIZARD_HSTS", "") == "1",
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -52,6 +56,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["site"] = site
     app.config.setdefault("TODAY", None)
     csrf.init_app(app)
+    security.init_app(app)
+    manifest = assets.build_manifest(STATIC)
+    app.extensions["assets"] = manifest
+    app.extensions["assets_by_name"] = {a.name: a for a in manifest.values()}
+    app.register_blueprint(assets.bp)
+    app.jinja_env.globals["asset_url"] = assets.asset_url
 
     from wizard import views
 

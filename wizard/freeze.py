@@ -93,10 +93,9 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
             "FREEZER_BASE_URL": base_url,
             "FREEZER_REDIRECT_POLICY": "error",
             "FREEZER_REMOVE_EXTRA_FILES": False,
-            "FREEZER_STATIC_IGNORE": ["src/*", "src"],
         }
     )
-    freezer = Freezer(app, with_no_argument_rules=True, log_url_for=True)
+    freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=True)
     freezer.register_generator(lambda: _urls(app))
     try:
         with warnings.catch_warnings():
@@ -112,6 +111,10 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
 
 def _urls(app) -> Iterator[tuple[str, dict]]:
     site = app.extensions["site"]
+    for endpoint in ("wizard.home", "wizard.sitemap", "wizard.robots"):
+        yield endpoint, {}  # not /healthz: a static site has no server to check
+    for asset in app.extensions["assets"].values():  # JS imports are not url_for calls
+        yield "assets.serve", {"name": asset.name}
     for page in site.pages:
         yield "wizard.page", {"page": page}
     for nation in {p.partnership.nation.value for p in site.partnerships.values()}:

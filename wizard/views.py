@@ -27,6 +27,7 @@ from wizard.engine import Kind, Q
 from wizard.forms import WhenForm
 from wizard.markup import render
 from wizard.policy import Nation, Partnership, review_overdue
+from wizard.security import META_CSP
 
 bp = Blueprint("wizard", __name__)
 LONDON = ZoneInfo("Europe/London")
@@ -82,6 +83,7 @@ def helpers() -> dict:
         "within_text": presenters.within_text,
         "stage_heading": presenters.stage_heading,
         "site": site(),
+        "meta_csp": META_CSP,
     }
 
 
@@ -176,6 +178,12 @@ def bank_holidays(nation: str):
         "last_year": year + 5,
         "dates": [d.isoformat() for d in days],
     }
+
+
+@bp.get("/healthz")
+def health():
+    """For load balancers: the app is up and its content loaded."""
+    return {"status": "ok", "partnerships": len(site().partnerships)}
 
 
 @bp.get("/sitemap.xml")

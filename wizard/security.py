@@ -1,0 +1,48 @@
+"""Security headers on every response, and caching that never shares a private page."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+
+# No inline script or style anywhere, so the policy needs no 'unsafe-inline'.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+    "manifest-src 'self'; frame-ancestors {frame_ancestors}"
+)
+# The same policy for the static site's <meta> tag, where frame-ancestors is not allowed.
+META_CSP = CSP.split("; frame-ancestors")[0]
+
+
+def init_app(app: Flask) -> None:
+    """Add the headers to every response the app sends, errors included."""
+    app.config.setdefault("FRAME_ANCESTORS", "'none'")
+    app.config.setdefault("HSTS", False)
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        headers = response.headers
+        frames = app.config["FRAME_ANCESTORS"]
+        headers["Content-Security-Policy"] = CSP.format(frame_ancestors=frames)
+        headers["X-Content-Type-Options"] = "nosniff"
+        # Paths hold the answers given; never send them to another site.
+        headers["Referrer-Policy"] = "no-referrer"
+        headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        headers["Permissions-Policy"] = (
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        )
+        if frames == "'none'":
+            headers["X-Frame-Options"] = "DENY"
+        if app.config["HSTS"]:
+            headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        _cache(response)
+        return response
+
+
+def _cache(response: Response) -> None:
+    if "Cache-Control" in response.headers and response.cache_control.max_age:
+        return  # fingerprinted assets set their own long lifetime
+    if request.method != "GET" or "Set-Cookie" in response.headers or response.status_code >= 400:
+        response.headers["Cache-Control"] = "no-store"
+    else:
+        response.headers["Cache-Control"] = "public, max-age=300"
