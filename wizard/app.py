@@ -39,7 +39,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         HSTS=os.environ.get("ESCALATION_WIZARD_HSTS", "") == "1",
     )
     if test_config:
-        app.config.from_mapping(test_config)
+        app.config.from_mapping({k: v for k, v in test_config.items() if v is not None})
     app.jinja_env.loader = ChoiceLoader(
         [
             FileSystemLoader(str(TEMPLATES)),

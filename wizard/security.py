@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 
 # No inline script or style anywhere, so the policy needs no 'unsafe-inline'.
 CSP = (
@@ -39,10 +39,17 @@ def init_app(app: Flask) -> None:
         return response
 
 
+def private() -> None:
+    """Mark this response as personal: never stored by a browser or shared cache."""
+    g.private = True
+
+
 def _cache(response: Response) -> None:
     if "Cache-Control" in response.headers and response.cache_control.max_age:
         return  # fingerprinted assets set their own long lifetime
-    if request.method != "GET" or "Set-Cookie" in response.headers or response.status_code >= 400:
+    # Views that set a cookie (the CSRF token of the date form) mark themselves private.
+    private = g.get("private", False) or "Set-Cookie" in response.headers
+    if request.method != "GET" or private or response.status_code >= 400:
         response.headers["Cache-Control"] = "no-store"
     else:
         response.headers["Cache-Control"] = "public, max-age=300"

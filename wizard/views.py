@@ -21,7 +21,7 @@ from werkzeug.exceptions import HTTPException
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
 
-from wizard import calendar_data, engine, ics, planview, presenters
+from wizard import calendar_data, engine, ics, planview, presenters, security
 from wizard.content import Site, anchor_id
 from wizard.engine import Kind, Q
 from wizard.forms import WhenForm
@@ -223,6 +223,8 @@ def _context(p: Partnership, state: engine.State) -> dict:
 def _stage_outcome(p: Partnership, state: engine.State):
     """The stage to go to now, with deadlines from today or from the date posted."""
     stage, static = state.outcome.stage, current_app.config["STATIC_SITE"]
+    if not static:
+        security.private()  # the date form's CSRF token lives in a session cookie
     form, error = WhenForm(), None
     today = _today()
     day, clock = today, None
