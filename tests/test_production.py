@@ -96,7 +96,7 @@ def test_date_form_works_across_workers_and_nothing_typed_is_logged(production):
         for cookie in jar:
             cookie.secure = False
         body = urllib.parse.urlencode(
-            {"csrf_token": token, "day": "17", "month": "3", "year": "2027", "clock": "13:57"}
+            {"csrf_token": token, "day": "17", "month": "3", "year": "2099", "clock": "13:57"}
         ).encode()
         result = opener.open(base + STAGE, data=body).read().decode()
         assert "Tuesday, 17 March 2099" in result
