@@ -8,7 +8,7 @@ CSS := static/dist/app.css
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint check export schema clean
+.PHONY: run test lint check export schema clean bench
 
 run: $(INSTALLED) $(CSS)
 	$(VENV)/bin/escalation-wizard serve --host $(HOST) --port $(PORT)
@@ -48,6 +48,16 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Benchmarks: each prints ratios measured in one run (docs/performance.md).
+bench: $(INSTALLED) $(CSS) nginx
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	cd bench && ../$(PY) load.py
+	cd bench && ../$(PY) static_site.py
+	cd bench && ../$(PY) freeze_scaling.py
+	cd bench && ../$(PY) page_weight.py
+	cd bench && ../$(PY) cold_start.py
+	cd bench && ../$(PY) soak.py
 
 # The static build is checked behind a real static server.
 .PHONY: nginx

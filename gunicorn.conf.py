@@ -4,10 +4,12 @@ import multiprocessing
 import os
 
 bind = os.environ.get("ESCALATION_WIZARD_BIND", "127.0.0.1:8000")
-# Pages are rendered from data held in memory, so the work is CPU-bound: a worker per core
-# plus one, each with a few threads to cover slow clients behind the load balancer.
+# Pages come from memory (a cache of rendered pages), so the work is CPU-bound: a worker per
+# core plus one, one thread each. More threads only contend for the GIL: measured on 2 cores,
+# 4 threads per worker raised p99 on outcome pages from ~60 ms to ~440 ms (docs/performance.md).
+# The load balancer in front buffers slow clients.
 workers = int(os.environ.get("ESCALATION_WIZARD_WORKERS", multiprocessing.cpu_count() + 1))
-threads = int(os.environ.get("ESCALATION_WIZARD_THREADS", 4))
+threads = int(os.environ.get("ESCALATION_WIZARD_THREADS", 1))
 worker_class = "gthread"
 # Load and validate the content once, before forking: invalid content stops the server.
 preload_app = True

@@ -11,7 +11,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from wizard import assets, security
+from wizard import assets, pagecache, security
 from wizard.content import BUNDLED_SITE, load_site
 
 csrf = CSRFProtect()
@@ -61,6 +61,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["assets"] = manifest
     app.extensions["assets_by_name"] = {a.name: a for a in manifest.values()}
     app.register_blueprint(assets.bp)
+    if app.config.get("PAGE_CACHE_SIZE", 4096):
+        app.extensions["page_cache"] = pagecache.PageCache(app.config.get("PAGE_CACHE_SIZE", 4096))
     app.jinja_env.globals["asset_url"] = assets.asset_url
 
     from wizard import views

@@ -92,6 +92,7 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
             "FREEZER_DESTINATION": str(dest),
             "FREEZER_BASE_URL": base_url,
             "FREEZER_REDIRECT_POLICY": "error",
+            "PAGE_CACHE_SIZE": 0,  # each page is frozen once: caching would only hold memory
             "FREEZER_REMOVE_EXTRA_FILES": False,
         }
     )

@@ -26,6 +26,7 @@ from wizard.content import Site, anchor_id
 from wizard.engine import Kind, Q
 from wizard.forms import WhenForm
 from wizard.markup import render
+from wizard.pagecache import CSRF_PLACEHOLDER, cached
 from wizard.policy import Nation, Partnership, review_overdue
 from wizard.security import META_CSP
 
@@ -95,14 +96,16 @@ def home():
     if only and not current_app.config["STATIC_SITE"]:
         return redirect(url_for("wizard.start", slug=only.slug))
     pages = sorted(site().pages.values(), key=lambda p: (p.order, p.title))
-    return render_template("home.html", partnerships=partnerships, pages=pages, only=only)
+    return cached(
+        lambda: render_template("home.html", partnerships=partnerships, pages=pages, only=only)
+    )
 
 
 @bp.get("/<slug>/")
 def start(slug: str):
     """What the tool does for this partnership, emergencies first."""
     p = partnership_or_404(slug)
-    return render_template("start.html", p=p, overdue=_overdue(p))
+    return cached(lambda: render_template("start.html", p=p, overdue=_overdue(p)), _today())
 
 
 @bp.get("/<slug>/procedure/")
@@ -110,7 +113,10 @@ def procedure(slug: str):
     """The partnership's procedure in its own words, each paragraph addressable."""
     p = partnership_or_404(slug)
     text = site().procedures[slug].markdown
-    return render_template("procedure.html", p=p, body=render(text), overdue=_overdue(p))
+    return cached(
+        lambda: render_template("procedure.html", p=p, body=render(text), overdue=_overdue(p)),
+        _today(),
+    )
 
 
 @bp.get("/<slug>/brand.css")
@@ -153,13 +159,12 @@ def check(slug: str, answers: str):
     form.answer.validators[0].message = ERRORS[state.question.id]
     if submitted and form.validate():
         return redirect(check_url(slug, (*segments, form.answer.data)))
-    return render_template(
-        "question.html",
-        p=p,
-        state=state,
-        form=form,
-        error=form.answer.errors[0] if form.answer.errors else None,
-        back=_back(p, segments),
+    error = form.answer.errors[0] if form.answer.errors else None
+    return cached(
+        lambda: render_template(
+            "question.html", p=p, state=state, form=form, error=error, back=_back(p, segments)
+        ),
+        _today(),
     )
 
 
@@ -212,7 +217,7 @@ def page(page: str):
     found = site().pages.get(page)
     if found is None:
         abort(404)
-    return render_template("page.html", page=found, body=render(found.markdown))
+    return cached(lambda: render_template("page.html", page=found, body=render(found.markdown)))
 
 
 def _context(p: Partnership, state: engine.State) -> dict:
@@ -222,28 +227,33 @@ def _context(p: Partnership, state: engine.State) -> dict:
 
 def _stage_outcome(p: Partnership, state: engine.State):
     """The stage to go to now, with deadlines from today or from the date posted."""
-    stage, static = state.outcome.stage, current_app.config["STATIC_SITE"]
-    if not static:
+    if not current_app.config["STATIC_SITE"]:
         security.private()  # the date form's CSRF token lives in a session cookie
-    form, error = WhenForm(), None
-    today = _today()
-    day, clock = today, None
-    if request.method == "POST":
-        day, clock, error = form.started()
-        day = day or today
-    else:
-        form.day.data, form.month.data, form.year.data = day.day, day.month, day.year
+    form, today = WhenForm(), _today()
+    if request.method == "GET":
+        form.day.data, form.month.data, form.year.data = today.day, today.month, today.year
+        return cached(lambda: _render_stage(p, state, form, today, None, None), today)
+    day, clock, error = form.started()
+    if error is None and "download" in request.form:
+        return _ics(p, _plan(p, state, day, clock))
+    return cached(lambda: _render_stage(p, state, form, day or today, clock, error))
+
+
+def _plan(p: Partnership, state: engine.State, day: date, clock) -> planview.Plan:
     start, timed = planview.start_of(day, clock)
     holidays = calendar_data.around(p.partnership.nation, day.year)
-    plan = planview.build(p, stage, None if static else start, timed, holidays)
-    if request.method == "POST" and error is None and "download" in request.form:
-        return _ics(p, plan)
+    static = current_app.config["STATIC_SITE"]
+    return planview.build(p, state.outcome.stage, None if static else start, timed, holidays)
+
+
+def _render_stage(p: Partnership, state: engine.State, form, day: date, clock, error) -> str:
     return render_template(
         "outcome_stage.html",
         view=presenters.stage_view(state),
-        plan=plan,
+        plan=_plan(p, state, day, clock),
         form=form,
         date_error=error,
+        csrf_value=CSRF_PLACEHOLDER,
         **_context(p, state),
     )
 
@@ -261,19 +271,24 @@ def _outcome(p: Partnership, state: engine.State):
     if kind is Kind.EXIT:
         exit_kind = state.outcome.exit
         route = getattr(p.exits, exit_kind)
-        return render_template(
-            "outcome_exit.html",
-            title=presenters.exit_title(exit_kind),
-            intro=presenters.EXIT_NOT_COVERED[exit_kind],
-            route=route,
-            **context,
+        return cached(
+            lambda: render_template(
+                "outcome_exit.html",
+                title=presenters.exit_title(exit_kind),
+                intro=presenters.EXIT_NOT_COVERED[exit_kind],
+                route=route,
+                **context,
+            ),
+            _today(),
         )
     template = {
         Kind.EMERGENCY: "outcome_emergency.html",
         Kind.CONCERN_HELP: "outcome_concern_help.html",
         Kind.BEYOND: "outcome_beyond.html",
     }[kind]
-    return render_template(template, exit_titles=presenters.EXIT_TITLES, **context)
+    return cached(
+        lambda: render_template(template, exit_titles=presenters.EXIT_TITLES, **context), _today()
+    )
 
 
 def _back(p: Partnership, segments: tuple[str, ...]) -> str:

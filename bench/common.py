@@ -1,0 +1,97 @@
+"""Helpers for benchmarks: servers on loopback, wrk runs, bounded in count and time."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def need(tool: str) -> str:
+    found = shutil.which(tool) or (
+        f"/usr/sbin/{tool}" if Path(f"/usr/sbin/{tool}").exists() else None
+    )
+    if not found:
+        sys.exit(f"{tool} is not installed: run 'make bench', which installs it")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer")
+
+
+@contextmanager
+def gunicorn(app: str, workers: int | None = None, log: Path | None = None):
+    """Start gunicorn with the production config on a loopback port; stop it by its PID."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "ESCALATION_WIZARD_BIND": f"127.0.0.1:{port}",
+        "ESCALATION_WIZARD_SECRET_KEY": "bench",
+        "PYTHONPATH": str(ROOT),
+    }
+    if workers:
+        env["ESCALATION_WIZARD_WORKERS"] = str(workers)
+    out = log.open("w") if log else subprocess.DEVNULL
+    process = subprocess.Popen(
+        [str(GUNICORN), "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null", app],
+        cwd=ROOT,
+        env=env,
+        stdout=out,
+        stderr=out,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def wrk(url: str, seconds: int = 10, connections: int = 20, threads: int = 2) -> dict:
+    """Run wrk; return requests/s, p50 and p99 in ms, and the error count."""
+    out = subprocess.run(
+        [need("wrk"), f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+    lat = {p: _ms(re.search(rf"^\s+{p}%\s+([\d.]+\w+)", out, re.M)[1]) for p in ("50", "99")}
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": lat["50"],
+        "p99": lat["99"],
+        "errors": errors + (int(non2xx[1]) if non2xx else 0),
+        "requests": int(re.search(r"(\d+) requests in", out)[1]),
+    }
+
+
+def _ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
