@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -173,3 +174,43 @@ def test_bundled_policy_validates_against_the_published_schema(slug):
     data = yaml.safe_load(text.split("\n---\n")[0].removeprefix("---\n"))
     errors = list(jsonschema.Draft202012Validator(export.schema()).iter_errors(data))
     assert [f"{list(e.path)}: {e.message}" for e in errors] == []
+
+
+def _plain(text: str) -> str:
+    """Text as a reader sees it: no anchors, Markdown marks, table pipes or curly quotes."""
+    text = re.sub(r"\{#[^}]*\}", " ", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    for a, b in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-")):
+        text = text.replace(a, b)
+    text = re.sub(r"[*_`#|]", " ", text)
+    text = re.sub(r"\s+([:;,.])", r"\1", text)  # '**bold**:' leaves a space before the colon
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _quotes(node, inside_problem=False):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("says", "words") and isinstance(value, str) and not inside_problem:
+                yield value
+            else:
+                yield from _quotes(value, inside_problem or key == "problems")
+    elif isinstance(node, list):
+        for item in node:
+            yield from _quotes(item, inside_problem)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_quote_appears_in_the_policy_text(slug):
+    """A practitioner acts on the quoted words: each must be in the policy as reproduced."""
+    import yaml
+
+    text = (BUNDLED_SITE / "policies" / slug / "policy.md").read_text()
+    front, _, body = text.removeprefix("---\n").partition("\n---\n")
+    plain_body = _plain(body)
+    missing = []
+    for quote in _quotes(yaml.load(front, Loader=yaml.BaseLoader)):
+        # '...' marks words the quote leaves out; each remaining part must be verbatim.
+        parts = [p.strip(" .") for p in re.split(r"\.\.\.|…", _plain(quote)) if p.strip(" .")]
+        if not all(part in plain_body for part in parts):
+            missing.append(quote[:100])
+    assert missing == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wizard.engine import NOT_SURE, OTHER, Kind, Q, Question, State
+from wizard.engine import NOT_SURE, OTHER, Q, Question, State
 from wizard.policy import (
     AMOUNTLESS,
     Condition,
@@ -154,8 +154,3 @@ def answer_summary(state: State, check_url) -> list[tuple[Question, str, str]]:
 def exit_title(kind: str) -> str:
     """The heading of an exit page."""
     return EXIT_TITLES[kind]
-
-
-def is_final(state: State) -> bool:
-    """True when the state is an outcome rather than a question."""
-    return state.outcome is not None and state.outcome.kind is not Kind.STAGE
