@@ -135,8 +135,9 @@ def plan(
             starts = _latest(group)
             group = []
         previous_number = stage.number
+        # A stage after an undated one keeps its timescales, in words, without dates.
         dated = (
-            ()
+            tuple(Dated(t, ()) for t in stage.timescales)
             if starts is None
             else date_timescales(
                 stage, starts, timed or starts != start, holidays, stage.number == first

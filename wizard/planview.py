@@ -69,7 +69,7 @@ def build(
         rows = tuple(_undated_row(s, s is stage, first) for s in stages)
     else:
         rows = tuple(
-            _dated_row(r, r.stage is stage, timed)
+            _dated_row(r, r.stage is stage, timed, first)
             for r in plan(stages, start, timed, holidays, first)
         )
     return Plan(p.partnership.nation.value, first, start, timed, rows)
@@ -87,13 +87,15 @@ def _undated_row(stage: Stage, current: bool, first: int) -> Row:
     return Row(stage, current, None, None, timescales)
 
 
-def _dated_row(row: PlanRow, current: bool, timed: bool) -> Row:
+def _dated_row(row: PlanRow, current: bool, timed: bool, first: int) -> Row:
     timescales = []
     for dated in row.dated:
         within = dated.timescale.within
         deadlines = dated.deadlines or (None,) * len(within)
         readings = tuple(Reading(str(s), d) for s, d in zip(within, deadlines, strict=True))
-        timescales.append(TimescaleRow(dated.timescale, bool(dated.deadlines), readings))
+        # Datable by its clock, even where an undated earlier stage leaves no start to count from.
+        datable = counts_from_stage_start(dated.timescale, row.stage.number == first)
+        timescales.append(TimescaleRow(dated.timescale, datable, readings))
     starts = None if row.starts is None else _when(row.starts, timed or not current)
     ends = None if row.ends is None else _when(row.ends, True)
     return Row(row.stage, current, starts, ends, tuple(timescales))

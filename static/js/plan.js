@@ -65,11 +65,12 @@ function fill (plan, start) {
       const selector = `.app-deadline[data-row="${row.index}"][data-ts="${ts}"][data-r="${r}"]`
       for (const el of document.querySelectorAll(selector)) {
         el.textContent = deadlineText(d)
-        const by = el.closest('[data-by]')
-        by.hidden = false
-        const outside = by.parentElement.querySelector('[data-outside]')
+        el.closest('[data-by]').hidden = false
+        // Each reading carries its own notes: look only inside this reading.
+        const reading = el.closest('.app-reading')
+        const outside = reading.querySelector('[data-outside]')
         if (outside) outside.hidden = !d.outsideWorkingDays
-        const midnight = by.parentElement.querySelector('[data-midnight]')
+        const midnight = reading.querySelector('[data-midnight]')
         if (midnight) midnight.hidden = !d.fromStartOfDay
       }
     }
