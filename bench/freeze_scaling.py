@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from wizard.content import BUNDLED_SITE
-from wizard.freeze import build
+from wizard.publish.freeze import build
 
 
 def synthetic_site(root: Path, copies: int) -> Path:

@@ -12,7 +12,7 @@ import sys
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "tests"))
 from test_web import PAGE_TYPES
 
-from wizard.app import create_app
+from wizard.web.app import create_app
 
 TARGET = 30 * 1024
 

@@ -39,13 +39,13 @@ def workers(master: int) -> list[int]:
 
 def sample_paths(count: int = 400) -> list[str]:
     from wizard.content import BUNDLED_SITE, load_site
-    from wizard.engine import walk
+    from wizard.core.engine import walk
 
     site = load_site(BUNDLED_SITE)
     paths = [
         f"/{slug}/check/{'/'.join(s.segments)}/".replace("//", "/")
         for slug, p in site.partnerships.items()
-        for s in walk(p)
+        for s in walk(site.flow, p)
     ]
     random.Random(7).shuffle(paths)
     return [*paths[:count], "/", "/islington/", "/islington/procedure/"]

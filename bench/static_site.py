@@ -14,7 +14,7 @@ from common import free_port, gunicorn, need, wait_for, wrk
 from load import PAGES
 
 from wizard.content import BUNDLED_SITE
-from wizard.freeze import build
+from wizard.publish.freeze import build
 
 CONF = """
 {user}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard.app import create_app
 from wizard.content import BUNDLED_SITE, Site, load_site
+from wizard.web.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 23)

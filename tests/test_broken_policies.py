@@ -20,8 +20,8 @@ from typing import NamedTuple
 import pytest
 
 from wizard.content import inspect_site
-from wizard.policy import Condition
-from wizard.problems import Problem
+from wizard.content.problems import Problem
+from wizard.core.policy import Condition
 
 CORPUS = Path(__file__).resolve().parent / "broken"
 VALID = "valid"

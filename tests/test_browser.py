@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, live_server, nginx
 from conftest import TODAY
+from toy import FLOW
 
-from wizard.app import create_app
 from wizard.content import BUNDLED_SITE, load_site
-from wizard.engine import Kind, walk
-from wizard.freeze import build
+from wizard.core.engine import OutcomeKind, walk
+from wizard.publish.freeze import build
+from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -249,9 +250,9 @@ def one_outcome_per_stage() -> list[str]:
     """The first path to each stage (and variant) of every bundled partnership."""
     paths, seen = [], set()
     for slug, p in load_site(BUNDLED_SITE, today=TODAY).partnerships.items():
-        for state in walk(p):
+        for state in walk(FLOW, p):
             outcome = state.outcome
-            if outcome is None or outcome.kind is not Kind.STAGE:
+            if outcome is None or outcome.kind is not OutcomeKind.STAGE:
                 continue
             if (slug, outcome.stage.key) not in seen:
                 seen.add((slug, outcome.stage.key))

@@ -9,9 +9,8 @@ import sys
 
 import pytest
 
-from wizard import export
-from wizard.content import BUNDLED_SITE, inspect_site
-from wizard.policy import Condition, ProblemKind, Unit
+from wizard.content import BUNDLED_SITE, export, inspect_site
+from wizard.core.policy import Condition, ProblemKind, Unit
 
 SLUGS = ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
 

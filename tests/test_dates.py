@@ -9,9 +9,9 @@ from pathlib import Path
 import holidays
 import pytest
 
-from wizard import datefmt
-from wizard.dates import Kind, add_working_days, deadline, is_working_day
-from wizard.policy import Span
+from wizard.core.dates import DeadlineKind, add_working_days, deadline, is_working_day
+from wizard.core.policy import Span
+from wizard.web import datefmt
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "deadlines.json").read_text())
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
@@ -39,7 +39,7 @@ def test_shared_vector(case):
     assert result.kind.value == case["kind"]
     if case["at"] is None:
         assert result.at is None
-    elif result.kind is Kind.DAY:
+    elif result.kind is DeadlineKind.DAY:
         assert result.at.date().isoformat() == case["at"]
     else:
         assert result.at.isoformat(timespec="minutes") == case["at"]

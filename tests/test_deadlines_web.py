@@ -9,9 +9,9 @@ import pytest
 from icalendar import Calendar
 from pages import visible_text
 
-from wizard.app import create_app
+from wizard.web.app import create_app
 
-STAGE_1 = "/islington/check/no/disagreement/nothing-yet/police/health/yes/"
+STAGE_1 = "/islington/check/no/disagreement/nothing-yet/police/health/"
 LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/"
 
 

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 from pages import visible_text
+from toy import FLOW
 
-from wizard import linkcheck
-from wizard.app import create_app
 from wizard.content import BUNDLED_SITE
-from wizard.engine import walk
-from wizard.freeze import BuildError, build
+from wizard.core.engine import walk
+from wizard.publish import linkcheck
+from wizard.publish.freeze import BuildError, build
+from wizard.web.app import create_app
 
 SUB_URL = "https://example.org/safeguarding/escalation/"
 MAIN = re.compile(r"<main.*?</main>", re.S)
@@ -55,7 +56,7 @@ def test_every_internal_link_and_asset_resolves(request, which):
 
 
 def test_page_count_is_bounded(root_build, site):
-    states = sum(1 for p in site.partnerships.values() for _ in walk(p))
+    states = sum(1 for p in site.partnerships.values() for _ in walk(FLOW, p))
     # home, content pages, start/procedure/brand.css per partnership, 404, sitemap, robots,
     # and a bank-holiday list per nation
     nations = {p.partnership.nation for p in site.partnerships.values()}
@@ -69,7 +70,7 @@ def test_every_reachable_outcome_exists_with_the_same_facts(root_build, site):
     live = create_app({"TESTING": True, "TODAY": TODAY}).test_client()
     checked = 0
     for slug, p in site.partnerships.items():
-        for state in walk(p):
+        for state in walk(FLOW, p):
             if state.outcome is None:
                 continue
             path = "/".join((slug, "check", *state.segments))
@@ -79,7 +80,7 @@ def test_every_reachable_outcome_exists_with_the_same_facts(root_build, site):
             served_main = DATES.sub("", MAIN.search(served)[0])
             assert visible_text(frozen_main) == visible_text(served_main)
             checked += 1
-    assert checked > 2500
+    assert checked > 1400  # every outcome of five partnerships
 
 
 def test_questions_are_plain_links_in_the_static_site(root_build):

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_web import PAGE_TYPES
 
-from wizard.app import create_app
 from wizard.content import BUNDLED_SITE
-from wizard.markup import render
+from wizard.web.app import create_app
+from wizard.web.markup import render
 
 EVERY = {
     **PAGE_TYPES,

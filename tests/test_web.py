@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from pages import h1s, ids, links, parse, title, visible_text
+from toy import FLOW
 
 from wizard.content import anchor_id
-from wizard.engine import Kind, walk
+from wizard.core.engine import OutcomeKind, walk
 
 PAGE_TYPES = {
     "home": "/",
@@ -47,7 +48,7 @@ def test_back_link_where_one_belongs(client, name):
 
 
 def test_single_partnership_site_goes_straight_to_it(tmp_path):
-    from wizard.app import create_app
+    from wizard.web.app import create_app
 
     app = create_app({"TESTING": True, "PARTNERSHIPS": ["brent"]})
     response = app.test_client().get("/")
@@ -109,11 +110,11 @@ def test_every_reachable_path_renders_with_its_facts(app, client, site, slug):
     p = site.partnerships[slug]
     anchors = {anchor_id(label) for label in site.procedures[slug].anchors}
     outcomes = 0
-    for state in walk(p):
+    for state in walk(FLOW, p):
         url = "/" + "/".join((slug, "check", *state.segments)) + "/"
         response = client.get(url)
         assert response.status_code == 200, url
-        if state.outcome and state.outcome.kind is Kind.STAGE:
+        if state.outcome and state.outcome.kind is OutcomeKind.STAGE:
             outcomes += 1
             markup = response.get_data(as_text=True)
             stage = state.outcome.stage

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.policy import Partnership
+from wizard.content import BUNDLED_SITE, load_site
+from wizard.core.policy import Partnership
+
+FLOW = load_site(BUNDLED_SITE).flow  # the bundled question flow, for toy partnerships too
 
 FACT = {"says": "words", "cite": "1"}
 

@@ -8,9 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wizard import export
-from wizard.content import BUNDLED_SITE, inspect_site, load_site
-from wizard.problems import ContentError, Problem
+from wizard.content import BUNDLED_SITE, export, inspect_site, load_site
+from wizard.content.problems import ContentError, Problem
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -61,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _freeze(args: argparse.Namespace) -> int:
-    from wizard.freeze import BuildError, build
+    from wizard.publish.freeze import BuildError, build
 
     try:
         result = build(args.site, args.out, args.base_url, args.partnership)
@@ -77,13 +76,13 @@ def _freeze(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from wizard.preview import serve
+    from wizard.publish.preview import serve
 
     return serve(args.out, args.port)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from wizard.app import create_app
+    from wizard.web.app import create_app
 
     app = create_app({"SITE_DIR": args.site})
     print(

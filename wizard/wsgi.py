@@ -2,7 +2,7 @@
 
 import os
 
-from wizard.app import create_app
+from wizard.web.app import create_app
 
 # Behind HTTPS in production, so browsers are told to use nothing else.
 app = create_app(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from wizard import datefmt
-from wizard.dates import Deadline, Holidays, PlanRow, counts_from_stage_start, plan
-from wizard.policy import Partnership, Stage, Timescale
+from wizard.core.dates import Deadline, Holidays, PlanRow, counts_from_stage_start, plan
+from wizard.core.policy import Partnership, Stage, Timescale
+from wizard.web import datefmt
 
 
 @dataclass(frozen=True)

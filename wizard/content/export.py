@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wizard.content import Site, anchor_id
-from wizard.policy import Partnership
+from wizard.core.policy import Partnership
 
 FORMAT = "escalation-wizard/policies"
 VERSION = 1

@@ -12,15 +12,16 @@ from typing import TypeVar
 from babel.dates import format_date
 from pydantic import BaseModel, ValidationError
 
-from wizard import checks
-from wizard.frontmatter import Document, read_text, split
-from wizard.messages import message
-from wizard.policy import Model, Partnership, Text, review_overdue
-from wizard.problems import ContentError, Problem
+from wizard.content import checks, flowfile
+from wizard.content.frontmatter import Document, read_text, split
+from wizard.content.messages import message
+from wizard.content.problems import ContentError, Problem
+from wizard.core.flow import Flow
+from wizard.core.policy import Model, Partnership, Text, review_overdue
 
 POLICY_FILE = "policy.md"
 ANCHOR = re.compile(r"\{#([^{}\n]+?)\}")
-BUNDLED_SITE = Path(__file__).resolve().parent.parent
+BUNDLED_SITE = Path(__file__).resolve().parents[2]
 M = TypeVar("M", bound=BaseModel)
 # Addresses the site itself uses, so no partnership may take them.
 RESERVED_FOLDERS = frozenset({"pages", "static", "404", "sitemap.xml", "robots.txt", "healthz"})
@@ -61,6 +62,7 @@ class Site:
     partnerships: dict[str, Partnership] = field(default_factory=dict)
     procedures: dict[str, Procedure] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
+    flow: Flow | None = None
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -92,6 +94,7 @@ def inspect_site(root: Path, today: date | None = None) -> tuple[Site, list[Prob
     if not site.partnerships and not problems:
         problems.append(Problem(root / "policies", 1, "there are no policies to publish"))
     problems += _load_pages(site, root / "content")
+    problems += _load_flow(site, flowfile.flow_folder(root, BUNDLED_SITE))
     site.warnings = sorted(p for p in problems if p.warning)
     return site, sorted(problems)
 
@@ -226,4 +229,24 @@ def _load_pages(site: Site, folder: Path) -> list[Problem]:
         problems += errors
         if meta is not None and not errors:
             site.pages[path.stem] = Page(path.stem, meta.title, meta.summary, meta.order, doc.body)
+    return problems
+
+
+def _load_flow(site: Site, folder: Path) -> list[Problem]:
+    if not folder.is_dir():
+        return [Problem(folder, 1, "there is no question flow: the folder content/flow is missing")]
+    problems: list[Problem] = []
+    nodes = {}
+    for path in sorted(folder.glob("*.md")):
+        doc, found = _read(path)
+        problems += found
+        if doc is None:
+            continue
+        entry, errors = _validate(flowfile.FlowFile, doc.data, doc)
+        problems += errors
+        if entry is not None:
+            nodes[path.stem] = (path, flowfile.build_node(path, entry, doc))
+    if problems:
+        return problems
+    site.flow, problems = flowfile.assemble(nodes, folder)
     return problems

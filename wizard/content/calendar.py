@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import holidays
 
-from wizard.policy import Nation
+from wizard.core.policy import Nation
 
 SUBDIVISIONS = {
     Nation.ENGLAND: "ENG",

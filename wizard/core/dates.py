@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from wizard.policy import Clock, Span, Stage, Timescale, Unit
+from wizard.core.policy import Clock, Span, Stage, Timescale, Unit
 
 WORKING_WEEK = 5  # working days in a working week
 END_OF_DAY = time(23, 59)
@@ -34,7 +34,7 @@ def add_working_days(start: date, days: int, holidays: Holidays) -> date:
     return day
 
 
-class Kind(StrEnum):
+class DeadlineKind(StrEnum):
     """How a deadline is expressed."""
 
     DAY = "day"  # by the end of a date
@@ -49,7 +49,7 @@ class Deadline:
     """One reading of a timescale, as a real date where it can be one."""
 
     span: Span
-    kind: Kind
+    kind: DeadlineKind
     at: datetime | None = None
     outside_working_days: bool = False
     from_start_of_day: bool = False  # hours counted from midnight because no time was given
@@ -59,25 +59,29 @@ class Deadline:
         """The last moment that still meets the deadline."""
         if self.at is None:
             return None
-        return datetime.combine(self.at.date(), END_OF_DAY) if self.kind is Kind.DAY else self.at
+        return (
+            datetime.combine(self.at.date(), END_OF_DAY)
+            if self.kind is DeadlineKind.DAY
+            else self.at
+        )
 
 
 def deadline(span: Span, start: datetime, timed: bool, holidays: Holidays) -> Deadline:
     """When `span` runs out, counting from `start` (`timed`: whether a clock time was given)."""
     if span.unit in (Unit.IMMEDIATELY, Unit.ASAP, Unit.NONE_STATED):
-        return Deadline(span, Kind(span.unit.value))
+        return Deadline(span, DeadlineKind(span.unit.value))
     amount = span.amount or 0
     if span.unit is Unit.HOURS:
         origin = start if timed else datetime.combine(start.date(), time(0))
         at = origin + timedelta(hours=amount)
         outside = not is_working_day(at.date(), holidays)
-        return Deadline(span, Kind.MOMENT, at, outside, from_start_of_day=not timed)
+        return Deadline(span, DeadlineKind.MOMENT, at, outside, from_start_of_day=not timed)
     if span.unit is Unit.WEEKS:
         day = start.date() + timedelta(weeks=amount)
     else:
         days = amount * (WORKING_WEEK if span.unit is Unit.WORKING_WEEKS else 1)
         day = add_working_days(start.date(), days, holidays)
-    return Deadline(span, Kind.DAY, datetime.combine(day, time(0)))
+    return Deadline(span, DeadlineKind.DAY, datetime.combine(day, time(0)))
 
 
 def counts_from_stage_start(timescale: Timescale, first_stage: bool) -> bool:

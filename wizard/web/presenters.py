@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wizard.engine import NOT_SURE, OTHER, Q, Question, State
-from wizard.policy import (
+from wizard.core.engine import NOT_SURE, OTHER, Q, Question, State
+from wizard.core.policy import (
     AMOUNTLESS,
     Condition,
     Fact,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from wizard.problems import Problem
+from wizard.content.problems import Problem
 
 FENCE = "---"
 NULLS = {"", "~", "null", "Null", "NULL"}

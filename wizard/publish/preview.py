@@ -8,7 +8,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from wizard.freeze import MANIFEST
+from wizard.publish.freeze import MANIFEST
 
 
 class BuildHandler(SimpleHTTPRequestHandler):

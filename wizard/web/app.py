@@ -11,12 +11,12 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from wizard import assets, pagecache, security
 from wizard.content import BUNDLED_SITE, load_site
+from wizard.web import assets, pagecache, security
 
 csrf = CSRFProtect()
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-STATIC = Path(__file__).resolve().parent.parent / "static"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+STATIC = Path(__file__).resolve().parents[2] / "static"
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -65,7 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.extensions["page_cache"] = pagecache.PageCache(app.config.get("PAGE_CACHE_SIZE", 4096))
     app.jinja_env.globals["asset_url"] = assets.asset_url
 
-    from wizard import views
+    from wizard.web import views
 
     app.register_blueprint(views.bp)
     views.register_errors(app)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from babel.dates import format_date, format_time
 from babel.plural import PluralRule
 
-from wizard.dates import Deadline, Kind
+from wizard.core.dates import Deadline, DeadlineKind
 
 LOCALE = "en_GB"
 _DAYS = PluralRule({"one": "n is 1"})
@@ -27,7 +27,7 @@ def deadline_text(d: Deadline) -> str:
     """The deadline in words: a date, a date and time, or the policy's own unit."""
     if d.at is None:
         return d.kind.value
-    return day(d.at.date()) if d.kind is Kind.DAY else moment(d.at)
+    return day(d.at.date()) if d.kind is DeadlineKind.DAY else moment(d.at)
 
 
 def count(n: int, singular: str, plural: str) -> str:

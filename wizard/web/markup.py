@@ -11,7 +11,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
-from wizard.content import ANCHOR, anchor_id
+from wizard.content.loader import ANCHOR, anchor_id
 
 # Anything an author writes passes through this allow-list: no script, style, iframe,
 # event handlers or javascript: URLs can reach a page.

@@ -16,10 +16,11 @@ from urllib.parse import urlsplit
 from babel.dates import format_date
 from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWarning
 
-from wizard import engine, linkcheck
-from wizard.app import create_app
 from wizard.content import load_site
-from wizard.messages import did_you_mean
+from wizard.content.messages import did_you_mean
+from wizard.core import engine
+from wizard.publish import linkcheck
+from wizard.web.app import create_app
 
 MANIFEST = "build.json"
 
@@ -124,7 +125,7 @@ def _urls(app) -> Iterator[tuple[str, dict]]:
         yield "wizard.start", {"slug": slug}
         yield "wizard.procedure", {"slug": slug}
         yield "wizard.brand", {"slug": slug}
-        for state in engine.walk(partnership):
+        for state in engine.walk(site.flow, partnership):
             if state.segments:
                 yield "wizard.check", {"slug": slug, "answers": "/".join(state.segments)}
             else:

@@ -6,11 +6,11 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from wizard.engine import RESERVED_AGENCY_IDS
-from wizard.frontmatter import Document
-from wizard.messages import did_you_mean
-from wizard.policy import Partnership, Stage
-from wizard.problems import Problem
+from wizard.content.frontmatter import Document
+from wizard.content.messages import did_you_mean
+from wizard.content.problems import Problem
+from wizard.core.flow import RESERVED_AGENCY_IDS
+from wizard.core.policy import Partnership, Stage
 
 Loc = tuple[str | int, ...]
 

@@ -21,33 +21,25 @@ from werkzeug.exceptions import HTTPException
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
 
-from wizard import calendar_data, engine, ics, planview, presenters, security
 from wizard.content import Site, anchor_id
-from wizard.engine import Kind, Q
-from wizard.forms import WhenForm
-from wizard.markup import render
-from wizard.pagecache import CSRF_PLACEHOLDER, cached
-from wizard.policy import Nation, Partnership, review_overdue
-from wizard.security import META_CSP
+from wizard.content import calendar as calendar_data
+from wizard.core import engine
+from wizard.core.engine import OutcomeKind as Kind
+from wizard.core.policy import Nation, Partnership, review_overdue
+from wizard.web import ics, planview, presenters, security
+from wizard.web.forms import WhenForm
+from wizard.web.markup import render
+from wizard.web.pagecache import CSRF_PLACEHOLDER, cached
+from wizard.web.security import META_CSP
 
 bp = Blueprint("wizard", __name__)
 LONDON = ZoneInfo("Europe/London")
-
-ERRORS = {
-    Q.RISK: "Select whether a child is at risk of immediate harm",
-    Q.CONCERN: "Select what your concern is about",
-    Q.PROGRESS: "Select what has happened so far",
-    Q.VARIANT: "Select which applies",
-    Q.AGENCY: "Select the agency you are in",
-    Q.OTHER_AGENCY: "Select the agency of the professional you disagree with",
-    Q.CHILD: "Select whether the child is on a Child Protection Plan or Looked After",
-}
 
 
 class AnswerForm(Form):
     """One question's answer. A GET form: it changes nothing, so it needs no CSRF token."""
 
-    answer = RadioField(validators=[InputRequired()])
+    answer = RadioField()
 
 
 def site() -> Site:
@@ -142,7 +134,7 @@ def check(slug: str, answers: str):
     """A question or an outcome, from the answers in the path."""
     p = partnership_or_404(slug)
     segments = tuple(answers.split("/")) if answers else ()
-    state = engine.resolve(p, segments)
+    state = engine.resolve(site().flow, p, segments)
     if state.error is not None:
         abort(404)
     stage_outcome = state.outcome is not None and state.outcome.kind is Kind.STAGE
@@ -156,7 +148,8 @@ def check(slug: str, answers: str):
     submitted = "answer" in request.args or "continue" in request.args
     form = AnswerForm(request.args if submitted else None)
     form.answer.choices = [(o.slug, o.label) for o in state.question.options]
-    form.answer.validators[0].message = ERRORS[state.question.id]
+    # A validator of this form's own: one shared by every form would race between threads.
+    form.answer.validators = [InputRequired(state.question.error)]
     if submitted and form.validate():
         return redirect(check_url(slug, (*segments, form.answer.data)))
     error = form.answer.errors[0] if form.answer.errors else None

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from wizard.dates import Kind
-from wizard.planview import Plan
-from wizard.policy import Partnership
+from wizard.core.dates import DeadlineKind
+from wizard.core.policy import Partnership
+from wizard.web.planview import Plan
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -37,7 +37,7 @@ def calendar(p: Partnership, plan: Plan, stamp: datetime) -> bytes:
                     f"“{ts.timescale.words}” ({ts.timescale.cite}). "
                     f"{p.document.title}, {p.document.version}.",
                 )
-                if deadline.kind is Kind.DAY:
+                if deadline.kind is DeadlineKind.DAY:
                     event.add("dtstart", deadline.at.date())
                     event.add("dtend", deadline.at.date() + timedelta(days=1))
                 else:

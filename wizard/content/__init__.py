@@ -1,0 +1,23 @@
+"""Authored content: load policies, pages and the question flow; validate with file:line."""
+
+from wizard.content.loader import (
+    ANCHOR,
+    BUNDLED_SITE,
+    Page,
+    Procedure,
+    Site,
+    anchor_id,
+    inspect_site,
+    load_site,
+)
+
+__all__ = [
+    "ANCHOR",
+    "BUNDLED_SITE",
+    "Page",
+    "Procedure",
+    "Site",
+    "anchor_id",
+    "inspect_site",
+    "load_site",
+]

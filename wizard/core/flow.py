@@ -1,0 +1,313 @@
+"""The question flow as data: questions, their options, where each answer leads, and when to ask.
+
+A flow is declared in content (`content/flow/<id>.md`), one file a question; this module
+holds its shape, the named predicates and option sources the files may refer to, and
+a structural check (unknown targets, dead ends, cycles, unreachable questions). Routing
+lives here as data; the rules a predicate applies live in plain functions over the policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from wizard.core.policy import Condition, Partnership, Stage
+
+NOT_SURE = "not-sure"
+OTHER = "other"
+RESERVED_AGENCY_IDS = frozenset({OTHER, NOT_SURE})
+ALWAYS = "always"
+
+Answers = Mapping[str, str]
+
+
+class Q(StrEnum):
+    """Ids of the questions whose answers the core's rules read."""
+
+    RISK = "risk"
+    CONCERN = "concern"
+    PROGRESS = "progress"
+    VARIANT = "variant"
+    AGENCY = "agency"
+    OTHER_AGENCY = "other-agency"
+    CHILD = "child"
+
+
+class OutcomeKind(StrEnum):
+    """Where a flow can end."""
+
+    EMERGENCY = "emergency"
+    EXIT = "exit"  # the answer that led here names the exit: conduct, complaint, ...
+    CONCERN_HELP = "concern-help"
+    STAGE = "stage"
+    BEYOND = "beyond"
+
+
+@dataclass(frozen=True)
+class Branch:
+    """Where an answer leads: to a question id or an outcome, for some answers or any."""
+
+    to: str
+    answers: frozenset[str] = frozenset()  # empty: any answer, or a skipped question
+    when: str | None = None  # a named predicate that must also hold
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """A fixed answer, or a named source that lists answers from the policy."""
+
+    label: str
+    answer: str | None = None
+    source: str | None = None
+    hint: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Node:
+    """One question: when it is asked, its options, its branches and its wording."""
+
+    id: str
+    text: str
+    error: str
+    options: tuple[OptionSpec, ...]
+    branches: tuple[Branch, ...]
+    ask: str = ALWAYS
+    hint: str | None = None
+    start: bool = False
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Every question, by id; the flow starts at `start`."""
+
+    start: str
+    nodes: Mapping[str, Node]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer as asked: its path segment, label and hint."""
+
+    slug: str
+    label: str
+    hint: str | None = None
+
+
+# --- the rules predicates and option sources apply ------------------------------------
+
+
+def target_stage(p: Partnership, progress: str | None) -> int | None:
+    """The stage number to go to now, or None when every stage has been tried."""
+    numbers = p.stage_numbers()
+    if progress in (None, "nothing-yet", NOT_SURE):
+        return numbers[0]
+    tried = int(progress.removeprefix("tried-"))
+    later = [n for n in numbers if n > tried]
+    return later[0] if later else None
+
+
+def current_stage(p: Partnership, a: Answers) -> Stage | None:
+    """The stage (or the chosen variant of it) the answers lead to."""
+    number = target_stage(p, a.get(Q.PROGRESS))
+    if number is None:
+        return None
+    variants = p.stages_numbered(number)
+    chosen = [s for s in variants if s.variant and s.variant.id == a.get(Q.VARIANT)]
+    return (chosen or variants)[0]
+
+
+def _every_stage_tried(p: Partnership, a: Answers) -> bool:
+    return target_stage(p, a.get(Q.PROGRESS)) is None
+
+
+def _stage_has_variants(p: Partnership, a: Answers) -> bool:
+    number = target_stage(p, a.get(Q.PROGRESS))
+    return number is not None and len(p.stages_numbered(number)) > 1
+
+
+def _stage_has_roles(p: Partnership, a: Answers) -> bool:
+    stage = current_stage(p, a)
+    return bool(p.agencies) and stage is not None and stage.roles is not None
+
+
+def _child_status_changes_who_is_told(p: Partnership, a: Answers) -> bool:
+    """True where this stage, or one before it, has a duty only for a child on a plan or LAC."""
+    stage = current_stage(p, a)
+    return stage is not None and any(
+        n.when is Condition.CP_OR_LOOKED_AFTER
+        for s in p.stages
+        if s.number <= stage.number
+        for n in s.notify
+    )
+
+
+PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
+    ALWAYS: lambda p, a: True,
+    "every-stage-tried": _every_stage_tried,
+    "stage-has-variants": _stage_has_variants,
+    "stage-has-roles": _stage_has_roles,
+    "child-status-changes-who-is-told": _child_status_changes_who_is_told,
+}
+
+
+def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    for number in p.stage_numbers():
+        title = " / ".join(s.title for s in p.stages_numbered(number))
+        yield f"tried-{number}", {"number": str(number), "title": title}
+
+
+def _variant_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    number = target_stage(p, a.get(Q.PROGRESS))
+    for s in p.stages_numbered(number) if number is not None else ():
+        if s.variant:
+            yield s.variant.id, {"label": s.variant.label, "hint": s.variant.hint or ""}
+
+
+def _agency_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    for agency in p.agencies:
+        yield agency.id, {"name": agency.name}
+
+
+OPTION_SOURCES: dict[str, Callable[[Partnership, Answers], Iterator[tuple[str, dict[str, str]]]]]
+OPTION_SOURCES = {
+    "stages": _stage_options,
+    "variants": _variant_options,
+    "agencies": _agency_options,
+}
+
+
+def wording(p: Partnership, a: Answers) -> dict[str, str]:
+    """Values a question's wording may name in braces: {word}, {variant_question}."""
+    number = target_stage(p, a.get(Q.PROGRESS))
+    variants = p.stages_numbered(number) if number is not None else []
+    question = next((s.variant.question for s in variants if s.variant and s.variant.question), "")
+    word = p.partnership.stage_word
+    return {"word": word, "word_lower": word.lower(), "variant_question": question}
+
+
+def fill(template: str | None, values: Mapping[str, str]) -> str | None:
+    """A template with {name} fields filled in; None stays None, an empty result is None."""
+    if template is None:
+        return None
+    return template.format_map(values) or None
+
+
+def options(node: Node, p: Partnership, a: Answers) -> tuple[Option, ...]:
+    """The options of a question as asked, fixed ones and those listed from the policy."""
+    values = wording(p, a)
+    found: list[Option] = []
+    for spec in node.options:
+        if spec.answer is not None:
+            found.append(
+                Option(spec.answer, fill(spec.label, values) or "", fill(spec.hint, values))
+            )
+            continue
+        for slug, extra in OPTION_SOURCES[spec.source or ""](p, a):
+            fields = {**values, **extra}
+            found.append(Option(slug, fill(spec.label, fields) or "", fill(spec.hint, fields)))
+    return tuple(found)
+
+
+# --- structure ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FlowProblem:
+    """A structural problem: which question, which line of its file, and what to fix."""
+
+    node: str
+    line: int
+    message: str
+
+
+def outcome_targets() -> frozenset[str]:
+    """Names a branch may lead to that end the flow."""
+    return frozenset(k.value for k in OutcomeKind)
+
+
+def structure_problems(flow: Flow) -> list[FlowProblem]:
+    """Unknown targets, predicates or sources, dead ends, cycles and unreachable questions."""
+    problems: list[FlowProblem] = []
+    for node in flow.nodes.values():
+        problems += _node_problems(flow, node)
+    problems += _cycles(flow)
+    reachable = _reachable(flow)
+    problems += [
+        FlowProblem(n.id, n.lines.get("id", 1), f"no answer leads to the question '{n.id}'")
+        for n in flow.nodes.values()
+        if n.id not in reachable
+    ]
+    return problems
+
+
+def _node_problems(flow: Flow, node: Node) -> Iterator[FlowProblem]:
+    known = set(flow.nodes) | outcome_targets()
+    fixed = {o.answer for o in node.options if o.answer is not None}
+    if node.ask not in PREDICATES:
+        yield FlowProblem(node.id, node.lines.get("ask", 1), _unknown("predicate", node.ask))
+    for spec in node.options:
+        if spec.source is not None and spec.source not in OPTION_SOURCES:
+            yield FlowProblem(node.id, spec.line, _unknown("option source", spec.source))
+    for branch in node.branches:
+        if branch.to not in known:
+            yield FlowProblem(node.id, branch.line, f"'{branch.to}' is not a question or outcome")
+        if branch.when is not None and branch.when not in PREDICATES:
+            yield FlowProblem(node.id, branch.line, _unknown("predicate", branch.when))
+        sourced = any(o.source for o in node.options)
+        for answer in sorted(branch.answers - fixed):
+            if not sourced:
+                yield FlowProblem(node.id, branch.line, f"'{answer}' is not one of its answers")
+    if not node.branches or node.branches[-1].answers or node.branches[-1].when:
+        yield FlowProblem(
+            node.id,
+            node.lines.get("next", 1),
+            "the last branch must lead somewhere for every answer: "
+            "end 'next' with one that has only 'to'",
+        )
+
+
+def _unknown(what: str, name: str) -> str:
+    choices = PREDICATES if what == "predicate" else OPTION_SOURCES
+    return f"'{name}' is not a known {what}: use one of {', '.join(sorted(choices))}"
+
+
+def _targets(node: Node) -> list[str]:
+    return [b.to for b in node.branches]
+
+
+def _reachable(flow: Flow) -> set[str]:
+    seen, todo = set(), [flow.start]
+    while todo:
+        current = todo.pop()
+        if current in seen or current not in flow.nodes:
+            continue
+        seen.add(current)
+        todo += _targets(flow.nodes[current])
+    return seen
+
+
+def _cycles(flow: Flow) -> list[FlowProblem]:
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    found: list[FlowProblem] = []
+
+    def visit(name: str) -> None:
+        state[name] = 1
+        for target in _targets(flow.nodes[name]):
+            if target not in flow.nodes:
+                continue
+            if state.get(target) == 1:
+                node = flow.nodes[name]
+                line = next(b.line for b in node.branches if b.to == target)
+                found.append(FlowProblem(name, line, f"'{target}' leads back here: a loop"))
+            elif target not in state:
+                visit(target)
+        state[name] = 2
+
+    for name in flow.nodes:
+        if name not in state:
+            visit(name)
+    return found

@@ -1,0 +1,1 @@
+"""Publishing: freeze the site to static files, check its links, preview it locally."""

@@ -1,0 +1,1 @@
+"""The web layer: the app factory, URL scheme, page models, views and templates' helpers."""

@@ -1,0 +1,71 @@
+"""The one owner of the URL scheme: answers <-> path segments, reserved names, every page's URL.
+
+Every state of the wizard is a path, `/<partnership>/check/<answer>/<answer>/.../`, so it can
+be bookmarked, frozen to a static file and linked from a partnership's site. Nothing a
+practitioner types ever goes in one: only the choices they click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from flask import Flask, url_for
+
+from wizard.content import Site, anchor_id
+from wizard.core import engine
+
+Segments = tuple[str, ...]
+
+
+def segments(answers: str) -> Segments:
+    """The answers in a path, in order: 'no/disagreement' -> ('no', 'disagreement')."""
+    return tuple(answers.split("/")) if answers else ()
+
+
+def check(slug: str, answers: Iterable[str] = ()) -> str:
+    """The address of the wizard state after these answers."""
+    joined = "/".join(answers)
+    if not joined:
+        return url_for("wizard.check", slug=slug)
+    return url_for("wizard.check", slug=slug, answers=joined)
+
+
+def back(slug: str, answers: Segments) -> str:
+    """Where the Back link goes: the previous question, or the start page."""
+    if not answers:
+        return url_for("wizard.start", slug=slug)
+    return check(slug, answers[:-1])
+
+
+def cite(slug: str, label: str) -> str:
+    """The address of a paragraph of the readable procedure: '3.10' -> '.../procedure/#p-3-10'."""
+    return url_for("wizard.procedure", slug=slug) + "#" + anchor_id(label)
+
+
+def reserved_names(app: Flask) -> frozenset[str]:
+    """First path segments the app itself uses, so no partnership folder may take them."""
+    names = set()
+    for rule in app.url_map.iter_rules():
+        first = rule.rule.strip("/").split("/")[0]
+        if first and "<" not in first:
+            names.add(first)
+    return frozenset(names | {"404", "404.html", "index.html"})
+
+
+def every_page(site: Site) -> Iterator[tuple[str, dict]]:
+    """Every page of a static build, as (endpoint, values): one walk of each flow."""
+    for endpoint in ("wizard.home", "wizard.sitemap", "wizard.robots"):
+        yield endpoint, {}  # not /healthz: a static site has no server to check
+    for page in site.pages:
+        yield "wizard.page", {"page": page}
+    for nation in sorted({p.partnership.nation.value for p in site.partnerships.values()}):
+        yield "wizard.bank_holidays", {"nation": nation}
+    for slug, partnership in site.partnerships.items():
+        yield "wizard.start", {"slug": slug}
+        yield "wizard.procedure", {"slug": slug}
+        yield "wizard.brand", {"slug": slug}
+        for state in engine.walk(site.flow, partnership):
+            values = {"slug": slug}
+            if state.segments:
+                values["answers"] = "/".join(state.segments)
+            yield "wizard.check", values
