@@ -371,3 +371,14 @@ def test_check_names_files_relative_to_the_folder_it_runs_in(tmp_path):
 
     assert result.returncode == 1
     assert result.stderr.startswith("site/policies/bad-colour/policy.md:18: branding › colour: ")
+
+
+@pytest.mark.parametrize("folder", ["assets", "holidays", "pages", "healthz"])
+def test_a_folder_named_like_one_of_the_apps_own_addresses_is_rejected(tmp_path, folder):
+    site = tmp_path / "site"
+    (site / "policies" / folder).mkdir(parents=True)
+    shutil.copyfile(CORPUS / "valid" / "policy.md", site / "policies" / folder / "policy.md")
+    result = _check(site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    expected = f"policies/{folder}:1: '{folder}' is used by the site itself"
+    assert expected in result.stderr, result.stderr

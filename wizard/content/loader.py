@@ -23,8 +23,6 @@ POLICY_FILE = "policy.md"
 ANCHOR = re.compile(r"\{#([^{}\n]+?)\}")
 BUNDLED_SITE = Path(__file__).resolve().parents[2]
 M = TypeVar("M", bound=BaseModel)
-# Addresses the site itself uses, so no partnership may take them.
-RESERVED_FOLDERS = frozenset({"pages", "static", "404", "sitemap.xml", "robots.txt", "healthz"})
 
 
 @dataclass(frozen=True)
@@ -71,16 +69,24 @@ def anchor_id(label: str) -> str:
     return "p-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "x")
 
 
-def load_site(root: Path, today: date | None = None) -> Site:
-    """Load and validate a site; raise ContentError listing every error found."""
-    site, problems = inspect_site(root, today)
+def load_site(
+    root: Path, today: date | None = None, reserved: frozenset[str] = frozenset()
+) -> Site:
+    """Load and validate a site; raise ContentError listing every error found.
+
+    `reserved`: first path segments the app uses itself (from its URL map), which no
+    partnership folder may take.
+    """
+    site, problems = inspect_site(root, today, reserved)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(errors)
     return site
 
 
-def inspect_site(root: Path, today: date | None = None) -> tuple[Site, list[Problem]]:
+def inspect_site(
+    root: Path, today: date | None = None, reserved: frozenset[str] = frozenset()
+) -> tuple[Site, list[Problem]]:
     """Load what can be loaded and return every error and warning, sorted by file and line."""
     root = root.resolve()
     site, problems = Site(root), []
@@ -90,7 +96,7 @@ def inspect_site(root: Path, today: date | None = None) -> tuple[Site, list[Prob
         )
         return site, problems
     for folder in _policy_folders(root):
-        problems += _load_partnership(site, folder, today or date.today())
+        problems += _load_partnership(site, folder, today or date.today(), reserved)
     if not site.partnerships and not problems:
         problems.append(Problem(root / "policies", 1, "there are no policies to publish"))
     problems += _load_pages(site, root / "content")
@@ -105,7 +111,9 @@ def _policy_folders(root: Path) -> Iterator[Path]:
             yield folder
 
 
-def _load_partnership(site: Site, folder: Path, today: date) -> list[Problem]:
+def _load_partnership(
+    site: Site, folder: Path, today: date, reserved: frozenset[str]
+) -> list[Problem]:
     path = folder / POLICY_FILE
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", folder.name):
         return [
@@ -116,7 +124,7 @@ def _load_partnership(site: Site, folder: Path, today: date) -> list[Problem]:
                 "letters, digits and hyphens, such as 'north-somerset'",
             )
         ]
-    if folder.name in RESERVED_FOLDERS:
+    if folder.name in reserved:
         return [
             Problem(
                 folder,

@@ -18,8 +18,8 @@ from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWa
 
 from wizard.content import load_site
 from wizard.content.messages import did_you_mean
-from wizard.core import engine
 from wizard.publish import linkcheck
+from wizard.web import urls
 from wizard.web.app import create_app
 
 MANIFEST = "build.json"
@@ -112,24 +112,9 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
 
 
 def _urls(app) -> Iterator[tuple[str, dict]]:
-    site = app.extensions["site"]
-    for endpoint in ("wizard.home", "wizard.sitemap", "wizard.robots"):
-        yield endpoint, {}  # not /healthz: a static site has no server to check
+    yield from urls.every_page(app.extensions["site"])
     for asset in app.extensions["assets"].values():  # JS imports are not url_for calls
         yield "assets.serve", {"name": asset.name}
-    for page in site.pages:
-        yield "wizard.page", {"page": page}
-    for nation in {p.partnership.nation.value for p in site.partnerships.values()}:
-        yield "wizard.bank_holidays", {"nation": nation}
-    for slug, partnership in site.partnerships.items():
-        yield "wizard.start", {"slug": slug}
-        yield "wizard.procedure", {"slug": slug}
-        yield "wizard.brand", {"slug": slug}
-        for state in engine.walk(site.flow, partnership):
-            if state.segments:
-                yield "wizard.check", {"slug": slug, "answers": "/".join(state.segments)}
-            else:
-                yield "wizard.check", {"slug": slug}
 
 
 def _write_404(app, dest: Path, base_url: str) -> None:

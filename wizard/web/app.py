@@ -12,7 +12,7 @@ from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from wizard.content import BUNDLED_SITE, load_site
-from wizard.web import assets, pagecache, security
+from wizard.web import assets, pagecache, security, urls
 
 csrf = CSRFProtect()
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -48,7 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    site = load_site(Path(app.config["SITE_DIR"]))
+    site = load_site(Path(app.config["SITE_DIR"]), reserved=urls.app_reserved_names())
     if app.config["PARTNERSHIPS"]:
         site.partnerships = {
             k: v for k, v in site.partnerships.items() if k in app.config["PARTNERSHIPS"]

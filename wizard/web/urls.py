@@ -52,6 +52,16 @@ def reserved_names(app: Flask) -> frozenset[str]:
     return frozenset(names | {"404", "404.html", "index.html"})
 
 
+def app_reserved_names() -> frozenset[str]:
+    """The reserved names of the app's URL map, without loading any content."""
+    from wizard.web import assets, views  # the blueprints, not the factory: no content needed
+
+    app = Flask(__name__, static_folder=None)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(assets.bp)
+    return reserved_names(app)
+
+
 def every_page(site: Site) -> Iterator[tuple[str, dict]]:
     """Every page of a static build, as (endpoint, values): one walk of each flow."""
     for endpoint in ("wizard.home", "wizard.sitemap", "wizard.robots"):

@@ -21,12 +21,12 @@ from werkzeug.exceptions import HTTPException
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
 
-from wizard.content import Site, anchor_id
+from wizard.content import Site
 from wizard.content import calendar as calendar_data
 from wizard.core import engine
 from wizard.core.engine import OutcomeKind as Kind
 from wizard.core.policy import Nation, Partnership, review_overdue
-from wizard.web import ics, planview, presenters, security
+from wizard.web import ics, planview, presenters, security, urls
 from wizard.web.forms import WhenForm
 from wizard.web.markup import render
 from wizard.web.pagecache import CSRF_PLACEHOLDER, cached
@@ -55,21 +55,12 @@ def partnership_or_404(slug: str) -> Partnership:
     return found
 
 
-def check_url(slug: str, segments: tuple[str, ...]) -> str:
-    """The stable address of the wizard state after these answers."""
-    if not segments:
-        return url_for("wizard.check", slug=slug)
-    return url_for("wizard.check", slug=slug, answers="/".join(segments))
-
-
 @bp.app_context_processor
 def helpers() -> dict:
     """Functions every template may call."""
     return {
-        "cite_url": lambda slug, label: (
-            url_for("wizard.procedure", slug=slug) + "#" + anchor_id(label)
-        ),
-        "check_url": check_url,
+        "cite_url": urls.cite,
+        "check_url": urls.check,
         "markdown": render,
         "service_name": current_app.config["SERVICE_NAME"],
         "static_site": current_app.config["STATIC_SITE"],
@@ -133,7 +124,7 @@ def logo(slug: str, name: str):
 def check(slug: str, answers: str):
     """A question or an outcome, from the answers in the path."""
     p = partnership_or_404(slug)
-    segments = tuple(answers.split("/")) if answers else ()
+    segments = urls.segments(answers)
     state = engine.resolve(site().flow, p, segments)
     if state.error is not None:
         abort(404)
@@ -151,11 +142,16 @@ def check(slug: str, answers: str):
     # A validator of this form's own: one shared by every form would race between threads.
     form.answer.validators = [InputRequired(state.question.error)]
     if submitted and form.validate():
-        return redirect(check_url(slug, (*segments, form.answer.data)))
+        return redirect(urls.check(slug, (*segments, form.answer.data)))
     error = form.answer.errors[0] if form.answer.errors else None
     return cached(
         lambda: render_template(
-            "question.html", p=p, state=state, form=form, error=error, back=_back(p, segments)
+            "question.html",
+            p=p,
+            state=state,
+            form=form,
+            error=error,
+            back=urls.back(slug, segments),
         ),
         _today(),
     )
@@ -214,8 +210,8 @@ def page(page: str):
 
 
 def _context(p: Partnership, state: engine.State) -> dict:
-    summary = presenters.answer_summary(state, lambda s: check_url(p.slug, s))
-    return {"p": p, "state": state, "summary": summary, "back": _back(p, state.segments)}
+    summary = presenters.answer_summary(state, lambda s: urls.check(p.slug, s))
+    return {"p": p, "state": state, "summary": summary, "back": urls.back(p.slug, state.segments)}
 
 
 def _stage_outcome(p: Partnership, state: engine.State):
@@ -282,12 +278,6 @@ def _outcome(p: Partnership, state: engine.State):
     return cached(
         lambda: render_template(template, exit_titles=presenters.EXIT_TITLES, **context), _today()
     )
-
-
-def _back(p: Partnership, segments: tuple[str, ...]) -> str:
-    if not segments:
-        return url_for("wizard.start", slug=p.slug)
-    return check_url(p.slug, segments[:-1])
 
 
 def _overdue(p: Partnership) -> bool:
