@@ -8,7 +8,7 @@ CSS := static/dist/app.css
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint check export schema clean bench
+.PHONY: run test test-fast lint check export schema clean bench
 
 run: $(INSTALLED) $(CSS)
 	$(VENV)/bin/escalation-wizard serve --host $(HOST) --port $(PORT)
@@ -18,7 +18,12 @@ test: $(INSTALLED) $(CSS) chromium nginx
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/escalation-wizard check
 	node --test tests/js/
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+# The edit loop: everything but the browser, whole-site builds and the real command line.
+test-fast: $(INSTALLED) $(CSS)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -n 2 -q -m "not slow and not browser"
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -10,7 +10,7 @@ import re
 import sys
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "tests"))
-from test_web import PAGE_TYPES
+from pages import PAGE_TYPES
 
 from wizard.web.app import create_app
 

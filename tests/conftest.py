@@ -27,3 +27,23 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+SUB_URL = "https://example.org/safeguarding/escalation/"
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory):
+    """The whole guidance frozen once under a sub-path; shared by freeze and browser tests."""
+    from wizard.publish.freeze import build
+
+    return build(BUNDLED_SITE, tmp_path_factory.mktemp("sub") / "site", SUB_URL, today=TODAY)
+
+
+@pytest.fixture(scope="session")
+def root_build(tmp_path_factory):
+    """One small partnership frozen at the root of its host."""
+    from wizard.publish.freeze import build
+
+    out = tmp_path_factory.mktemp("root") / "site"
+    return build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)

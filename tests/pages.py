@@ -7,6 +7,24 @@ from html.parser import HTMLParser
 
 import html5lib
 
+# One address per page type: every page-level test and benchmark covers each of them.
+PAGE_TYPES = {
+    "home": "/",
+    "start": "/islington/",
+    "procedure": "/islington/procedure/",
+    "content page": "/pages/accessibility/",
+    "question": "/islington/check/",
+    "question with error": "/islington/check/?answer=",
+    "long question": "/lincolnshire/check/no/disagreement/tried-2/",
+    "emergency": "/staffordshire-stoke/check/yes/",
+    "exit": "/havering/check/no/conduct/",
+    "concern help": "/islington/check/no/not-sure/",
+    "stage": "/islington/check/no/disagreement/tried-1/police/health/yes/",
+    "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/",
+    "beyond": "/brent/check/no/disagreement/tried-5/",
+    "not found": "/nowhere/",
+}
+
 
 def parse(markup: str):
     """Parse as a browser would; html5lib reports markup errors it had to recover from."""

@@ -297,6 +297,7 @@ def test_inspect_site_reports_the_error_at_its_line(tmp_path, name, case):
     assert loaded.partnerships == {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "case"), _params("report"))
 def test_check_command_reports_the_error_at_its_line(tmp_path, name, case):
     result = _check(_site(tmp_path, name))
@@ -373,6 +374,7 @@ def test_check_names_files_relative_to_the_folder_it_runs_in(tmp_path):
     assert result.stderr.startswith("site/policies/bad-colour/policy.md:18: branding › colour: ")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder", ["assets", "holidays", "pages", "healthz"])
 def test_a_folder_named_like_one_of_the_apps_own_addresses_is_rejected(tmp_path, folder):
     site = tmp_path / "site"

@@ -8,32 +8,15 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, live_server, nginx
 from conftest import TODAY
+from pages import PAGE_TYPES
 from toy import FLOW
 
 from wizard.content import BUNDLED_SITE, load_site
 from wizard.core.engine import OutcomeKind, walk
-from wizard.publish.freeze import build
 from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-PAGE_TYPES = {
-    "home": "/",
-    "start": "/islington/",
-    "procedure": "/islington/procedure/",
-    "content page": "/pages/accessibility/",
-    "question": "/islington/check/",
-    "question with error": "/islington/check/?answer=",
-    "long question": "/lincolnshire/check/no/disagreement/tried-2/",
-    "emergency": "/staffordshire-stoke/check/yes/",
-    "exit": "/havering/check/no/conduct/",
-    "concern help": "/islington/check/no/not-sure/",
-    "stage": "/islington/check/no/disagreement/tried-1/police/health/yes/",
-    "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/",
-    "beyond": "/brent/check/no/disagreement/tried-5/",
-    "not found": "/nowhere/",
-}
 
 
 @pytest.fixture(scope="module")
@@ -118,18 +101,14 @@ def test_print_stylesheet_hides_navigation(browser, server):
 
 
 @pytest.fixture(scope="module")
-def static_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("static")
-    result = build(
-        BUNDLED_SITE,
-        tmp / "out",
-        "https://example.org/safeguarding/escalation/",
-        today=TODAY,
-    )
-    with nginx(result.out, "/safeguarding/escalation/", tmp) as url:
-        yield url + "/safeguarding/escalation/"
+def static_site(site_build, tmp_path_factory):
+    """The shared whole-site build, served by a real nginx under its sub-path."""
+    tmp = tmp_path_factory.mktemp("nginx")
+    with nginx(site_build.out, site_build.base_path, tmp) as url:
+        yield url + site_build.base_path
 
 
+@pytest.mark.xdist_group("build")
 def test_static_site_journey_without_javascript(browser, static_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -153,6 +132,7 @@ def test_static_site_journey_without_javascript(browser, static_site):
     context.close()
 
 
+@pytest.mark.xdist_group("build")
 def test_static_site_not_found_page(browser, static_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -200,6 +180,7 @@ def test_live_date_entry_without_javascript(browser, server):
     context.close()
 
 
+@pytest.mark.xdist_group("build")
 def test_static_dates_match_the_live_app(browser, server, static_site):
     context = browser.new_context()
     static_page, live_page = context.new_page(), context.new_page()
@@ -212,6 +193,7 @@ def test_static_dates_match_the_live_app(browser, server, static_site):
     context.close()
 
 
+@pytest.mark.xdist_group("build")
 def test_static_dates_default_to_today_and_download_a_calendar(browser, static_site):
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
@@ -227,6 +209,7 @@ def test_static_dates_default_to_today_and_download_a_calendar(browser, static_s
     context.close()
 
 
+@pytest.mark.xdist_group("build")
 def test_static_without_javascript_keeps_timescales_in_words(browser, static_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -265,6 +248,7 @@ def main_text(page) -> str:
 
 
 @pytest.mark.parametrize("path", one_outcome_per_stage())
+@pytest.mark.xdist_group("build")
 def test_static_outcome_reads_the_same_as_live(browser, server, static_site, path):
     """The whole visible <main>, with the same start typed in, not just the plan table."""
     context = browser.new_context()

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import SUB_URL, TODAY
 from pages import visible_text
 from toy import FLOW
 
@@ -20,23 +20,13 @@ from wizard.publish import linkcheck
 from wizard.publish.freeze import BuildError, build
 from wizard.web.app import create_app
 
-SUB_URL = "https://example.org/safeguarding/escalation/"
 MAIN = re.compile(r"<main.*?</main>", re.S)
 # Dates differ by design: the live app fills them in; the static page's script does.
 DATES = re.compile(
     r'<section class="app-section app-plan".*?</section>|<span class="app-dated">.*?\n', re.S
 )
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def root_build(tmp_path_factory):
-    return build(BUNDLED_SITE, tmp_path_factory.mktemp("root") / "site", "/", today=TODAY)
-
-
-@pytest.fixture(scope="session")
-def sub_build(tmp_path_factory):
-    return build(BUNDLED_SITE, tmp_path_factory.mktemp("sub") / "site", SUB_URL, today=TODAY)
+# Every test that reads the shared build runs on the worker that built it.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build")]
 
 
 def digest(folder: Path) -> str:
@@ -47,7 +37,7 @@ def digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-@pytest.mark.parametrize("which", ["root_build", "sub_build"])
+@pytest.mark.parametrize("which", ["root_build", "site_build"])
 def test_every_internal_link_and_asset_resolves(request, which):
     result = request.getfixturevalue(which)
     assert linkcheck.broken_links(result.out, result.base_path) == []
@@ -55,18 +45,18 @@ def test_every_internal_link_and_asset_resolves(request, which):
     assert f'href="{result.base_path}assets/dist/app.' in index  # assets under the sub-path
 
 
-def test_page_count_is_bounded(root_build, site):
+def test_page_count_is_bounded(site_build, site):
     states = sum(1 for p in site.partnerships.values() for _ in walk(FLOW, p))
     # home, content pages, start/procedure/brand.css per partnership, 404, sitemap, robots,
     # and a bank-holiday list per nation
     nations = {p.partnership.nation for p in site.partnerships.values()}
     fixed = 1 + len(site.pages) + 3 * len(site.partnerships) + 3 + len(nations)
-    assets = sum(1 for f in (root_build.out / "assets").rglob("*") if f.is_file())
-    assert root_build.pages == states + fixed + assets
-    assert root_build.pages < 5000, "the static site has grown past what a partnership can host"
+    assets = sum(1 for f in (site_build.out / "assets").rglob("*") if f.is_file())
+    assert site_build.pages == states + fixed + assets
+    assert site_build.pages < 5000, "the static site has grown past what a partnership can host"
 
 
-def test_every_reachable_outcome_exists_with_the_same_facts(root_build, site):
+def test_every_reachable_outcome_exists_with_the_same_facts(site_build, site):
     live = create_app({"TESTING": True, "TODAY": TODAY}).test_client()
     checked = 0
     for slug, p in site.partnerships.items():
@@ -74,7 +64,7 @@ def test_every_reachable_outcome_exists_with_the_same_facts(root_build, site):
             if state.outcome is None:
                 continue
             path = "/".join((slug, "check", *state.segments))
-            frozen = (root_build.out / path / "index.html").read_text()
+            frozen = (site_build.out / path / "index.html").read_text()
             served = live.get(f"/{path}/").get_data(as_text=True)
             frozen_main = DATES.sub("", MAIN.search(frozen)[0])
             served_main = DATES.sub("", MAIN.search(served)[0])
@@ -83,37 +73,39 @@ def test_every_reachable_outcome_exists_with_the_same_facts(root_build, site):
     assert checked > 1400  # every outcome of five partnerships
 
 
-def test_questions_are_plain_links_in_the_static_site(root_build):
-    page = (root_build.out / "islington" / "check" / "index.html").read_text()
+def test_questions_are_plain_links_in_the_static_site(site_build):
+    page = (site_build.out / "islington" / "check" / "index.html").read_text()
     assert "<form" not in page
-    assert 'href="/islington/check/no/"' in page and 'href="/islington/check/yes/"' in page
+    base = site_build.base_path
+    assert f'href="{base}islington/check/no/"' in page
+    assert f'href="{base}islington/check/yes/"' in page
 
 
-def test_discovery_files_and_noindex(sub_build):
-    assert f"Sitemap: {SUB_URL}sitemap.xml" in (sub_build.out / "robots.txt").read_text()
-    sitemap = (sub_build.out / "sitemap.xml").read_text()
+def test_discovery_files_and_noindex(site_build):
+    assert f"Sitemap: {SUB_URL}sitemap.xml" in (site_build.out / "robots.txt").read_text()
+    sitemap = (site_build.out / "sitemap.xml").read_text()
     assert f"<loc>{SUB_URL}islington/procedure/</loc>" in sitemap and "/check/" not in sitemap
-    outcome = sub_build.out / "islington/check/no/disagreement/tried-1/police/health/yes"
+    outcome = site_build.out / "islington/check/no/disagreement/tried-1/police/health/yes"
     outcome = outcome / "index.html"
     assert '<meta name="robots" content="noindex">' in outcome.read_text()
-    start = (sub_build.out / "islington" / "index.html").read_text()
+    start = (site_build.out / "islington" / "index.html").read_text()
     assert "noindex" not in start
 
 
-def test_every_page_is_stamped_with_version_review_and_build_date(root_build):
+def test_every_page_is_stamped_with_version_review_and_build_date(site_build):
     for page in ["islington/index.html", "brent/check/no/disagreement/nothing-yet/index.html"]:
-        text = visible_text((root_build.out / page).read_text())
+        text = visible_text((site_build.out / page).read_text())
         assert "Site built 23 November 2026" in text and "Review date:" in text
 
 
-def test_not_found_page_has_absolute_links(sub_build):
-    page = (sub_build.out / "404.html").read_text()
+def test_not_found_page_has_absolute_links(site_build):
+    page = (site_build.out / "404.html").read_text()
     assert "Page not found" in page
-    assert f'href="{sub_build.base_path}islington/"' in page
+    assert f'href="{site_build.base_path}islington/"' in page
 
 
-def test_single_partnership_build(tmp_path):
-    result = build(BUNDLED_SITE, tmp_path / "site", "/", only=["brent"], today=TODAY)
+def test_single_partnership_build(root_build):
+    result = root_build
     assert (result.out / "brent" / "index.html").is_file()
     assert not (result.out / "islington").exists()
     assert (

@@ -9,7 +9,7 @@ import string
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_web import PAGE_TYPES
+from pages import PAGE_TYPES
 
 from wizard.content import BUNDLED_SITE
 from wizard.web.app import create_app
@@ -157,6 +157,12 @@ def test_random_paths_and_queries_never_5xx(client, segments, query, prefix):
     assert response.status_code < 500, (path, query)
 
 
+@pytest.fixture(scope="module")
+def unprotected_client():
+    """One app for every example: building an app per example cost most of this test's time."""
+    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False}).test_client()
+
+
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -184,9 +190,8 @@ def test_random_paths_and_queries_never_5xx(client, segments, query, prefix):
         max_size=5,
     ),
 )
-def test_random_headers_and_posts_never_5xx(headers, form):
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False})
-    client = app.test_client()
+def test_random_headers_and_posts_never_5xx(unprotected_client, headers, form):
+    client = unprotected_client
     for method in (client.get, client.post):
         response = method(PAGE_TYPES["stage"], headers=headers, data=form)
         assert response.status_code < 500, (headers, form)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wizard.content import BUNDLED_SITE, export, inspect_site, load_site
+from wizard.content import BUNDLED_SITE, export, flowfile, inspect_site, load_site
 from wizard.content.problems import ContentError, Problem
 
 Command = Callable[[argparse.Namespace], int]
@@ -116,6 +116,9 @@ def _check(args: argparse.Namespace) -> int:
     from wizard.web.urls import app_reserved_names
 
     site, problems = inspect_site(args.site, reserved=app_reserved_names())
+    if site.flow is not None:
+        folder = flowfile.flow_folder(args.site, BUNDLED_SITE)
+        problems += flowfile.redundancy_warnings(site.flow, site.partnerships, folder)
     _print_problems(problems, args.site)
     errors = sum(not p.warning for p in problems)
     warnings = len(problems) - errors

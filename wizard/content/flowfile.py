@@ -86,3 +86,25 @@ def assemble(
     flow = Flow(starts[0], {name: node for name, (_, node) in nodes.items()})
     problems = [Problem(nodes[p.node][0], p.line, p.message) for p in structure_problems(flow)]
     return (None if problems else flow), problems
+
+
+def redundancy_warnings(flow: Flow, partnerships: dict, folder: Path) -> list[Problem]:
+    """A warning wherever a question is asked although no answer to it changes the page."""
+    from wizard.core.outcome import redundant_questions
+
+    found = []
+    for slug, partnership in partnerships.items():
+        for state in redundant_questions(flow, partnership):
+            node = flow.nodes[state.question.id]
+            after = "/".join(state.segments) or "(the start)"
+            found.append(
+                Problem(
+                    folder / f"{node.id}.md",
+                    node.lines.get("ask", 1),
+                    f"{slug}: after the answers {after}, every answer to '{node.id}' leads to "
+                    "the same page; ask it only where its answer changes the page "
+                    "(its 'ask' predicate)",
+                    warning=True,
+                )
+            )
+    return found

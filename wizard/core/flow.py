@@ -235,6 +235,8 @@ def structure_problems(flow: Flow) -> list[FlowProblem]:
     for node in flow.nodes.values():
         problems += _node_problems(flow, node)
     problems += _cycles(flow)
+    if problems:  # a broken link also strands what lies beyond it: report the cause only
+        return problems
     reachable = _reachable(flow)
     problems += [
         FlowProblem(n.id, n.lines.get("id", 1), f"no answer leads to the question '{n.id}'")
@@ -307,7 +309,7 @@ def _cycles(flow: Flow) -> list[FlowProblem]:
                 visit(target)
         state[name] = 2
 
-    for name in flow.nodes:
-        if name not in state:
+    for name in [flow.start, *flow.nodes]:  # from the start, so a loop is named where it closes
+        if name in flow.nodes and name not in state:
             visit(name)
     return found

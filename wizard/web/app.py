@@ -9,7 +9,15 @@ from typing import Any
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from jinja2 import (
+    ChainableUndefined,
+    ChoiceLoader,
+    FileSystemLoader,
+    PackageLoader,
+    PrefixLoader,
+    StrictUndefined,
+)
+from jinja2.utils import missing
 
 from wizard.content import BUNDLED_SITE, load_site
 from wizard.web import assets, pagecache, security, urls
@@ -17,6 +25,23 @@ from wizard.web import assets, pagecache, security, urls
 csrf = CSRFProtect()
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
+
+
+LENIENT_NAMES = frozenset({"undefined", "null", "caller"})
+
+
+class PageUndefined(StrictUndefined):
+    """Strict for names and page-model attributes; lenient for a missing key of a dict.
+
+    GOV.UK Frontend's macros read optional keys of their `params` dict freely; our own
+    templates read names and dataclass attributes, where a typo must fail.
+    """
+
+    def __new__(cls, hint=None, obj=missing, name=None, exc=None, **kwargs):
+        # The macros also test the names `undefined`, `null` and `caller`, which may be unset.
+        if isinstance(obj, dict) or (obj is missing and name in LENIENT_NAMES):
+            return ChainableUndefined(hint, obj, name)
+        return super().__new__(cls)
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -46,6 +71,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
+    # A name a template misspells fails loudly in tests, never renders as nothing.
+    app.jinja_env.undefined = PageUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     site = load_site(Path(app.config["SITE_DIR"]), reserved=urls.app_reserved_names())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wizard.core.engine import NOT_SURE, OTHER, Q, Question, State
+from wizard.core import outcome
+from wizard.core.engine import State
 from wizard.core.policy import (
     AMOUNTLESS,
-    Condition,
     Fact,
     Form,
     Notification,
@@ -80,53 +80,26 @@ def stage_heading(p: Partnership, stage: Stage) -> str:
 
 def stage_view(state: State) -> StageView:
     """Assemble the facts for a stage outcome from the answers given."""
-    p, stage, a = state.partnership, state.outcome.stage, state.answers
+    p, stage, found = state.partnership, state.outcome.stage, outcome.facts(state)
     view = StageView(stage, stage_heading(p, stage), timescales=stage.timescales)
-    view.roles, view.role_table = _roles(p, stage, a)
-    view.notify = [n for n in stage.notify if n.when is Condition.ALWAYS or a.get(Q.CHILD) == "yes"]
-    if a.get(Q.CHILD) == NOT_SURE:
-        view.notify_if_child = [n for n in stage.notify if n.when is Condition.CP_OR_LOOKED_AFTER]
-    view.earlier_duties = _earlier_duties(p, stage, a.get(Q.CHILD))
+    cite = stage.roles.cite if stage.roles else ""
+    view.roles = [Role(r.side, r.agency, r.role, cite) for r in found.roles]
+    view.role_table = [
+        (agency.name, stage.roles.by_agency[agency.id], agency.id in found.chosen)
+        for agency in p.agencies
+        if stage.roles and agency.id in stage.roles.by_agency
+    ]
+    view.notify = list(found.notify)
+    view.notify_if_child = list(found.notify_if_child)
+    by_number = {s.number: s for s in p.stages}
+    view.earlier_duties = [(by_number[number], n) for number, n in found.earlier_duties]
     view.record = [*stage.record, *p.record]
     view.forms = [(Fact(says=u.says, cite=u.cite), p.form(u.form)) for u in stage.forms]
     view.rules = [*stage.rules, *p.rules]
     view.problems = [pr for pr in stage.problems if pr.readers]
     view.next = _next(p, stage)
-    view.started_unsure = a.get(Q.PROGRESS) == NOT_SURE
+    view.started_unsure = found.started_unsure
     return view
-
-
-def _roles(p: Partnership, stage: Stage, a: dict) -> tuple[list[Role], list[tuple[str, str, bool]]]:
-    if stage.roles is None:
-        return [], []
-    chosen = {a.get(Q.AGENCY), a.get(Q.OTHER_AGENCY)} - {None, OTHER}
-    roles = []
-    for side, qid in (("you", Q.AGENCY), ("them", Q.OTHER_AGENCY)):
-        agency = p.agency(a.get(qid, ""))
-        if agency and agency.id in stage.roles.by_agency:
-            roles.append(
-                Role(side, agency.name, stage.roles.by_agency[agency.id], stage.roles.cite)
-            )
-    table = [
-        (agency.name, stage.roles.by_agency[agency.id], agency.id in chosen)
-        for agency in p.agencies
-        if agency.id in stage.roles.by_agency
-    ]
-    return roles, table
-
-
-def _earlier_duties(
-    p: Partnership, stage: Stage, child: str | None
-) -> list[tuple[Stage, Notification]]:
-    if child not in ("yes", NOT_SURE):
-        return []
-    return [
-        (earlier, n)
-        for earlier in p.stages
-        if earlier.number < stage.number
-        for n in earlier.notify
-        if n.when is Condition.CP_OR_LOOKED_AFTER
-    ]
 
 
 def _next(p: Partnership, stage: Stage) -> NextStep:
@@ -141,16 +114,3 @@ def within_text(timescale: Timescale) -> str:
     for span in timescale.within:
         parts.append(span.unit.value if span.unit in AMOUNTLESS else f"within {span}")
     return " or ".join(parts)
-
-
-def answer_summary(state: State, check_url) -> list[tuple[Question, str, str]]:
-    """Each question answered, the answer given, and the link that changes it."""
-    rows = []
-    for index, (question, option) in enumerate(state.answered):
-        rows.append((question, option.label, check_url(state.segments[:index])))
-    return rows
-
-
-def exit_title(kind: str) -> str:
-    """The heading of an exit page."""
-    return EXIT_TITLES[kind]

@@ -1,0 +1,120 @@
+"""What an outcome shows that depends on the answers: the facts every page model starts from.
+
+Two outcomes with equal facts show the same page (apart from the answers listed on it),
+so a question is worth asking only where its answers lead to different facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wizard.core.engine import State, resolve
+from wizard.core.flow import NOT_SURE, Flow, OutcomeKind, Q
+from wizard.core.policy import Condition, Notification, Partnership, Stage
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    """The role a side of the disagreement contacts at this stage, from the role table."""
+
+    side: str  # "you" or "them"
+    agency: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The answer-dependent content of an outcome page."""
+
+    kind: OutcomeKind
+    exit: str | None = None
+    stage: str | None = None  # the stage's key
+    roles: tuple[RoleFact, ...] = ()
+    chosen: frozenset[str] = frozenset()  # agencies picked out in the role table
+    notify: tuple[Notification, ...] = ()
+    notify_if_child: tuple[Notification, ...] = ()
+    earlier_duties: tuple[tuple[int, Notification], ...] = ()
+    earlier_if_child: bool = False
+    started_unsure: bool = False
+    risk_unsure: bool = False
+
+
+def facts(state: State) -> Facts:
+    """The facts of the outcome this state reached."""
+    outcome, a = state.outcome, state.answers
+    assert outcome is not None
+    if outcome.kind is not OutcomeKind.STAGE or outcome.stage is None:
+        return Facts(outcome.kind, outcome.exit, risk_unsure=a.get(Q.RISK) == NOT_SURE)
+    p, stage, child = state.partnership, outcome.stage, a.get(Q.CHILD)
+    duties = earlier_duties(p, stage, child)
+    picked = {a.get(Q.AGENCY), a.get(Q.OTHER_AGENCY)} & set(
+        stage.roles.by_agency if stage.roles else ()
+    )
+    return Facts(
+        outcome.kind,
+        stage=stage.key,
+        roles=roles(p, stage, a),
+        chosen=frozenset(picked),
+        notify=tuple(n for n in stage.notify if n.when is Condition.ALWAYS or child == "yes"),
+        notify_if_child=tuple(
+            n for n in stage.notify if child == NOT_SURE and n.when is not Condition.ALWAYS
+        ),
+        earlier_duties=duties,
+        earlier_if_child=child == NOT_SURE and bool(duties),
+        started_unsure=a.get(Q.PROGRESS) == NOT_SURE,
+    )
+
+
+def roles(p: Partnership, stage: Stage, a) -> tuple[RoleFact, ...]:
+    """Each side's role at this stage, where the role table names one for their agency."""
+    if stage.roles is None:
+        return ()
+    found = []
+    for side, qid in (("you", Q.AGENCY), ("them", Q.OTHER_AGENCY)):
+        agency = p.agency(a.get(qid, ""))
+        if agency and agency.id in stage.roles.by_agency:
+            found.append(RoleFact(side, agency.name, stage.roles.by_agency[agency.id]))
+    return tuple(found)
+
+
+def earlier_duties(
+    p: Partnership, stage: Stage, child: str | None
+) -> tuple[tuple[int, Notification], ...]:
+    """Duties of earlier stages that apply because of the child's status, by stage number."""
+    if child not in ("yes", NOT_SURE):
+        return ()
+    return tuple(
+        (earlier.number, n)
+        for earlier in p.stages
+        if earlier.number < stage.number
+        for n in earlier.notify
+        if n.when is Condition.CP_OR_LOOKED_AFTER
+    )
+
+
+def redundant_questions(flow: Flow, p: Partnership) -> Iterator[State]:
+    """Question states whose every answer leads to the same outcome facts."""
+    memo: dict[tuple[str, ...], frozenset[Facts]] = {}
+
+    def below(segments: tuple[str, ...]) -> frozenset[Facts]:
+        if segments not in memo:
+            state = resolve(flow, p, segments)
+            if state.question is None:
+                memo[segments] = frozenset({facts(state)})
+            else:
+                memo[segments] = frozenset().union(
+                    *(below((*segments, o.slug)) for o in state.question.options)
+                )
+        return memo[segments]
+
+    todo = [()]
+    while todo:
+        segments = todo.pop()
+        state = resolve(flow, p, segments)
+        if state.question is None:
+            continue
+        children = [(*segments, o.slug) for o in state.question.options]
+        if len({below(c) for c in children}) < 2:
+            yield state
+        todo += children

@@ -1,0 +1,55 @@
+"""What every view shares: the blueprint, the site, today's date, the templates' helpers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, abort, current_app
+
+from wizard.content import Site
+from wizard.core.policy import Partnership, review_overdue
+from wizard.web import presenters, urls
+from wizard.web.markup import render
+from wizard.web.security import META_CSP
+
+bp = Blueprint("wizard", __name__)
+LONDON = ZoneInfo("Europe/London")
+
+
+def site() -> Site:
+    """The validated site this app serves."""
+    return current_app.extensions["site"]
+
+
+def partnership_or_404(slug: str) -> Partnership:
+    """The partnership at this address, or a helpful 404."""
+    found = site().partnerships.get(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+def today() -> date:
+    """Today in the UK (or the date a test or build fixes)."""
+    return current_app.config["TODAY"] or datetime.now(LONDON).date()
+
+
+def overdue(p: Partnership) -> bool:
+    """Whether the policy's review date has passed."""
+    return review_overdue(p.document, today())
+
+
+@bp.app_context_processor
+def helpers() -> dict:
+    """Functions every template may call."""
+    return {
+        "cite_url": urls.cite,
+        "markdown": render,
+        "service_name": current_app.config["SERVICE_NAME"],
+        "static_site": current_app.config["STATIC_SITE"],
+        "within_text": presenters.within_text,
+        "stage_heading": presenters.stage_heading,
+        "site": site(),
+        "meta_csp": META_CSP,
+    }

@@ -1,0 +1,115 @@
+"""The wizard itself: a question or an outcome for every path of answers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import abort, current_app, redirect, render_template, request
+from wtforms import Form, RadioField
+from wtforms.validators import InputRequired
+
+from wizard.content import calendar as calendar_data
+from wizard.core import engine
+from wizard.core.engine import OutcomeKind
+from wizard.core.policy import Partnership
+from wizard.web import ics, pages, planview, presenters, security, urls
+from wizard.web.forms import WhenForm
+from wizard.web.pagecache import CSRF_PLACEHOLDER, cached
+from wizard.web.views.common import LONDON, bp, partnership_or_404, site, today
+
+
+class AnswerForm(Form):
+    """One question's answer. A GET form: it changes nothing, so it needs no CSRF token."""
+
+    answer = RadioField()
+
+
+@bp.route("/<slug>/check/", defaults={"answers": ""}, methods=["GET", "POST"])
+@bp.route("/<slug>/check/<path:answers>/", methods=["GET", "POST"])
+def check(slug: str, answers: str):
+    """A question or an outcome, from the answers in the path."""
+    p = partnership_or_404(slug)
+    state = engine.resolve(site().flow, p, urls.segments(answers))
+    if state.error is not None:
+        abort(404)
+    staged = state.outcome is not None and state.outcome.kind is OutcomeKind.STAGE
+    if request.method == "POST" and not staged:
+        abort(405)
+    if staged:
+        return _stage_outcome(p, state)
+    if state.question is None:
+        return cached(lambda: _render_outcome(p, state), today())
+    return _question(p, state)
+
+
+def _question(p: Partnership, state: engine.State):
+    # The Continue button names itself, so an empty submission is told apart from a visit.
+    submitted = "answer" in request.args or "continue" in request.args
+    form = AnswerForm(request.args if submitted else None)
+    form.answer.choices = [(o.slug, o.label) for o in state.question.options]
+    # A validator of this form's own: one shared by every form would race between threads.
+    form.answer.validators = [InputRequired(state.question.error)]
+    if submitted and form.validate():
+        return redirect(urls.check(p.slug, (*state.segments, form.answer.data)))
+    error = form.answer.errors[0] if form.answer.errors else None
+    page = pages.question_page(p, state, error)
+    return cached(lambda: render_template("question.html", p=p, page=page), today())
+
+
+OUTCOME_TEMPLATES = {
+    OutcomeKind.EMERGENCY: "outcome_emergency.html",
+    OutcomeKind.EXIT: "outcome_exit.html",
+    OutcomeKind.CONCERN_HELP: "outcome_concern_help.html",
+    OutcomeKind.BEYOND: "outcome_beyond.html",
+}
+
+
+def _render_outcome(p: Partnership, state: engine.State) -> str:
+    flow, kind = site().flow, state.outcome.kind
+    page = {
+        OutcomeKind.EMERGENCY: lambda: pages.emergency_page(flow, p, state),
+        OutcomeKind.EXIT: lambda: pages.exit_page(flow, p, state),
+        OutcomeKind.CONCERN_HELP: lambda: pages.concern_help_page(flow, p, state),
+        OutcomeKind.BEYOND: lambda: pages.beyond_page(p, state),
+    }[kind]()
+    return render_template(OUTCOME_TEMPLATES[kind], p=p, page=page)
+
+
+def _stage_outcome(p: Partnership, state: engine.State):
+    """The stage to go to now, with deadlines from today or from the date posted."""
+    if not current_app.config["STATIC_SITE"]:
+        security.private()  # the date form's CSRF token lives in a session cookie
+    form, now = WhenForm(), today()
+    if request.method == "GET":
+        form.day.data, form.month.data, form.year.data = now.day, now.month, now.year
+        return cached(lambda: _render_stage(p, state, form, now, None, None), now)
+    day, clock, error = form.started()
+    if error is None and "download" in request.form:
+        return _ics(p, _plan(p, state, day, clock))
+    return cached(lambda: _render_stage(p, state, form, day or now, clock, error))
+
+
+def _plan(p: Partnership, state: engine.State, day: date, clock) -> planview.Plan:
+    start, timed = planview.start_of(day, clock)
+    holidays = calendar_data.around(p.partnership.nation, day.year)
+    static = current_app.config["STATIC_SITE"]
+    return planview.build(p, state.outcome.stage, None if static else start, timed, holidays)
+
+
+def _render_stage(p: Partnership, state: engine.State, form, day: date, clock, error) -> str:
+    page = pages.stage_page(
+        p,
+        state,
+        presenters.stage_view(state),
+        _plan(p, state, day, clock),
+        form,
+        error,
+    )
+    return render_template("outcome_stage.html", p=p, page=page, csrf_value=CSRF_PLACEHOLDER)
+
+
+def _ics(p: Partnership, plan: planview.Plan):
+    body = ics.calendar(p, plan, datetime.now(LONDON))
+    response = current_app.response_class(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="{p.slug}-escalation.ics"'
+    return response
