@@ -13,7 +13,7 @@ PORT ?= 5000
 run: $(INSTALLED) $(CSS)
 	$(VENV)/bin/escalation-wizard serve --host $(HOST) --port $(PORT)
 
-test: $(INSTALLED) $(CSS) chromium nginx
+test: $(INSTALLED) $(CSS) chromium nginx poppler
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/escalation-wizard check
@@ -53,6 +53,14 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Printed pages are read back with poppler's pdftotext and pdfinfo.
+.PHONY: poppler
+poppler:
+	@command -v pdftotext >/dev/null || { \
+	  echo "Installing Debian's poppler-utils for the print tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils >/dev/null; }
 
 # Benchmarks: each prints ratios measured in one run (docs/performance.md).
 bench: $(INSTALLED) $(CSS) nginx

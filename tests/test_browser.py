@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -82,11 +84,30 @@ def test_empty_answer_shows_the_error_summary(page, server):
     assert page.url.endswith("#answer")
 
 
-def test_change_link_goes_back_to_that_question(page, server):
+def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server):
     page.goto(server + "/islington/check/no/disagreement/tried-1/police/health/yes/")
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
-    assert page.url.endswith("/islington/check/no/disagreement/")
+    assert "/islington/check/no/disagreement/?change=tried-1" in page.url
     assert page.get_by_role("heading", level=1).inner_text() == "What has happened so far?"
+    assert page.get_by_label("Stage 1 did not resolve it").is_checked()
+    page.get_by_label("Stage 2 did not resolve it").check()
+    page.get_by_role("button", name="Continue").click()
+    # Police, Health and "yes" still fit Stage 3: nothing is asked again.
+    assert page.url.endswith("/islington/check/no/disagreement/tried-2/police/health/yes/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
+
+
+@pytest.mark.xdist_group("build")
+def test_static_change_keeps_the_later_answers_with_javascript(browser, static_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(static_site + "islington/check/no/disagreement/tried-1/police/health/yes/")
+    page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
+    assert page.get_by_text("Your answer").is_visible()
+    page.get_by_role("link", name="Stage 2 did not resolve it").click()
+    page.wait_for_url("**/tried-2/police/health/yes/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
+    context.close()
 
 
 def test_print_stylesheet_hides_navigation(browser, server):
@@ -215,7 +236,8 @@ def test_static_without_javascript_keeps_timescales_in_words(browser, static_sit
     page = context.new_page()
     page.goto(static_site + DATED.lstrip("/"))
     assert not page.locator("#dates").is_visible()
-    assert page.get_by_text("within 48 hours or within 2 working days").is_visible()
+    now = " ".join(page.locator(".app-now").inner_text().split())
+    assert "By when (within 48 hours), or (within 2 working days) (Step 1)" in now
     context.close()
 
 
@@ -261,3 +283,84 @@ def test_static_outcome_reads_the_same_as_live(browser, server, static_site, pat
     context.close()
     diff = difflib.unified_diff(live.splitlines(), static.splitlines(), "live", "static", n=0)
     assert static == live, "\n".join(diff)
+
+
+def sideways_overflow(browser, url: str, javascript: bool) -> int:
+    """How far the page at `url` scrolls sideways on a 320 px wide screen."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 800}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(url)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    context.close()
+    return overflow
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_nothing_scrolls_sideways_at_320_px_live(browser, server, name, javascript):
+    """WCAG 2.2 1.4.10 Reflow, which axe-core cannot see."""
+    assert sideways_overflow(browser, server + PAGE_TYPES[name], javascript) <= 0
+
+
+@pytest.mark.xdist_group("build")
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("name", [n for n in PAGE_TYPES if "?" not in PAGE_TYPES[n]])
+def test_nothing_scrolls_sideways_at_320_px_static(browser, static_site, name, javascript):
+    url = static_site + PAGE_TYPES[name].lstrip("/")
+    assert sideways_overflow(browser, url, javascript) <= 0
+
+
+def bottom_of(browser, url: str, selector: str) -> float:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(url)
+    box = page.locator(selector).first.bounding_box()
+    context.close()
+    return box["y"] + box["height"]
+
+
+@pytest.mark.parametrize("path", one_outcome_per_stage())
+def test_what_to_do_now_is_on_a_phones_first_screen(browser, server, path):
+    assert bottom_of(browser, f"{server}/{path}", ".app-now") <= 844
+
+
+@pytest.mark.parametrize(
+    "slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
+)
+def test_the_emergency_action_is_on_a_phones_first_screen(browser, server, slug):
+    url = f"{server}/{slug}/check/yes/"
+    assert bottom_of(browser, url, ".app-emergency") <= 844
+    assert bottom_of(browser, url, "#policy-route") <= 844
+
+
+PRINTED = "/islington/check/no/disagreement/tried-1/police/health/yes/"
+
+
+def test_a_stage_outcome_prints_as_a_record_on_two_sheets_of_a4(browser, server, tmp_path):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + PRINTED)
+    enter_date(page, "24", "11", "2026", "15:00")
+    pdf = tmp_path / "outcome.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    context.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M)[1])
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert pages <= 2, pages
+    assert "Islington Safeguarding Children Partnership" in text
+    assert "January 2023" in text  # the policy's version
+    assert server + PRINTED in text.replace(" ", ""), text[:400]  # the address, maybe wrapped
+    assert re.search(r"Printed: \w+day, \d+ \w+ \d{4}", text)
+    assert "Go to Stage 2: Line Manager" in text and "Detective Sergeant" in text
+    assert "25 November 2026" in text  # a deadline
+    assert "(para 3.10)" in text and "/procedure/#" not in text  # citations, not addresses
+    assert "Which agency are you in? Police" in text  # the answers

@@ -173,3 +173,35 @@ def test_facts_stay_in_their_own_partnership(client, site):
     for other in others:
         assert other.partnership.name not in markup
     assert "Detective Sergeant" in markup
+
+
+def test_change_link_carries_the_old_answer_and_the_later_ones(client):
+    stage = client.get("/islington/check/no/disagreement/tried-1/police/health/yes/")
+    assert (
+        'href="/islington/check/no/disagreement/?change=tried-1&amp;then=police/health/yes"'
+        in stage.get_data(as_text=True)
+    )
+    question = client.get("/islington/check/no/disagreement/?change=tried-1&then=police/health/yes")
+    tree, _ = parse(question.get_data(as_text=True))
+    checked = [i.get("value") for i in tree.iter("input") if i.get("checked") is not None]
+    assert checked == ["tried-1"]
+    hidden = [i.get("value") for i in tree.iter("input") if i.get("name") == "then"]
+    assert hidden == ["police/health/yes"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "lands_on"),
+    [
+        ("tried-2", "/islington/check/no/disagreement/tried-2/police/health/yes/"),
+        # Stage 1 asks nothing about the child: the answer that no longer fits is dropped.
+        ("nothing-yet", "/islington/check/no/disagreement/nothing-yet/police/health/"),
+        # Every stage tried: the later answers no longer apply at all.
+        ("tried-5", "/islington/check/no/disagreement/tried-5/"),
+    ],
+)
+def test_a_changed_answer_keeps_every_later_answer_that_still_fits(client, answer, lands_on):
+    response = client.get(
+        "/islington/check/no/disagreement/",
+        query_string={"answer": answer, "continue": "1", "then": "police/health/yes"},
+    )
+    assert response.status_code == 302 and response.headers["Location"] == lands_on

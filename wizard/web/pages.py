@@ -54,6 +54,8 @@ class QuestionPage:
     question: Question
     options: tuple[OptionLink, ...]
     error: str | None = None
+    previous: str | None = None  # the answer being changed, selected again
+    then: str | None = None  # later answers, kept where they still apply
 
 
 @dataclass(frozen=True)
@@ -106,21 +108,37 @@ class BeyondPage:
 def journey(p: Partnership, state: State) -> Journey:
     """Back, Start again, this page's own address, and the answers with their Change links."""
     rows = tuple(
-        AnswerRow(question.text, option.label, urls.check(p.slug, state.segments[:index]))
+        AnswerRow(question.text, option.label, urls.change(p.slug, state.segments, index))
         for index, (question, option) in enumerate(state.answered)
     )
     here = urls.check(p.slug, state.segments)
     return Journey(urls.back(p.slug, state.segments), urls.check(p.slug), here, rows)
 
 
-def question_page(p: Partnership, state: State, error: str | None = None) -> QuestionPage:
+def question_page(
+    p: Partnership,
+    state: State,
+    error: str | None = None,
+    previous: str | None = None,
+    then: str | None = None,
+) -> QuestionPage:
     """A question with each option linked to the state it leads to."""
     assert state.question is not None
     options = tuple(
         OptionLink(o.slug, o.label, o.hint, urls.check(p.slug, (*state.segments, o.slug)))
         for o in state.question.options
     )
-    return QuestionPage(journey(p, state), state.question, options, error)
+    if state.question.option(previous or "") is None:
+        previous, then = None, None
+    return QuestionPage(journey(p, state), state.question, options, error, previous, then)
+
+
+def keep_later_answers(flow: Flow, p: Partnership, answers: tuple[str, ...]) -> tuple[str, ...]:
+    """The longest run of these answers that still fits the flow after a change."""
+    from wizard.core.engine import resolve
+
+    state = resolve(flow, p, answers)
+    return answers if state.error is None else answers[: state.error]
 
 
 def instead(flow: Flow, p: Partnership, state: State, answer: str) -> str:

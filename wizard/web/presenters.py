@@ -71,6 +71,15 @@ class StageView:
     problems: list[SourceProblem] = field(default_factory=list)
     next: NextStep = NextStep()
     started_unsure: bool = False
+    do: list[Fact] = field(default_factory=list)
+    you: Role | None = None
+    them: Role | None = None
+    timescale_notes: list[list[SourceProblem]] = field(default_factory=list)
+
+    @property
+    def role_label(self) -> str:
+        """What the role table calls its rows' roles, e.g. 'Senior Liaison Officer'."""
+        return (self.stage.roles.position if self.stage.roles else None) or "Role"
 
 
 def stage_heading(p: Partnership, stage: Stage) -> str:
@@ -93,13 +102,31 @@ def stage_view(state: State) -> StageView:
     view.notify_if_child = list(found.notify_if_child)
     by_number = {s.number: s for s in p.stages}
     view.earlier_duties = [(by_number[number], n) for number, n in found.earlier_duties]
-    view.record = [*stage.record, *p.record]
+    view.you = next((r for r in view.roles if r.side == "you"), None)
+    view.them = next((r for r in view.roles if r.side == "them"), None)
+    view.record = _unique([*stage.record, *p.record])
     view.forms = [(Fact(says=u.says, cite=u.cite), p.form(u.form)) for u in stage.forms]
-    view.rules = [*stage.rules, *p.rules]
-    view.problems = [pr for pr in stage.problems if pr.readers]
+    # Each of the policy's sentences once on a page: what the summary quotes is not repeated.
+    shown = {f.says for f in (stage.who, stage.with_, *view.record) if f}
+    shown |= {n.says for n in [*view.notify, *view.notify_if_child]}
+    shown |= {use.says for use, _ in view.forms}
+    view.do = [f for f in _unique(list(stage.do)) if f.says not in shown]
+    view.rules = [f for f in _unique([*stage.rules, *p.rules]) if f.says not in shown]
+    readers = [pr for pr in stage.problems if pr.readers]
+    # A note sits beside the timescale it qualifies (same paragraph); the rest are collected.
+    view.timescale_notes = [[] for _ in stage.timescales]
+    for pr in readers:
+        cites = [t.cite for t in stage.timescales]
+        target = view.timescale_notes[cites.index(pr.cite)] if pr.cite in cites else view.problems
+        target.append(pr)
     view.next = _next(p, stage)
     view.started_unsure = found.started_unsure
     return view
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen: set[str] = set()
+    return [f for f in facts if not (f.says in seen or seen.add(f.says))]
 
 
 def _next(p: Partnership, stage: Stage) -> NextStep:

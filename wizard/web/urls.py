@@ -30,6 +30,21 @@ def check(slug: str, answers: Iterable[str] = ()) -> str:
     return url_for("wizard.check", slug=slug, answers=joined)
 
 
+def change(slug: str, answers: Segments, index: int) -> str:
+    """The question answered at `index`, with the old answer and every later one carried along.
+
+    Only answer slugs travel in the query string (never anything typed); the static site
+    ignores it on the server and reads it in the page's script.
+    """
+    joined = "/".join(answers[:index])
+    values = {"change": answers[index]}
+    if answers[index + 1 :]:
+        values["then"] = "/".join(answers[index + 1 :])
+    if not joined:
+        return url_for("wizard.check", slug=slug, **values)
+    return url_for("wizard.check", slug=slug, answers=joined, **values)
+
+
 def back(slug: str, answers: Segments) -> str:
     """Where the Back link goes: the previous question, or the start page."""
     if not answers:

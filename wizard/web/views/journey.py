@@ -49,10 +49,13 @@ def _question(p: Partnership, state: engine.State):
     form.answer.choices = [(o.slug, o.label) for o in state.question.options]
     # A validator of this form's own: one shared by every form would race between threads.
     form.answer.validators = [InputRequired(state.question.error)]
+    then = urls.segments(request.args.get("then", ""))
     if submitted and form.validate():
-        return redirect(urls.check(p.slug, (*state.segments, form.answer.data)))
+        chosen = (*state.segments, form.answer.data, *then)
+        return redirect(urls.check(p.slug, pages.keep_later_answers(site().flow, p, chosen)))
     error = form.answer.errors[0] if form.answer.errors else None
-    page = pages.question_page(p, state, error)
+    previous = request.args.get("change")
+    page = pages.question_page(p, state, error, previous, "/".join(then) or None)
     return cached(lambda: render_template("question.html", p=p, page=page), today())
 
 
