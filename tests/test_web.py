@@ -205,3 +205,16 @@ def test_a_changed_answer_keeps_every_later_answer_that_still_fits(client, answe
         query_string={"answer": answer, "continue": "1", "then": "police/health/yes"},
     )
     assert response.status_code == 302 and response.headers["Location"] == lands_on
+
+
+def test_a_silent_policy_still_names_the_lado_route_as_general_advice(client):
+    page = visible_text(client.get("/brent/check/no/conduct/").get_data(as_text=True))
+    assert "The policy does not say where to take this." in page
+    assert "Local Authority Designated Officer (LADO)" in page
+    assert "This is general advice. It does not come from the partnership's policy." in page
+
+
+def test_whistleblowing_advice_never_routes_through_the_line_manager(client):
+    page = visible_text(client.get("/brent/check/no/whistleblowing/").get_data(as_text=True))
+    assert "whistleblowing procedure" in page
+    assert "ask your line manager" not in page.lower()

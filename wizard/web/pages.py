@@ -14,7 +14,7 @@ from wizard.core.policy import Partnership, Route, Stage
 from wizard.web import urls
 from wizard.web.forms import WhenForm
 from wizard.web.planview import Plan
-from wizard.web.presenters import EXIT_NOT_COVERED, EXIT_TITLES, StageView
+from wizard.web.presenters import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, StageView
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class ExitPage:
     intro: str
     route: Route
     disagreement: str
+    general_advice: str
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ def exit_page(flow: Flow, p: Partnership, state: State) -> ExitPage:
         EXIT_NOT_COVERED[kind],
         getattr(p.exits, kind),
         instead(flow, p, state, "disagreement"),
+        GENERAL_ADVICE[kind],
     )
 
 

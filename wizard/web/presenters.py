@@ -34,6 +34,21 @@ EXIT_NOT_COVERED = {
     "safety. Policy or strategic matters are raised differently.",
 }
 
+# Where a policy says nothing about an exit: general advice, always labelled as not from the
+# policy, and never routed through someone who may be the subject of the concern.
+GENERAL_ADVICE = {
+    "conduct": "A concern that someone who works with children may have harmed a child, or "
+    "may be unsuitable to work with children, goes to the Local Authority Designated Officer "
+    "(LADO) for the area where the child lives. Your agency's safeguarding lead can tell you "
+    "how to reach them.",
+    "complaint": "Your own agency's complaints procedure applies. Your agency's complaints or "
+    "customer relations team can tell you how to use it.",
+    "whistleblowing": "Use your organisation's whistleblowing procedure. It names who to go "
+    "to, including someone other than your line manager if the concern is about them.",
+    "policy": "Your agency's safeguarding lead, or its representative on the safeguarding "
+    "partnership, can tell you how to raise it with the partnership.",
+}
+
 
 @dataclass(frozen=True)
 class Role:
