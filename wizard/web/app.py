@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from wizard.content import BUNDLED_SITE, load_site
+from wizard.content import BUNDLED_SITE, Site, load_site
 from wizard.web import assets, pagecache, security, urls
 
 csrf = CSRFProtect()
@@ -35,6 +36,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SERVICE_NAME="Resolving professional disagreements",
         BUILD_DATE=None,
         PARTNERSHIPS=None,
+        # One partnership's pages at the site's root (a one-partnership static build).
+        ROOT_PARTNERSHIP=None,
         FRAME_ANCESTORS=os.environ.get("ESCALATION_WIZARD_FRAME_ANCESTORS", "'none'"),
         HSTS=os.environ.get("ESCALATION_WIZARD_HSTS", "") == "1",
     )
@@ -48,12 +51,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    site = load_site(Path(app.config["SITE_DIR"]), reserved=urls.app_reserved_names())
-    if app.config["PARTNERSHIPS"]:
-        site.partnerships = {
-            k: v for k, v in site.partnerships.items() if k in app.config["PARTNERSHIPS"]
-        }
-    app.extensions["site"] = site
+    app.extensions["site"] = load(app.config)
     app.config.setdefault("TODAY", None)
     csrf.init_app(app)
     security.init_app(app)
@@ -69,4 +67,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(views.bp)
     views.register_errors(app)
+    if app.config["ROOT_PARTNERSHIP"]:
+        urls.at_root(app, app.config["ROOT_PARTNERSHIP"])
     return app
+
+
+def load(config: Mapping[str, Any]) -> Site:
+    """Load and validate the configured site, keeping only the configured partnerships."""
+    site = load_site(Path(config["SITE_DIR"]), reserved=urls.app_reserved_names())
+    only = config["PARTNERSHIPS"] or [config["ROOT_PARTNERSHIP"]]
+    if any(only):
+        site.partnerships = {k: v for k, v in site.partnerships.items() if k in only}
+    return site
