@@ -1,4 +1,4 @@
-"""The escalation-wizard command: check, export, schema, serve, freeze, preview."""
+"""The escalation-wizard command: new, check, export, schema, serve, freeze, preview."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Guidance on resolving professional disagreements about a child's safety.",
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    new = _add(commands, "new", _new, "write a skeleton policy for a new partnership")
+    new.add_argument("slug", metavar="SLUG", help="the partnership's folder and web address")
     _add(commands, "check", _check, "validate every policy and page; list errors and warnings")
     exporter = _add(commands, "export", _export, "write every partnership's facts as JSON")
     exporter.add_argument("--out", type=Path, help="file to write (default: standard output)")
@@ -125,6 +127,19 @@ def _check(args: argparse.Namespace) -> int:
     )
     print(summary if errors == 0 else f"content is not valid: {summary}")
     return 1 if errors else 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from wizard.content import skeleton
+    from wizard.web.urls import app_reserved_names
+
+    try:
+        path = skeleton.write(args.site, args.slug, app_reserved_names())
+    except skeleton.RefusedError as refused:
+        print(f"new: {refused}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: fill it in, then run 'escalation-wizard check --site {args.site}'")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
