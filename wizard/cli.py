@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = _add(commands, "serve", _serve, "serve the wizard for local use or development")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=5000, help="port to listen on")
+    serve.add_argument(
+        "--reload",
+        action="store_true",
+        help="reload the content whenever a file is saved, showing its errors on the page",
+    )
     freeze = _add(commands, "freeze", _freeze, "build the whole guidance as a static site")
     freeze.add_argument("--out", type=Path, default=Path("site"), help="folder to build into")
     freeze.add_argument(
@@ -86,11 +91,13 @@ def _preview(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from wizard.web.app import create_app
 
-    app = create_app({"SITE_DIR": args.site})
-    print(
-        f"Serving {len(app.extensions['site'].partnerships)} partnership(s) "
-        f"on http://{args.host}:{args.port}/ (press Ctrl+C to stop)"
+    app = create_app({"SITE_DIR": args.site, "RELOAD": args.reload})
+    what = (
+        f"{args.site}, reloading on every change,"
+        if args.reload
+        else f"{len(app.extensions['site'].partnerships)} partnership(s)"
     )
+    print(f"Serving {what} on http://{args.host}:{args.port}/ (press Ctrl+C to stop)")
     app.run(host=args.host, port=args.port, debug=False, load_dotenv=False)
     return 0
 

@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from wizard.content import BUNDLED_SITE, Site, load_site
-from wizard.web import assets, pagecache, security, urls
+from wizard.web import assets, pagecache, reload, security, urls
 
 csrf = CSRFProtect()
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -38,6 +38,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PARTNERSHIPS=None,
         # One partnership's pages at the site's root (a one-partnership static build).
         ROOT_PARTNERSHIP=None,
+        # Reload content when a file changes, showing its errors on the page (previews only).
+        RELOAD=False,
+        # Set by wizard.wsgi: what production must never do is refused.
+        PRODUCTION=False,
         FRAME_ANCESTORS=os.environ.get("ESCALATION_WIZARD_FRAME_ANCESTORS", "'none'"),
         HSTS=os.environ.get("ESCALATION_WIZARD_HSTS", "") == "1",
     )
@@ -51,7 +55,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.extensions["site"] = load(app.config)
+    if app.config["RELOAD"]:
+        _refuse_in_production(app)
+        reload.init_app(app, lambda: load(app.config))
+    else:
+        app.extensions["site"] = load(app.config)
     app.config.setdefault("TODAY", None)
     csrf.init_app(app)
     security.init_app(app)
@@ -59,7 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["assets"] = manifest
     app.extensions["assets_by_name"] = {a.name: a for a in manifest.values()}
     app.register_blueprint(assets.bp)
-    if app.config.get("PAGE_CACHE_SIZE", 4096):
+    if app.config.get("PAGE_CACHE_SIZE", 4096) and not app.config["RELOAD"]:
         app.extensions["page_cache"] = pagecache.PageCache(app.config.get("PAGE_CACHE_SIZE", 4096))
     app.jinja_env.globals["asset_url"] = assets.asset_url
 
@@ -79,3 +87,10 @@ def load(config: Mapping[str, Any]) -> Site:
     if any(only):
         site.partnerships = {k: v for k, v in site.partnerships.items() if k in only}
     return site
+
+
+def _refuse_in_production(app: Flask) -> None:
+    if app.config["PRODUCTION"]:
+        raise RuntimeError(
+            "RELOAD is for previewing content: production (wizard.wsgi) loads content once"
+        )
