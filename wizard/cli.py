@@ -1,4 +1,4 @@
-"""The escalation-wizard command: new, check, export, schema, serve, freeze, preview."""
+"""The escalation-wizard command: new, check, export, schema, serve, freeze, preview, signoff."""
 
 from __future__ import annotations
 
@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SLUG",
         help="build only this partnership (repeat for more)",
     )
+    signoff = _add(commands, "signoff", _signoff, "write one partnership's sign-off pack (HTML)")
+    signoff.add_argument("--partnership", metavar="SLUG", help="needed if the site has several")
+    signoff.add_argument("--out", type=Path, required=True, help="the HTML file to write")
     preview = _add(commands, "preview", _preview, "serve a build locally to check it")
     preview.add_argument("--out", type=Path, default=Path("site"), help="the build's folder")
     preview.add_argument("--port", type=int, default=8000, help="port to listen on")
@@ -78,6 +81,28 @@ def _freeze(args: argparse.Namespace) -> int:
     print(
         f"built {result.pages} pages ({result.files} files) into {result.out} "
         f"in {result.seconds:.1f} s ({rate:.0f} pages/s), for {result.base_path}"
+    )
+    return 0
+
+
+def _signoff(args: argparse.Namespace) -> int:
+    from wizard.content.messages import did_you_mean
+    from wizard.publish import signoff
+
+    known = sorted(load_site(args.site).partnerships)
+    slug = args.partnership or (known[0] if len(known) == 1 else None)
+    if slug not in known:
+        why = (
+            f"unknown partnership '{slug}'{did_you_mean(slug, known)}"
+            if slug
+            else f"choose one with --partnership: {', '.join(known)}"
+        )
+        print(f"signoff: {why}", file=sys.stderr)
+        return 1
+    pack = signoff.write(args.site, slug, args.out)
+    print(
+        f"wrote {args.out}: {pack.pages} distinct outcome page(s) from "
+        f"{pack.paths} answer path(s), {len(pack.problems)} recorded problem(s)"
     )
     return 0
 
