@@ -1,0 +1,71 @@
+"""Lighthouse on every indexable page type, against the live app under production gunicorn.
+
+Run: cd bench && ../.venv/bin/python lighthouse.py   (target: 1.0 in all four categories)
+Lighthouse drives Debian's Chromium, headless and offline; it exits 1 if any score is below 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from common import ROOT, gunicorn
+
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM, CHROMIUM_ARGS
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+PAGES = {
+    "home": "/",
+    "start": "/islington/",
+    "procedure": "/islington/procedure/",
+    "content page": "/pages/about/",
+}
+
+
+def audit(url: str) -> dict:
+    """One Lighthouse run (its default: a phone on a slow 4G connection, simulated)."""
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    return json.loads(result.stdout)
+
+
+def shortfalls(report: dict) -> list[str]:
+    """Every scored audit below 1, so a score of 1.0 is not taken on trust."""
+    found = []
+    for category in report["categories"].values():
+        for ref in category["auditRefs"]:
+            result = report["audits"][ref["id"]]
+            if ref.get("weight") and result["score"] is not None and result["score"] < 1:
+                shown = result.get("displayValue", "")
+                found.append(f"{category['id']}: {ref['id']} {result['score']:.2f} {shown}")
+    return found
+
+
+def main() -> int:
+    if not LIGHTHOUSE.exists():
+        sys.exit("lighthouse is not installed: run 'make bench', which installs it")
+    print(f"{'page':<14} " + " ".join(f"{c:>15}" for c in CATEGORIES))
+    worst = 1.0
+    with gunicorn("wizard.wsgi:app") as (base, _):
+        for name, path in PAGES.items():
+            report = audit(base + path)
+            scores = [report["categories"][c]["score"] for c in CATEGORIES]
+            worst = min(worst, *scores)
+            print(f"{name:<14} " + " ".join(f"{s:>15.2f}" for s in scores))
+            for line in shortfalls(report):
+                print(f"{'':<14} below 1 (weighted): {line}")
+    print(f"lowest category score: {worst:.2f} (target 1.00)")
+    return 0 if worst >= 1 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
