@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, live_server, nginx
+from browser import axe_violations, live_server, nginx
 from conftest import TODAY
 from toy import FLOW
 
@@ -34,14 +34,6 @@ PAGE_TYPES = {
     "beyond": "/brent/check/no/disagreement/tried-5/",
     "not found": "/nowhere/",
 }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, live_server, nginx
+from browser import axe_violations, live_server, nginx
 from conftest import TODAY
 
 from wizard.content import BUNDLED_SITE
@@ -14,14 +14,7 @@ from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+DISAGREEMENT = "A disagreement with another agency about a child's safety"
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +31,8 @@ def test_one_partnership_site_starts_at_its_base_url(browser, havering_site):
     page.goto(havering_site)
     assert page.get_by_role("heading", level=1).inner_text().startswith("Resolve a professional")
     page.get_by_role("button", name="Start now").click()
-    page.get_by_role("link", name="No", exact=True).click()
-    page.get_by_role(
-        "link", name="A disagreement with another agency about a child's safety"
-    ).click()
-    page.get_by_role("link", name="Nothing yet").click()
+    for answer in ("No", DISAGREEMENT, "Nothing yet"):
+        page.get_by_role("link", name=answer, exact=True).click()
     assert page.url == havering_site + "check/no/disagreement/nothing-yet/"
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 1")
     context.close()
