@@ -12,6 +12,7 @@ from wizard.cli import main
 from wizard.content import BUNDLED_SITE, load_site
 from wizard.core.engine import walk
 from wizard.publish import signoff
+from wizard.publish.htmlclean import for_paper
 from wizard.web.presenters import stage_heading
 
 
@@ -88,3 +89,17 @@ def test_the_command_needs_a_partnership_when_there_are_several(tmp_path, capsys
     assert main(["signoff", "--partnership", "brnt", "--out", str(tmp_path / "x.html")]) == 1
     assert "did you mean 'brent'" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
+
+
+def test_paper_markup_keeps_the_text_and_drops_what_only_works_on_screen():
+    html = (
+        '<p>a<br/>b</p><div hidden><p>x<br/></p><img src="x"></div>'
+        '<p class="app-no-print">Start again</p><form><input name="d"></form>'
+        '<a href="/brent/check/">Change</a> <a href="/brent/procedure/#p-2">(para 2)</a>'
+        "<details><summary>Roles</summary>table</details>"
+    )
+    relink = signoff._relinker("/brent/procedure/")
+    assert for_paper(html, relink) == (
+        '<p>a<br>b</p>Change <a href="#p-2">(para 2)</a>'
+        "<details open><summary>Roles</summary>table</details>"
+    )

@@ -40,8 +40,10 @@ class _Cleaner(HTMLParser):
         self.out.append(_start(tag, found))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return  # '<br/>' arrives as a start and an end; a void element has no end tag
         if self.skipping:
-            self.skipping -= tag not in VOID
+            self.skipping -= 1
             return
         if tag == "a" and not self.links.pop():
             return
