@@ -13,12 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
-from flask import Flask, render_template
+from flask import Flask, render_template, url_for
 
 from wizard.content import anchor_id
 from wizard.core.engine import OutcomeKind, State, walk
 from wizard.core.policy import Partnership, SourceProblem, review_overdue
-from wizard.publish.htmlclean import for_paper
+from wizard.publish.htmlclean import Relink, for_paper
 from wizard.web import urls
 from wizard.web.app import create_app
 from wizard.web.markup import render
@@ -111,29 +111,31 @@ def build(app: Flask, slug: str, today: date) -> Pack:
     site = app.extensions["site"]
     p = site.partnerships[slug]
     with app.test_request_context():
-        procedure_url = urls.cite(slug, "x").removesuffix("#p-x")
-        pages = _pages(app, p, list(walk(site.flow, p)), procedure_url)
-        body = for_paper(render(site.procedures[slug].markdown), _relinker(procedure_url))
+        relink = _relinker(url_for("wizard.procedure", slug=slug))
+        pages = _pages(app, p, list(walk(site.flow, p)), relink)
+        body = for_paper(render(site.procedures[slug].markdown), relink)
+    built = format_date(today, format="long", locale="en_GB")
+    overdue = review_overdue(p.document, today)
+    return Pack(p, _families(pages), p.all_problems(), body, built, overdue)
+
+
+def _families(pages: list[Page]) -> list[Family]:
+    """Pages of the same outcome together, in the order a reader meets them."""
     families: dict[tuple, list[Page]] = {}
     for page in sorted(pages, key=lambda page: (page.family, page.first_seen)):
         families.setdefault(page.family, []).append(page)
-    built = format_date(today, format="long", locale="en_GB")
-    overdue = review_overdue(p.document, today)
-    return Pack(
-        p, [Family.of(f) for f in families.values()], p.all_problems(), body, built, overdue
-    )
+    return [Family.of(members) for members in families.values()]
 
 
-def _pages(app: Flask, p: Partnership, states: list[State], base: str) -> list[Page]:
+def _pages(app: Flask, p: Partnership, states: list[State], relink: Relink) -> list[Page]:
     """Each distinct outcome page; pages whose text is the same are one page."""
     client, found = app.test_client(), {}
     for index, state in enumerate(s for s in states if s.outcome is not None):
         page = client.get(urls.check(p.slug, state.segments)).get_data(as_text=True)
-        html = for_paper(ANSWERS.sub("", MAIN.search(page)[1]), _relinker(base))
-        key = " ".join(TAGS.sub(" ", html).split())
+        html = for_paper(ANSWERS.sub("", MAIN.search(page)[1]), relink)
+        key = _text(html)
         if key not in found:
-            heading = " ".join(TAGS.sub(" ", H1.search(html)[1]).split())
-            found[key] = Page(heading, html, _family(p, state), index)
+            found[key] = Page(_text(H1.search(html)[1]), html, _family(p, state), index)
         found[key].paths.append(" › ".join(option.label for _, option in state.answered))
     return list(found.values())
 
@@ -145,7 +147,11 @@ def _family(p: Partnership, state: State) -> tuple[int, int, str]:
     return KINDS.index(outcome.kind), 0, outcome.exit or ""
 
 
-def _relinker(procedure_url: str):
+def _text(html: str) -> str:
+    return " ".join(TAGS.sub(" ", html).split())
+
+
+def _relinker(procedure_url: str) -> Relink:
     """Citations point into the pack's copy of the procedure; other site links become text."""
 
     def relink(href: str) -> str | None:
