@@ -102,3 +102,10 @@ def fetch(url: str) -> tuple[int, str]:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as err:
         return err.code, ""
+
+
+def test_the_base_url_need_not_name_the_partnership(tmp_path):
+    result = build(BUNDLED_SITE, tmp_path / "out", "/escalation/", only=["havering"], today=TODAY)
+    index = (result.out / "index.html").read_text()
+    assert 'href="/escalation/check/"' in index and "havering/" not in index
+    assert linkcheck.broken_links(result.out, result.base_path) == []
