@@ -1,7 +1,8 @@
 """Lighthouse on every indexable page type, against the live app under production gunicorn.
 
 Run: cd bench && ../.venv/bin/python lighthouse.py   (target: 1.0 in all four categories)
-Lighthouse drives Debian's Chromium, headless and offline; it exits 1 if any score is below 1.
+Lighthouse drives Debian's Chromium, headless and offline, three runs a page (the median is
+reported); it exits 1 if any score of the median run is below 1.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM, CHROMIUM_ARGS
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+RUNS = 3  # timings vary with load on a shared machine: report the median run
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PAGES = {
     "home": "/",
@@ -50,17 +52,27 @@ def shortfalls(report: dict) -> list[str]:
     return found
 
 
+def median_run(url: str) -> tuple[dict, list[float]]:
+    """The run with the median performance score of RUNS, as Lighthouse's docs advise."""
+    reports = sorted(
+        (audit(url) for _ in range(RUNS)),
+        key=lambda r: r["categories"]["performance"]["score"],
+    )
+    return reports[RUNS // 2], [r["categories"]["performance"]["score"] for r in reports]
+
+
 def main() -> int:
     if not LIGHTHOUSE.exists():
         sys.exit("lighthouse is not installed: run 'make bench', which installs it")
-    print(f"{'page':<14} " + " ".join(f"{c:>15}" for c in CATEGORIES))
+    print(f"{'page':<14} " + " ".join(f"{c:>15}" for c in CATEGORIES) + "  performance runs")
     worst = 1.0
     with gunicorn("wizard.wsgi:app") as (base, _):
         for name, path in PAGES.items():
-            report = audit(base + path)
+            report, runs = median_run(base + path)
             scores = [report["categories"][c]["score"] for c in CATEGORIES]
             worst = min(worst, *scores)
-            print(f"{name:<14} " + " ".join(f"{s:>15.2f}" for s in scores))
+            shown = ", ".join(f"{r:.2f}" for r in runs)
+            print(f"{name:<14} " + " ".join(f"{s:>15.2f}" for s in scores) + f"  {shown}")
             for line in shortfalls(report):
                 print(f"{'':<14} below 1 (weighted): {line}")
     print(f"lowest category score: {worst:.2f} (target 1.00)")
