@@ -28,16 +28,24 @@ PAGES = {
 }
 
 
-def audit(url: str) -> dict:
-    """One Lighthouse run (its default: a phone on a slow 4G connection, simulated)."""
+def audit(url: str, attempts: int = 3) -> dict:
+    """One Lighthouse run (its default: a phone on a slow 4G connection, simulated).
+
+    On a loaded machine Chrome sometimes fails to record a trace (NO_NAVSTART): such a run is
+    repeated, and says so, rather than counted.
+    """
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        capture_output=True, text=True, check=True, timeout=300,
-    )  # fmt: skip
-    return json.loads(result.stdout)
+    for _ in range(attempts):
+        result = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        if result.returncode == 0:
+            return json.loads(result.stdout)
+        print(f"lighthouse failed on {url}, running it again: {result.stderr.strip()[-300:]}")
+    sys.exit(f"lighthouse failed {attempts} times on {url}")
 
 
 def shortfalls(report: dict) -> list[str]:
