@@ -63,7 +63,7 @@ poppler:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils >/dev/null; }
 
 # Benchmarks: each prints ratios measured in one run (docs/performance.md).
-bench: $(INSTALLED) $(CSS) nginx
+bench: $(INSTALLED) $(CSS) nginx chromium
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	cd bench && ../$(PY) load.py
 	cd bench && ../$(PY) static_site.py
@@ -71,6 +71,7 @@ bench: $(INSTALLED) $(CSS) nginx
 	cd bench && ../$(PY) page_weight.py
 	cd bench && ../$(PY) cold_start.py
 	cd bench && ../$(PY) soak.py
+	cd bench && ../$(PY) lighthouse.py
 
 # The static build is checked behind a real static server.
 .PHONY: nginx

@@ -47,3 +47,15 @@ def root_build(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("root") / "site"
     return build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium (never a downloaded one), launched once per module."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, live_server, nginx
+from browser import axe_violations, live_server, nginx
 from conftest import TODAY
 from pages import PAGE_TYPES
 from toy import FLOW
@@ -19,14 +19,6 @@ from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

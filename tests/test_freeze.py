@@ -107,15 +107,6 @@ def test_not_found_page_has_absolute_links(site_build):
     assert f'href="{site_build.base_path}islington/"' in page
 
 
-def test_single_partnership_build(root_build):
-    result = root_build
-    assert (result.out / "brent" / "index.html").is_file()
-    assert not (result.out / "islington").exists()
-    assert (
-        'http-equiv="refresh" content="0; url=/brent/"' in (result.out / "index.html").read_text()
-    )
-
-
 def test_unknown_partnership_is_refused_with_a_hint(tmp_path):
     with pytest.raises(BuildError, match="did you mean 'brent'"):
         build(BUNDLED_SITE, tmp_path / "site", "/", only=["brnet"])
@@ -185,8 +176,8 @@ def test_partnership_logo_and_colour_are_published(tmp_path):
     result = build(site, tmp_path / "out", "/esc/", today=TODAY)
     start = (result.out / "brent" / "index.html").read_text()
     assert (
-        '<img class="app-header__logo" src="/esc/brent/assets/logo.svg" alt="Brent LSCB logo">'
+        '<img class="app-header__logo" src="/esc/brent/logo/logo.svg" alt="Brent LSCB logo">'
         in start
     )
-    assert (result.out / "brent" / "assets" / "logo.svg").is_file()
+    assert (result.out / "brent" / "logo" / "logo.svg").is_file()
     assert "--brand:#00635a" in (result.out / "brent" / "brand.css").read_text()

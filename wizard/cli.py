@@ -1,4 +1,4 @@
-"""The escalation-wizard command: check, export, schema, serve, freeze, preview."""
+"""The escalation-wizard command: new, check, export, schema, serve, freeze, preview, signoff."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Guidance on resolving professional disagreements about a child's safety.",
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    new = _add(commands, "new", _new, "write a skeleton policy for a new partnership")
+    new.add_argument("slug", metavar="SLUG", help="the partnership's folder and web address")
     _add(commands, "check", _check, "validate every policy and page; list errors and warnings")
     exporter = _add(commands, "export", _export, "write every partnership's facts as JSON")
     exporter.add_argument("--out", type=Path, help="file to write (default: standard output)")
@@ -40,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = _add(commands, "serve", _serve, "serve the wizard for local use or development")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=5000, help="port to listen on")
+    serve.add_argument(
+        "--reload",
+        action="store_true",
+        help="reload the content whenever a file is saved, showing its errors on the page",
+    )
     freeze = _add(commands, "freeze", _freeze, "build the whole guidance as a static site")
     freeze.add_argument("--out", type=Path, default=Path("site"), help="folder to build into")
     freeze.add_argument(
@@ -53,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SLUG",
         help="build only this partnership (repeat for more)",
     )
+    signoff = _add(commands, "signoff", _signoff, "write one partnership's sign-off pack (HTML)")
+    signoff.add_argument("--partnership", metavar="SLUG", help="needed if the site has several")
+    signoff.add_argument("--out", type=Path, required=True, help="the HTML file to write")
     preview = _add(commands, "preview", _preview, "serve a build locally to check it")
     preview.add_argument("--out", type=Path, default=Path("site"), help="the build's folder")
     preview.add_argument("--port", type=int, default=8000, help="port to listen on")
@@ -75,6 +85,28 @@ def _freeze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _signoff(args: argparse.Namespace) -> int:
+    from wizard.content.messages import did_you_mean
+    from wizard.publish import signoff
+
+    known = sorted(load_site(args.site).partnerships)
+    slug = args.partnership or (known[0] if len(known) == 1 else None)
+    if slug not in known:
+        why = (
+            f"unknown partnership '{slug}'{did_you_mean(slug, known)}"
+            if slug
+            else f"choose one with --partnership: {', '.join(known)}"
+        )
+        print(f"signoff: {why}", file=sys.stderr)
+        return 1
+    pack = signoff.write(args.site, slug, args.out)
+    print(
+        f"wrote {args.out}: {pack.pages} distinct outcome page(s) from "
+        f"{pack.paths} answer path(s), {len(pack.problems)} recorded problem(s)"
+    )
+    return 0
+
+
 def _preview(args: argparse.Namespace) -> int:
     from wizard.publish.preview import serve
 
@@ -84,11 +116,13 @@ def _preview(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from wizard.web.app import create_app
 
-    app = create_app({"SITE_DIR": args.site})
-    print(
-        f"Serving {len(app.extensions['site'].partnerships)} partnership(s) "
-        f"on http://{args.host}:{args.port}/ (press Ctrl+C to stop)"
+    app = create_app({"SITE_DIR": args.site, "RELOAD": args.reload})
+    what = (
+        f"{args.site}, reloading on every change,"
+        if args.reload
+        else f"{len(app.extensions['site'].partnerships)} partnership(s)"
     )
+    print(f"Serving {what} on http://{args.host}:{args.port}/ (press Ctrl+C to stop)")
     app.run(host=args.host, port=args.port, debug=False, load_dotenv=False)
     return 0
 
@@ -128,6 +162,19 @@ def _check(args: argparse.Namespace) -> int:
     )
     print(summary if errors == 0 else f"content is not valid: {summary}")
     return 1 if errors else 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from wizard.content import skeleton
+    from wizard.web.urls import app_reserved_names
+
+    try:
+        path = skeleton.write(args.site, args.slug, app_reserved_names())
+    except skeleton.RefusedError as refused:
+        print(f"new: {refused}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: fill it in, then run 'escalation-wizard check --site {args.site}'")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

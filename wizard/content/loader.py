@@ -21,6 +21,7 @@ from wizard.core.policy import Model, Partnership, Text, review_overdue
 
 POLICY_FILE = "policy.md"
 ANCHOR = re.compile(r"\{#([^{}\n]+?)\}")
+FOLDER_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 BUNDLED_SITE = Path(__file__).resolve().parents[2]
 M = TypeVar("M", bound=BaseModel)
 
@@ -115,7 +116,7 @@ def _load_partnership(
     site: Site, folder: Path, today: date, reserved: frozenset[str]
 ) -> list[Problem]:
     path = folder / POLICY_FILE
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", folder.name):
+    if not FOLDER_NAME.fullmatch(folder.name):
         return [
             Problem(
                 folder,

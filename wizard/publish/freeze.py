@@ -88,6 +88,7 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
             "SITE_DIR": site_dir,
             "STATIC_SITE": True,
             "PARTNERSHIPS": only,
+            "ROOT_PARTNERSHIP": root_partnership(only),
             "TODAY": today,
             "BUILD_DATE": format_date(today, format="long", locale="en_GB"),
             "FREEZER_DESTINATION": str(dest),
@@ -111,6 +112,11 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
     return pages + 1
 
 
+def root_partnership(only: list[str] | None) -> str | None:
+    """The partnership a one-partnership build publishes at the base URL's root."""
+    return only[0] if only and len(only) == 1 else None
+
+
 def _urls(app) -> Iterator[tuple[str, dict]]:
     yield from urls.every_page(app.extensions["site"])
     for asset in app.extensions["assets"].values():  # JS imports are not url_for calls
@@ -126,7 +132,12 @@ def _write_404(app, dest: Path, base_url: str) -> None:
 
 
 def _write_manifest(dest: Path, base_path: str, pages: int, only) -> None:
-    manifest = {"base_path": base_path, "pages": pages, "partnerships": only or "all"}
+    manifest = {
+        "base_path": base_path,
+        "pages": pages,
+        "partnerships": only or "all",
+        "at_root": root_partnership(only),
+    }
     (dest / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 

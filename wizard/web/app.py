@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,8 @@ from jinja2 import (
 )
 from jinja2.utils import missing
 
-from wizard.content import BUNDLED_SITE, load_site
-from wizard.web import assets, pagecache, security, urls
+from wizard.content import BUNDLED_SITE, Site, load_site
+from wizard.web import assets, pagecache, reload, security, urls
 
 csrf = CSRFProtect()
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -60,6 +61,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SERVICE_NAME="Resolving professional disagreements",
         BUILD_DATE=None,
         PARTNERSHIPS=None,
+        # One partnership's pages at the site's root (a one-partnership static build).
+        ROOT_PARTNERSHIP=None,
+        # Reload content when a file changes, showing its errors on the page (previews only).
+        RELOAD=False,
+        # Set by wizard.wsgi: what production must never do is refused.
+        PRODUCTION=False,
         FRAME_ANCESTORS=os.environ.get("ESCALATION_WIZARD_FRAME_ANCESTORS", "'none'"),
         HSTS=os.environ.get("ESCALATION_WIZARD_HSTS", "") == "1",
     )
@@ -75,12 +82,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.undefined = PageUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    site = load_site(Path(app.config["SITE_DIR"]), reserved=urls.app_reserved_names())
-    if app.config["PARTNERSHIPS"]:
-        site.partnerships = {
-            k: v for k, v in site.partnerships.items() if k in app.config["PARTNERSHIPS"]
-        }
-    app.extensions["site"] = site
+    if app.config["RELOAD"]:
+        _refuse_in_production(app)
+        reload.init_app(app, lambda: load(app.config))
+    else:
+        app.extensions["site"] = load(app.config)
     app.config.setdefault("TODAY", None)
     csrf.init_app(app)
     security.init_app(app)
@@ -88,7 +94,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["assets"] = manifest
     app.extensions["assets_by_name"] = {a.name: a for a in manifest.values()}
     app.register_blueprint(assets.bp)
-    if app.config.get("PAGE_CACHE_SIZE", 4096):
+    if app.config.get("PAGE_CACHE_SIZE", 4096) and not app.config["RELOAD"]:
         app.extensions["page_cache"] = pagecache.PageCache(app.config.get("PAGE_CACHE_SIZE", 4096))
     app.jinja_env.globals["asset_url"] = assets.asset_url
 
@@ -96,4 +102,22 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(views.bp)
     views.register_errors(app)
+    if app.config["ROOT_PARTNERSHIP"]:
+        urls.at_root(app, app.config["ROOT_PARTNERSHIP"])
     return app
+
+
+def load(config: Mapping[str, Any]) -> Site:
+    """Load and validate the configured site, keeping only the configured partnerships."""
+    site = load_site(Path(config["SITE_DIR"]), reserved=urls.app_reserved_names())
+    only = config["PARTNERSHIPS"] or [config["ROOT_PARTNERSHIP"]]
+    if any(only):
+        site.partnerships = {k: v for k, v in site.partnerships.items() if k in only}
+    return site
+
+
+def _refuse_in_production(app: Flask) -> None:
+    if app.config["PRODUCTION"]:
+        raise RuntimeError(
+            "RELOAD is for previewing content: production (wizard.wsgi) loads content once"
+        )

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from flask import Flask, url_for
+from werkzeug.routing import Rule
 
 from wizard.content import Site, anchor_id
 from wizard.core import engine
 
 Segments = tuple[str, ...]
+PARTNERSHIP_PREFIX = "/<slug>/"
 
 
 def segments(answers: str) -> Segments:
@@ -75,6 +77,31 @@ def app_reserved_names() -> frozenset[str]:
     app.register_blueprint(views.bp)
     app.register_blueprint(assets.bp)
     return reserved_names(app)
+
+
+def at_root(app: Flask, slug: str) -> None:
+    """Route one partnership at the site's root: '/<slug>/check/' becomes '/check/'.
+
+    `url_for` keeps taking `slug` and then builds root paths, so pages, links, the sitemap
+    and the freezer's list need no change. The home page's address is the start page's.
+    """
+    rules = [_rooted(rule, slug) for rule in app.url_map.iter_rules()]
+    app.url_map = app.url_map_class(
+        rules,
+        strict_slashes=app.url_map.strict_slashes,
+        merge_slashes=app.url_map.merge_slashes,
+        host_matching=app.url_map.host_matching,
+    )
+
+
+def _rooted(rule: Rule, slug: str) -> Rule:
+    settings = {"endpoint": rule.endpoint, "methods": rule.methods}
+    if rule.endpoint == "wizard.home":
+        return Rule("/", build_only=True, **settings)  # answered by the start page
+    if not rule.rule.startswith(PARTNERSHIP_PREFIX):
+        return rule.empty()
+    path = "/" + rule.rule.removeprefix(PARTNERSHIP_PREFIX)
+    return Rule(path, defaults={**(rule.defaults or {}), "slug": slug}, **settings)
 
 
 def every_page(site: Site) -> Iterator[tuple[str, dict]]:

@@ -50,7 +50,7 @@ def brand(slug: str):
     return current_app.response_class(css, mimetype="text/css")
 
 
-@bp.get("/<slug>/assets/<name>")
+@bp.get("/<slug>/logo/<name>")
 def logo(slug: str, name: str):
     """The partnership's logo, from its own policy folder; nothing else there is served."""
     p = partnership_or_404(slug)
@@ -91,7 +91,8 @@ def sitemap():
             url_for(e, slug=slug, _external=True) for e in ("wizard.start", "wizard.procedure")
         ]
     found += [url_for("wizard.page", page=p, _external=True) for p in site().pages]
-    xml = render_template("sitemap.xml", urls=found)
+    # A one-partnership site at the root has one address for home and start.
+    xml = render_template("sitemap.xml", urls=list(dict.fromkeys(found)))
     return current_app.response_class(xml, mimetype="application/xml")
 
 

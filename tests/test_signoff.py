@@ -1,0 +1,105 @@
+"""The sign-off pack: every stage, every recorded problem, signatures; one file, nothing fetched."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import TODAY
+from pages import links, parse, visible_text
+
+from wizard.cli import main
+from wizard.content import BUNDLED_SITE, load_site
+from wizard.core.engine import walk
+from wizard.publish import signoff
+from wizard.publish.htmlclean import for_paper
+from wizard.web.presenters import stage_heading
+
+
+@pytest.fixture(scope="module", params=["brent", "staffordshire-stoke"])
+def pack(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp("signoff") / f"{request.param}.html"
+    result = signoff.write(BUNDLED_SITE, request.param, out, today=TODAY)
+    return result, out.read_text()
+
+
+def test_every_stage_and_variant_appears(pack):
+    result, html = pack
+    text = visible_text(html)
+    p = result.partnership
+    for stage in p.stages:
+        assert f"Go to {stage_heading(p, stage)}" in text
+        if stage.variant:
+            assert stage.variant.label in text
+    for heading in ("Act now", "Which procedure fits your concern", "has been tried"):
+        assert heading in text
+
+
+def test_every_recorded_problem_appears(pack):
+    result, html = pack
+    text = visible_text(html)
+    assert result.problems == result.partnership.all_problems() != []
+    for problem in result.problems:
+        assert " ".join(problem.says.split()) in text
+
+
+def test_every_path_of_answers_is_accounted_for_once(pack):
+    result, html = pack
+    site = load_site(BUNDLED_SITE, today=TODAY)
+    p = result.partnership
+    outcomes = [s for s in walk(site.flow, p) if s.outcome is not None]
+    assert result.paths == len(outcomes)
+    text = visible_text(html)
+    for state in outcomes:
+        assert " › ".join(option.label for _, option in state.answered) in text
+
+
+def test_version_build_date_and_signature_block(pack):
+    result, html = pack
+    text = visible_text(html)
+    assert result.partnership.document.version in text
+    assert "Pack built 23 November 2026" in text
+    assert "Approved for the partnership by" in text and "Signature" in text
+
+
+def test_one_file_that_fetches_nothing(pack):
+    _, html = pack
+    tree, errors = parse(html)
+    assert errors == []
+    assert not re.search(r"<(?:link|script|img|iframe)\b|\burl\(|@import", html)
+    assert "default-src 'none'" in html
+    # Every in-document link lands on something in the document.
+    ids = {e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
+    internal = [href[1:] for href in links(html) if href.startswith("#")]
+    assert internal and set(internal) <= ids
+    assert not [href for href in links(html) if href.startswith("/")]
+
+
+def test_same_pages_are_shown_once_and_others_as_their_differences(tmp_path):
+    result = signoff.write(BUNDLED_SITE, "staffordshire-stoke", tmp_path / "s.html", today=TODAY)
+    varied = [f for f in result.families if f.variations]
+    assert varied, "Staffordshire's role table gives stage pages that differ"
+    assert all(v.changes for f in varied for v in f.variations)
+    assert result.pages == len(result.families) + sum(len(f.variations) for f in varied)
+
+
+def test_the_command_needs_a_partnership_when_there_are_several(tmp_path, capsys):
+    assert main(["signoff", "--out", str(tmp_path / "x.html")]) == 1
+    assert "choose one with --partnership: brent, havering" in capsys.readouterr().err
+    assert main(["signoff", "--partnership", "brnt", "--out", str(tmp_path / "x.html")]) == 1
+    assert "did you mean 'brent'" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_paper_markup_keeps_the_text_and_drops_what_only_works_on_screen():
+    html = (
+        '<p>a<br/>b</p><div hidden><p>x<br/></p><img src="x"></div>'
+        '<p class="app-no-print">Start again</p><form><input name="d"></form>'
+        '<a href="/brent/check/">Change</a> <a href="/brent/procedure/#p-2">(para 2)</a>'
+        "<details><summary>Roles</summary>table</details>"
+    )
+    relink = signoff._relinker("/brent/procedure/")
+    assert for_paper(html, relink) == (
+        '<p>a<br>b</p>Change <a href="#p-2">(para 2)</a>'
+        "<details open><summary>Roles</summary>table</details>"
+    )

@@ -1,0 +1,184 @@
+"""The sign-off pack: every distinct outcome a reader can reach, each recorded problem, signatures.
+
+Outcomes are the pages the static site publishes, rendered by the app itself, so a board signs
+what readers will see. Pages that differ only in the answers that led to them are shown once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date
+from flask import Flask, render_template, url_for
+
+from wizard.content import anchor_id
+from wizard.core.engine import OutcomeKind, State, walk
+from wizard.core.policy import Partnership, SourceProblem, review_overdue
+from wizard.publish.htmlclean import Relink, for_paper
+from wizard.web import urls
+from wizard.web.app import create_app
+from wizard.web.markup import render
+
+MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S)
+ANSWERS = re.compile(r"<h2[^>]*>\s*Your answers\s*</h2>\s*<dl\b.*?</dl>", re.S)
+H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+TAGS = re.compile(r"<[^>]+>")
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|dt|dd|li|tr|th|td|caption|blockquote|div)>|<br>")
+KINDS = [
+    OutcomeKind.EMERGENCY,
+    OutcomeKind.EXIT,
+    OutcomeKind.CONCERN_HELP,
+    OutcomeKind.STAGE,
+    OutcomeKind.BEYOND,
+]
+
+
+@dataclass
+class Page:
+    """One distinct outcome page, and every path of answers that leads to it."""
+
+    heading: str
+    html: str
+    family: tuple[int, int, str]
+    first_seen: int
+    paths: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The page's text, a line per paragraph, row or heading."""
+        text = TAGS.sub(" ", BLOCK_END.sub("\n", self.html))
+        return [line for line in (" ".join(part.split()) for part in text.split("\n")) if line]
+
+
+@dataclass(frozen=True)
+class Variation:
+    """A page of the same family as another, told by what it shows differently."""
+
+    paths: list[str]
+    changes: list[tuple[list[str], list[str]]]  # (the first page's lines, this page's lines)
+
+
+@dataclass(frozen=True)
+class Family:
+    """The pages of one outcome (an exit, a stage, ...): the first in full, the rest as changes."""
+
+    first: Page
+    variations: list[Variation]
+
+    @classmethod
+    def of(cls, pages: list[Page]) -> Family:
+        """The family of these pages, compared line by line with the first."""
+        base = pages[0].lines()
+        return cls(pages[0], [Variation(p.paths, _changes(base, p.lines())) for p in pages[1:]])
+
+
+def _changes(base: list[str], other: list[str]) -> list[tuple[list[str], list[str]]]:
+    matcher = difflib.SequenceMatcher(None, base, other, autojunk=False)
+    return [
+        (base[i1:i2], other[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
+    ]
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Everything the sign-off document shows."""
+
+    partnership: Partnership
+    families: list[Family]
+    problems: list[SourceProblem]
+    procedure: str
+    built: str
+    overdue: bool
+
+    @property
+    def pages(self) -> int:
+        """How many distinct outcome pages there are."""
+        return sum(1 + len(f.variations) for f in self.families)
+
+    @property
+    def paths(self) -> int:
+        """How many paths of answers lead to them."""
+        return sum(
+            len(f.first.paths) + sum(len(v.paths) for v in f.variations) for f in self.families
+        )
+
+
+def build(app: Flask, slug: str, today: date) -> Pack:
+    """Render every outcome of one partnership through the app and collect the pack."""
+    site = app.extensions["site"]
+    p = site.partnerships[slug]
+    with app.test_request_context():
+        relink = _relinker(url_for("wizard.procedure", slug=slug))
+        pages = _pages(app, p, list(walk(site.flow, p)), relink)
+        body = for_paper(render(site.procedures[slug].markdown), relink)
+    built = format_date(today, format="long", locale="en_GB")
+    overdue = review_overdue(p.document, today)
+    return Pack(p, _families(pages), p.all_problems(), body, built, overdue)
+
+
+def _families(pages: list[Page]) -> list[Family]:
+    """Pages of the same outcome together, in the order a reader meets them."""
+    families: dict[tuple, list[Page]] = {}
+    for page in sorted(pages, key=lambda page: (page.family, page.first_seen)):
+        families.setdefault(page.family, []).append(page)
+    return [Family.of(members) for members in families.values()]
+
+
+def _pages(app: Flask, p: Partnership, states: list[State], relink: Relink) -> list[Page]:
+    """Each distinct outcome page; pages whose text is the same are one page."""
+    client, found = app.test_client(), {}
+    for index, state in enumerate(s for s in states if s.outcome is not None):
+        page = client.get(urls.check(p.slug, state.segments)).get_data(as_text=True)
+        html = for_paper(ANSWERS.sub("", MAIN.search(page)[1]), relink)
+        key = _text(html)
+        if key not in found:
+            found[key] = Page(_text(H1.search(html)[1]), html, _family(p, state), index)
+        found[key].paths.append(" › ".join(option.label for _, option in state.answered))
+    return list(found.values())
+
+
+def _family(p: Partnership, state: State) -> tuple[int, int, str]:
+    outcome = state.outcome
+    if outcome.kind is OutcomeKind.STAGE:
+        return KINDS.index(outcome.kind), p.stages.index(outcome.stage), outcome.stage.key
+    return KINDS.index(outcome.kind), 0, outcome.exit or ""
+
+
+def _text(html: str) -> str:
+    return " ".join(TAGS.sub(" ", html).split())
+
+
+def _relinker(procedure_url: str) -> Relink:
+    """Citations point into the pack's copy of the procedure; other site links become text."""
+
+    def relink(href: str) -> str | None:
+        if href.startswith(procedure_url + "#"):
+            return href[len(procedure_url) :]
+        if href.startswith(("#", "mailto:", "tel:", "https://", "http://")):
+            return href
+        return None
+
+    return relink
+
+
+def write(site_dir: Path, slug: str, out: Path, today: date | None = None) -> Pack:
+    """Write the pack as one self-contained, print-ready HTML file."""
+    today = today or date.today()
+    app = create_app(
+        {
+            "SITE_DIR": site_dir,
+            "STATIC_SITE": True,  # timescales in words, as on paper: no plan dated from today
+            "PARTNERSHIPS": [slug],
+            "TODAY": today,
+            "PAGE_CACHE_SIZE": 0,
+        }
+    )
+    pack = build(app, slug, today)
+    with app.app_context():
+        out.write_text(
+            render_template("signoff.html", pack=pack, anchor=anchor_id), encoding="utf-8"
+        )
+    return pack
