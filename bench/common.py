@@ -50,7 +50,6 @@ def gunicorn(app: str, workers: int | None = None, log: Path | None = None):
     env = {
         **os.environ,
         "ESCALATION_WIZARD_BIND": f"127.0.0.1:{port}",
-        "ESCALATION_WIZARD_SECRET_KEY": "bench",
         "PYTHONPATH": str(ROOT),
     }
     if workers:

@@ -8,7 +8,6 @@ from wizard.web.app import create_app
 app = create_app(
     {
         "HSTS": os.environ.get("ESCALATION_WIZARD_HSTS", "1") == "1",
-        "SESSION_COOKIE_SECURE": os.environ.get("ESCALATION_WIZARD_HSTS", "1") == "1",
         "SITE_DIR": os.environ.get("ESCALATION_WIZARD_SITE") or None,
     }
 )

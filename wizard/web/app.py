@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from wizard.content import BUNDLED_SITE, load_site
 from wizard.web import assets, pagecache, security
 
-csrf = CSRFProtect()
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
+# Bytes of a request body, bytes of one field, number of fields (deploy/nginx.conf agrees).
+LIMITS = {"body": 8 * 1024, "field": 1024, "fields": 16}
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -24,12 +23,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Assets are served fingerprinted by wizard.assets, not by Flask's static route.
     app = Flask(__name__, static_folder=None, template_folder=str(TEMPLATES))
     app.config.from_mapping(
-        # Signs the CSRF token of the date form. Set it in production so that every
-        # worker and instance agrees; a random key is fine for one process.
-        SECRET_KEY=os.environ.get("ESCALATION_WIZARD_SECRET_KEY") or secrets.token_hex(32),
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        WTF_CSRF_TIME_LIMIT=None,
+        # The only body the app reads is the date form: a few short fields.
+        MAX_CONTENT_LENGTH=LIMITS["body"],
+        MAX_FORM_MEMORY_SIZE=LIMITS["field"],
+        MAX_FORM_PARTS=LIMITS["fields"],
         SITE_DIR=BUNDLED_SITE,
         STATIC_SITE=False,
         SERVICE_NAME="Resolving professional disagreements",
@@ -55,7 +52,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         }
     app.extensions["site"] = site
     app.config.setdefault("TODAY", None)
-    csrf.init_app(app)
     security.init_app(app)
     manifest = assets.build_manifest(STATIC)
     app.extensions["assets"] = manifest

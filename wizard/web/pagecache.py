@@ -1,7 +1,6 @@
 """A bounded cache of rendered pages: every GET page is a pure function of its path.
 
-The date form's CSRF token differs per visitor, so cached pages hold a placeholder that is
-replaced on the way out. Only plain GETs are cached: never a POST, an error, or a query.
+Only plain GETs are cached: never a POST, an error, or a query.
 """
 
 from __future__ import annotations
@@ -11,9 +10,6 @@ from collections.abc import Callable
 from threading import Lock
 
 from flask import current_app, request
-from flask_wtf.csrf import generate_csrf
-
-CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 
 
 class PageCache:
@@ -41,7 +37,4 @@ def cached(render: Callable[[], str], today: object = None) -> str:
     """Render through the app's page cache when the request is a plain GET."""
     cache: PageCache | None = current_app.extensions.get("page_cache")
     plain = request.method == "GET" and not request.args
-    page = cache.get((request.path, today), render) if cache and plain else render()
-    if CSRF_PLACEHOLDER in page:
-        page = page.replace(CSRF_PLACEHOLDER, generate_csrf())
-    return page
+    return cache.get((request.path, today), render) if cache and plain else render()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, request
 
 # No inline script or style anywhere, so the policy needs no 'unsafe-inline'.
 CSP = (
@@ -39,16 +39,11 @@ def init_app(app: Flask) -> None:
         return response
 
 
-def private() -> None:
-    """Mark this response as personal: never stored by a browser or shared cache."""
-    g.private = True
-
-
 def _cache(response: Response) -> None:
     if "Cache-Control" in response.headers and response.cache_control.max_age:
         return  # fingerprinted assets set their own long lifetime
-    # Views that set a cookie (the CSRF token of the date form) mark themselves private.
-    private = g.get("private", False) or "Set-Cookie" in response.headers
+    # A posted date's page, an error, or anything that sets a cookie is never stored.
+    private = "Set-Cookie" in response.headers
     if request.method != "GET" or private or response.status_code >= 400:
         response.headers["Cache-Control"] = "no-store"
     else:

@@ -16,7 +16,6 @@ from flask import (
     send_from_directory,
     url_for,
 )
-from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
@@ -26,10 +25,10 @@ from wizard.content import calendar as calendar_data
 from wizard.core import engine
 from wizard.core.engine import OutcomeKind as Kind
 from wizard.core.policy import Nation, Partnership, review_overdue
-from wizard.web import ics, planview, presenters, security
+from wizard.web import ics, planview, presenters
 from wizard.web.forms import WhenForm
 from wizard.web.markup import render
-from wizard.web.pagecache import CSRF_PLACEHOLDER, cached
+from wizard.web.pagecache import cached
 from wizard.web.security import META_CSP
 
 bp = Blueprint("wizard", __name__)
@@ -220,9 +219,8 @@ def _context(p: Partnership, state: engine.State) -> dict:
 
 def _stage_outcome(p: Partnership, state: engine.State):
     """The stage to go to now, with deadlines from today or from the date posted."""
-    if not current_app.config["STATIC_SITE"]:
-        security.private()  # the date form's CSRF token lives in a session cookie
-    form, today = WhenForm(), _today()
+    today = _today()
+    form = WhenForm(request.form if request.method == "POST" else None)
     if request.method == "GET":
         form.day.data, form.month.data, form.year.data = today.day, today.month, today.year
         return cached(lambda: _render_stage(p, state, form, today, None, None), today)
@@ -246,7 +244,6 @@ def _render_stage(p: Partnership, state: engine.State, form, day: date, clock, e
         plan=_plan(p, state, day, clock),
         form=form,
         date_error=error,
-        csrf_value=CSRF_PLACEHOLDER,
         **_context(p, state),
     )
 
@@ -301,18 +298,6 @@ def _today() -> date:
 
 def register_errors(app: Flask) -> None:
     """A helpful page for every error; never a bare 500."""
-
-    @app.errorhandler(CSRFError)
-    def csrf_error(error: CSRFError):
-        partnerships = list(site().partnerships.values())
-        return render_template(
-            "error.html",
-            error=error,
-            partnerships=partnerships,
-            title="This form has expired",
-            description="Go back, reload the page and enter the date "
-            "again. Nothing you entered was kept.",
-        ), 400
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
