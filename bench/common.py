@@ -50,6 +50,7 @@ def gunicorn(app: str, workers: int | None = None, log: Path | None = None):
     env = {
         **os.environ,
         "ESCALATION_WIZARD_BIND": f"127.0.0.1:{port}",
+        "ESCALATION_WIZARD_BASE_URL": f"http://127.0.0.1:{port}/",
         "PYTHONPATH": str(ROOT),
     }
     if workers:

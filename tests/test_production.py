@@ -29,6 +29,8 @@ def production(tmp_path_factory):
         "ESCALATION_WIZARD_BIND": f"127.0.0.1:{port}",
         "ESCALATION_WIZARD_WORKERS": "2",
         "ESCALATION_WIZARD_HSTS": "1",
+        "ESCALATION_WIZARD_BASE_URL": "https://wizard.example/",
+        "ESCALATION_WIZARD_TRUSTED_HOSTS": "127.0.0.1",
     }
     with log.open("w") as out:
         server = subprocess.Popen(

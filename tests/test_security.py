@@ -191,3 +191,32 @@ def test_random_headers_and_posts_never_5xx(client, headers, form):
     for method in (client.get, client.post):
         response = method(PAGE_TYPES["stage"], headers=headers, data=form)
         assert response.status_code < 500, (headers, form)
+
+
+@pytest.fixture(scope="module")
+def guarded():
+    config = {"TESTING": True, "BASE_URL": "https://wizard.example/"}
+    return create_app({**config, "TRUSTED_HOSTS": ["wizard.example"]}).test_client()
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/robots.txt", "/islington", "/"])
+def test_an_untrusted_host_gets_400_and_is_never_echoed(guarded, path):
+    response = guarded.get(path, headers={"Host": "evil.example"})
+    assert response.status_code == 400 and b"evil" not in response.data
+    assert "evil" not in str(response.headers)
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_sitemap_robots_and_redirects_use_the_base_url(guarded):
+    robots = guarded.get("/robots.txt", headers={"Host": "wizard.example"})
+    assert b"Sitemap: https://wizard.example/sitemap.xml" in robots.data
+    sitemap = guarded.get("/sitemap.xml", headers={"Host": "wizard.example:8443"}).data
+    assert b"<loc>https://wizard.example/islington/</loc>" in sitemap
+    redirect = guarded.get("/islington", headers={"Host": "wizard.example"})
+    assert redirect.status_code == 308 and redirect.headers["Location"] == "/islington/"
+
+
+def test_without_trusted_hosts_the_host_is_ignored(client):
+    for path in ("/robots.txt", "/sitemap.xml", "/islington"):
+        response = client.get(path, headers={"Host": "evil.example"})
+        assert "evil" not in response.get_data(as_text=True) + str(response.headers)

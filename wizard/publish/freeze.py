@@ -92,6 +92,7 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
             "BUILD_DATE": format_date(today, format="long", locale="en_GB"),
             "FREEZER_DESTINATION": str(dest),
             "FREEZER_BASE_URL": base_url,
+            "BASE_URL": base_url if urlsplit(base_url).netloc else "http://localhost/",
             "FREEZER_REDIRECT_POLICY": "error",
             "PAGE_CACHE_SIZE": 0,  # each page is frozen once: caching would only hold memory
             "FREEZER_REMOVE_EXTRA_FILES": False,

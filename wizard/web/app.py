@@ -34,6 +34,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PARTNERSHIPS=None,
         FRAME_ANCESTORS=os.environ.get("ESCALATION_WIZARD_FRAME_ANCESTORS", "'none'"),
         HSTS=os.environ.get("ESCALATION_WIZARD_HSTS", "") == "1",
+        # Where the service lives: the sitemap and robots.txt name it, never a request's Host.
+        BASE_URL=os.environ.get("ESCALATION_WIZARD_BASE_URL") or "http://localhost/",
     )
     if test_config:
         app.config.from_mapping({k: v for k, v in test_config.items() if v is not None})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, redirect, request
 
 # No inline script or style anywhere, so the policy needs no 'unsafe-inline'.
 CSP = (
@@ -21,6 +23,7 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _headers(response: Response) -> Response:
+        response = _path_only_redirect(response)
         headers = response.headers
         frames = app.config["FRAME_ANCESTORS"]
         headers["Content-Security-Policy"] = CSP.format(frame_ancestors=frames)
@@ -37,6 +40,14 @@ def init_app(app: Flask) -> None:
             headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         _cache(response)
         return response
+
+
+def _path_only_redirect(response: Response) -> Response:
+    # Werkzeug's trailing-slash redirect names the request's Host; a path alone is enough.
+    location = urlsplit(response.headers.get("Location", ""))
+    if not location.netloc:
+        return response
+    return redirect(location._replace(scheme="", netloc="").geturl(), response.status_code)
 
 
 def _cache(response: Response) -> None:

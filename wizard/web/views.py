@@ -16,7 +16,7 @@ from flask import (
     send_from_directory,
     url_for,
 )
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
 
@@ -186,12 +186,10 @@ def health():
 @bp.get("/sitemap.xml")
 def sitemap():
     """The pages worth indexing: questions and outcomes are noindex."""
-    urls = [url_for("wizard.home", _external=True)]
+    urls = [absolute("wizard.home")]
     for slug in site().partnerships:
-        urls += [
-            url_for(e, slug=slug, _external=True) for e in ("wizard.start", "wizard.procedure")
-        ]
-    urls += [url_for("wizard.page", page=p, _external=True) for p in site().pages]
+        urls += [absolute(e, slug=slug) for e in ("wizard.start", "wizard.procedure")]
+    urls += [absolute("wizard.page", page=p) for p in site().pages]
     xml = render_template("sitemap.xml", urls=urls)
     return current_app.response_class(xml, mimetype="application/xml")
 
@@ -199,7 +197,7 @@ def sitemap():
 @bp.get("/robots.txt")
 def robots():
     """Allow indexing of the guidance; point to the sitemap."""
-    text = f"User-agent: *\nAllow: /\nSitemap: {url_for('wizard.sitemap', _external=True)}\n"
+    text = f"User-agent: *\nAllow: /\nSitemap: {absolute('wizard.sitemap')}\n"
     return current_app.response_class(text, mimetype="text/plain")
 
 
@@ -302,8 +300,14 @@ def register_errors(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = error.code or 500
-        if code in (301, 302, 308):
-            return error
+        if isinstance(error, SecurityError):  # an untrusted Host: no page can be built for it
+            return current_app.response_class("Bad request\n", 400, mimetype="text/plain")
         template = "404.html" if code == 404 else "error.html"
         partnerships = list(site().partnerships.values())
         return render_template(template, error=error, partnerships=partnerships), code
+
+
+def absolute(endpoint: str, **values: str) -> str:
+    """A page's full address under the configured base URL, never the request's Host."""
+    path = url_for(endpoint, **values)[len(request.script_root) :]
+    return current_app.config["BASE_URL"].rstrip("/") + path
