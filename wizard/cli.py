@@ -113,7 +113,9 @@ def _print_problems(problems: list[Problem], root: Path) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    site, problems = inspect_site(args.site)
+    from wizard.web.app import taken
+
+    site, problems = inspect_site(args.site, taken=taken())
     _print_problems(problems, args.site)
     errors = sum(not p.warning for p in problems)
     warnings = len(problems) - errors

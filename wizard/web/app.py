@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from wizard.content import BUNDLED_SITE, load_site
-from wizard.web import assets, pagecache, security
+from wizard.content import BUNDLED_SITE, Taken, load_site
+from wizard.web import assets, pagecache, security, urls
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
+TEMPLATE_ID = re.compile(r'\bid="([A-Za-z][\w-]*)"|"(?:id|idPrefix)": "([A-Za-z][\w-]*)"')
 # Bytes of a request body, bytes of one field, number of fields (deploy/nginx.conf agrees).
 LIMITS = {"body": 8 * 1024, "field": 1024, "fields": 16}
 
@@ -47,7 +49,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    site = load_site(Path(app.config["SITE_DIR"]))
+    _register_routes(app)
+    site = load_site(Path(app.config["SITE_DIR"]), taken=taken(app))
     if app.config["PARTNERSHIPS"]:
         site.partnerships = {
             k: v for k, v in site.partnerships.items() if k in app.config["PARTNERSHIPS"]
@@ -58,13 +61,29 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     manifest = assets.build_manifest(STATIC)
     app.extensions["assets"] = manifest
     app.extensions["assets_by_name"] = {a.name: a for a in manifest.values()}
-    app.register_blueprint(assets.bp)
     if app.config.get("PAGE_CACHE_SIZE", 4096):
         app.extensions["page_cache"] = pagecache.PageCache(app.config.get("PAGE_CACHE_SIZE", 4096))
     app.jinja_env.globals["asset_url"] = assets.asset_url
+    return app
 
+
+def taken(app: Flask | None = None) -> Taken:
+    """The folder names and element ids the app uses, which content may not take."""
+    if app is None:
+        app = Flask(__name__, static_folder=None)
+        _register_routes(app)
+    return Taken(folders=urls.reserved_names(app), ids=reserved_ids())
+
+
+def reserved_ids() -> frozenset[str]:
+    """Ids the templates give elements; GOV.UK components add '-hint', '-error', '-2' after them."""
+    text = "".join(path.read_text(encoding="utf-8") for path in TEMPLATES.glob("*.html"))
+    return frozenset(m[1] or m[2] for m in TEMPLATE_ID.finditer(text))
+
+
+def _register_routes(app: Flask) -> None:
     from wizard.web import views
 
+    app.register_blueprint(assets.bp)
     app.register_blueprint(views.bp)
     views.register_errors(app)
-    return app
