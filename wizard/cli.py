@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -62,10 +63,12 @@ def _parser() -> argparse.ArgumentParser:
 def _freeze(args: argparse.Namespace) -> int:
     from wizard.publish.freeze import BuildError, build
 
+    # A stopped build cleans up after itself; one killed outright is cleared by the next.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         result = build(args.site, args.out, args.base_url, args.partnership)
-    except BuildError as err:
-        print(f"build failed, nothing was changed in {args.out}: {err}", file=sys.stderr)
+    except (BuildError, OSError) as err:
+        print(f"build failed, nothing was changed in {args.out}: {_reason(err)}", file=sys.stderr)
         return 1
     rate = result.pages / result.seconds if result.seconds else 0
     print(
@@ -73,6 +76,14 @@ def _freeze(args: argparse.Namespace) -> int:
         f"in {result.seconds:.1f} s ({rate:.0f} pages/s), for {result.base_path}"
     )
     return 0
+
+
+def _reason(err: Exception) -> str:
+    """One line: an OS error's cause and file, without the traceback."""
+    if isinstance(err, OSError) and err.strerror:
+        where = f": {err.filename}" if err.filename else ""
+        return f"{err.strerror}{where}"
+    return str(err)
 
 
 def _preview(args: argparse.Namespace) -> int:
