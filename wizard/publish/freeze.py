@@ -132,7 +132,7 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
             "FREEZER_BASE_URL": base_url,
             "BASE_URL": base_url if urlsplit(base_url).netloc else "http://localhost/",
             "FREEZER_REDIRECT_POLICY": "error",
-            "PAGE_CACHE_SIZE": 0,  # each page is frozen once: caching would only hold memory
+            "PAGE_CACHE_ENTRIES": 0,  # each page is frozen once: caching would only hold memory
             "FREEZER_REMOVE_EXTRA_FILES": False,
         }
     )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
@@ -15,6 +17,7 @@ from wizard.web import assets, pagecache, security, urls
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
+LONDON = ZoneInfo("Europe/London")
 TEMPLATE_ID = re.compile(r'\bid="([A-Za-z][\w-]*)"|"(?:id|idPrefix)": "([A-Za-z][\w-]*)"')
 # Bytes of a request body, bytes of one field, number of fields (deploy/nginx.conf agrees).
 LIMITS = {"body": 8 * 1024, "field": 1024, "fields": 16}
@@ -38,6 +41,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         HSTS=os.environ.get("ESCALATION_WIZARD_HSTS", "") == "1",
         # Where the service lives: the sitemap and robots.txt name it, never a request's Host.
         BASE_URL=os.environ.get("ESCALATION_WIZARD_BASE_URL") or "http://localhost/",
+        # Per worker: every page of the bundled site is about 30 MiB (docs/performance.md).
+        PAGE_CACHE_ENTRIES=4096,
+        PAGE_CACHE_BYTES=32 * 1024 * 1024,
     )
     if test_config:
         app.config.from_mapping({k: v for k, v in test_config.items() if v is not None})
@@ -61,10 +67,23 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     manifest = assets.build_manifest(STATIC)
     app.extensions["assets"] = manifest
     app.extensions["assets_by_name"] = {a.name: a for a in manifest.values()}
-    if app.config.get("PAGE_CACHE_SIZE", 4096):
-        app.extensions["page_cache"] = pagecache.PageCache(app.config.get("PAGE_CACHE_SIZE", 4096))
+    if app.config["PAGE_CACHE_ENTRIES"]:
+        _cache_pages(app)
     app.jinja_env.globals["asset_url"] = assets.asset_url
     return app
+
+
+def _cache_pages(app: Flask) -> None:
+    cache = pagecache.PageCache(app.config["PAGE_CACHE_ENTRIES"], app.config["PAGE_CACHE_BYTES"])
+    app.extensions["page_cache"] = cache
+    app.wsgi_app = pagecache.CachedPages(
+        app.wsgi_app, cache, lambda: today(app), app.config["TRUSTED_HOSTS"]
+    )
+
+
+def today(app: Flask) -> date:
+    """Today in the UK, or the date a test or build fixes."""
+    return app.config["TODAY"] or datetime.now(LONDON).date()
 
 
 def taken(app: Flask | None = None) -> Taken:

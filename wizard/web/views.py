@@ -26,9 +26,9 @@ from wizard.core import engine
 from wizard.core.engine import OutcomeKind as Kind
 from wizard.core.policy import Nation, Partnership, review_overdue
 from wizard.web import ics, planview, presenters
+from wizard.web.app import today
 from wizard.web.forms import WhenForm
 from wizard.web.markup import render
-from wizard.web.pagecache import cached
 from wizard.web.security import META_CSP
 
 bp = Blueprint("wizard", __name__)
@@ -87,16 +87,14 @@ def home():
     if only and not current_app.config["STATIC_SITE"]:
         return redirect(url_for("wizard.start", slug=only.slug))
     pages = sorted(site().pages.values(), key=lambda p: (p.order, p.title))
-    return cached(
-        lambda: render_template("home.html", partnerships=partnerships, pages=pages, only=only)
-    )
+    return render_template("home.html", partnerships=partnerships, pages=pages, only=only)
 
 
 @bp.get("/<slug>/")
 def start(slug: str):
     """What the tool does for this partnership, emergencies first."""
     p = partnership_or_404(slug)
-    return cached(lambda: render_template("start.html", p=p, overdue=_overdue(p)), _today())
+    return render_template("start.html", p=p, overdue=_overdue(p))
 
 
 @bp.get("/<slug>/procedure/")
@@ -104,10 +102,7 @@ def procedure(slug: str):
     """The partnership's procedure in its own words, each paragraph addressable."""
     p = partnership_or_404(slug)
     text = site().procedures[slug].markdown
-    return cached(
-        lambda: render_template("procedure.html", p=p, body=render(text), overdue=_overdue(p)),
-        _today(),
-    )
+    return render_template("procedure.html", p=p, body=render(text), overdue=_overdue(p))
 
 
 @bp.get("/<slug>/brand.css")
@@ -152,11 +147,8 @@ def check(slug: str, answers: str):
     if submitted and form.validate():
         return redirect(check_url(slug, (*segments, form.answer.data)))
     error = form.answer.errors[0] if form.answer.errors else None
-    return cached(
-        lambda: render_template(
-            "question.html", p=p, state=state, form=form, error=error, back=_back(p, segments)
-        ),
-        _today(),
+    return render_template(
+        "question.html", p=p, state=state, form=form, error=error, back=_back(p, segments)
     )
 
 
@@ -207,7 +199,7 @@ def page(page: str):
     found = site().pages.get(page)
     if found is None:
         abort(404)
-    return cached(lambda: render_template("page.html", page=found, body=render(found.markdown)))
+    return render_template("page.html", page=found, body=render(found.markdown))
 
 
 def _context(p: Partnership, state: engine.State) -> dict:
@@ -221,11 +213,11 @@ def _stage_outcome(p: Partnership, state: engine.State):
     form = WhenForm(request.form if request.method == "POST" else None)
     if request.method == "GET":
         form.day.data, form.month.data, form.year.data = today.day, today.month, today.year
-        return cached(lambda: _render_stage(p, state, form, today, None, None), today)
+        return _render_stage(p, state, form, today, None, None)
     day, clock, error = form.started()
     if error is None and "download" in request.form:
         return _ics(p, _plan(p, state, day, clock))
-    return cached(lambda: _render_stage(p, state, form, day or today, clock, error))
+    return _render_stage(p, state, form, day or today, clock, error)
 
 
 def _plan(p: Partnership, state: engine.State, day: date, clock) -> planview.Plan:
@@ -259,24 +251,19 @@ def _outcome(p: Partnership, state: engine.State):
     if kind is Kind.EXIT:
         exit_kind = state.outcome.exit
         route = getattr(p.exits, exit_kind)
-        return cached(
-            lambda: render_template(
-                "outcome_exit.html",
-                title=presenters.exit_title(exit_kind),
-                intro=presenters.EXIT_NOT_COVERED[exit_kind],
-                route=route,
-                **context,
-            ),
-            _today(),
+        return render_template(
+            "outcome_exit.html",
+            title=presenters.exit_title(exit_kind),
+            intro=presenters.EXIT_NOT_COVERED[exit_kind],
+            route=route,
+            **context,
         )
     template = {
         Kind.EMERGENCY: "outcome_emergency.html",
         Kind.CONCERN_HELP: "outcome_concern_help.html",
         Kind.BEYOND: "outcome_beyond.html",
     }[kind]
-    return cached(
-        lambda: render_template(template, exit_titles=presenters.EXIT_TITLES, **context), _today()
-    )
+    return render_template(template, exit_titles=presenters.EXIT_TITLES, **context)
 
 
 def _back(p: Partnership, segments: tuple[str, ...]) -> str:
@@ -291,7 +278,7 @@ def _overdue(p: Partnership) -> bool:
 
 def _today() -> date:
     """Today in the UK (or the date a test or build fixes)."""
-    return current_app.config["TODAY"] or datetime.now(LONDON).date()
+    return today(current_app)
 
 
 def register_errors(app: Flask) -> None:
