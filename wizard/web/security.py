@@ -24,22 +24,26 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def _headers(response: Response) -> Response:
         response = _path_only_redirect(response)
-        headers = response.headers
-        frames = app.config["FRAME_ANCESTORS"]
-        headers["Content-Security-Policy"] = CSP.format(frame_ancestors=frames)
-        headers["X-Content-Type-Options"] = "nosniff"
-        # Paths hold the answers given; never send them to another site.
-        headers["Referrer-Policy"] = "no-referrer"
-        headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        headers["Permissions-Policy"] = (
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        )
-        if frames == "'none'":
-            headers["X-Frame-Options"] = "DENY"
-        if app.config["HSTS"]:
-            headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        response.headers.update(headers(app.config["FRAME_ANCESTORS"], app.config["HSTS"]))
         _cache(response)
         return response
+
+
+def headers(frame_ancestors: str, hsts: bool) -> dict[str, str]:
+    """The security headers of every response: the app's, gunicorn's and nginx's own."""
+    found = {
+        "Content-Security-Policy": CSP.format(frame_ancestors=frame_ancestors),
+        "X-Content-Type-Options": "nosniff",
+        # Paths hold the answers given; never send them to another site.
+        "Referrer-Policy": "no-referrer",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    }
+    if frame_ancestors == "'none'":
+        found["X-Frame-Options"] = "DENY"
+    if hsts:
+        found["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    return found
 
 
 def _path_only_redirect(response: Response) -> Response:
