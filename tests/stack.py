@@ -16,33 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from browser import _wait_for, free_port, nginx_binary
+from browser import free_port, run_nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 SITE_CONF = ROOT / "deploy" / "nginx.conf"
 VARIABLES = "WIZARD_SERVER_NAME WIZARD_LISTEN WIZARD_CERT WIZARD_KEY WIZARD_UPSTREAM"
 VARIABLES += " WIZARD_ACCESS_LOG"
-# What Debian's /etc/nginx/nginx.conf holds around conf.d/, with paths a test may write.
-MAIN_CONF = """
-{user}
-daemon off;
-worker_processes 2;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log;
-events {{ worker_connections 768; }}
-http {{
-  sendfile on;
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  client_body_temp_path {tmp}/body;
-  proxy_temp_path {tmp}/proxy;
-  fastcgi_temp_path {tmp}/fastcgi;
-  uwsgi_temp_path {tmp}/uwsgi;
-  scgi_temp_path {tmp}/scgi;
-  include {tmp}/escalation-wizard.conf;
-}}
-"""
 
 
 def certificate(tmp: Path) -> tuple[Path, Path]:
@@ -109,18 +89,8 @@ def nginx(tmp: Path, upstream: int, port: int):
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     (tmp / "escalation-wizard.conf").write_text(rendered)
-    # As root, workers would drop to 'nobody' and could not read pytest's private temp dirs.
-    user = "user root root;" if os.geteuid() == 0 else ""
-    (tmp / "nginx.conf").write_text(MAIN_CONF.format(user=user, tmp=tmp))
-    process = subprocess.Popen(
-        [nginx_binary(), "-c", str(tmp / "nginx.conf"), "-p", str(tmp)], stderr=subprocess.PIPE
-    )
-    try:
-        _wait_for(port)
+    with run_nginx(tmp, f"include {tmp}/escalation-wizard.conf;", port):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @contextmanager
