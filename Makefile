@@ -53,6 +53,7 @@ chromium:
 bench: $(INSTALLED) $(CSS) nginx
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	cd bench && ../$(PY) load.py
+	cd bench && ../$(PY) slow_clients.py
 	cd bench && ../$(PY) static_site.py
 	cd bench && ../$(PY) freeze_scaling.py
 	cd bench && ../$(PY) page_weight.py
