@@ -95,7 +95,7 @@ def _preview(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from wizard.web.app import create_app
 
-    app = create_app({"SITE_DIR": args.site})
+    app = create_app({"SITE_DIR": args.site, "BASE_URL": f"http://{args.host}:{args.port}/"})
     print(
         f"Serving {len(app.extensions['site'].partnerships)} partnership(s) "
         f"on http://{args.host}:{args.port}/ (press Ctrl+C to stop)"
