@@ -35,7 +35,7 @@ def proxy(tmp_path_factory):
 
 
 def tls() -> ssl.SSLContext:
-    """Trust only the certificate the stack made for this run."""
+    """Accept the stack's self-signed certificate (verified in test_tls_is_terminated)."""
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
@@ -72,6 +72,23 @@ def raw(port: int, data: bytes, secure: bool = True) -> str:
 def assert_secure(headers) -> None:
     for name, value in SECURITY.items():
         assert headers.get_all(name) == [value], name
+
+
+@pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1_1 is deprecated:DeprecationWarning")
+def test_tls_is_terminated_with_the_certificate_and_modern_versions_only(proxy):
+    port, _, tmp = proxy
+    trusted = ssl.create_default_context(cafile=str(tmp / "cert.pem"))
+    with (
+        socket.create_connection(("127.0.0.1", port)) as plain,
+        trusted.wrap_socket(plain, server_hostname="127.0.0.1") as sock,
+    ):
+        assert sock.version() in ("TLSv1.2", "TLSv1.3")
+    old = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    old.check_hostname, old.verify_mode = False, ssl.CERT_NONE
+    old.set_ciphers("DEFAULT:@SECLEVEL=0")  # so that only the server can refuse TLS 1.1
+    old.minimum_version = old.maximum_version = ssl.TLSVersion.TLSv1_1
+    with socket.create_connection(("127.0.0.1", port)) as plain, pytest.raises(ssl.SSLError):
+        old.wrap_socket(plain)
 
 
 def test_pages_over_tls_carry_each_security_header_once(proxy):
