@@ -50,7 +50,8 @@ def gunicorn(tmp: Path, app: str = "wizard.wsgi:app", args: Sequence[str] = (), 
     """gunicorn with gunicorn.conf.py (and `args` after it) on a loopback port."""
     port = free_port()
     settings = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"},
+        "HOME": str(tmp),  # where gunicorn would put a control socket, were it on
         "ESCALATION_WIZARD_BIND": f"127.0.0.1:{port}",
         "ESCALATION_WIZARD_WORKERS": "2",
         "ESCALATION_WIZARD_BASE_URL": f"http://127.0.0.1:{port}/",
