@@ -13,7 +13,7 @@ PORT ?= 5000
 run: $(INSTALLED) $(CSS)
 	$(VENV)/bin/escalation-wizard serve --host $(HOST) --port $(PORT)
 
-test: $(INSTALLED) $(CSS) chromium nginx poppler
+test: $(INSTALLED) $(CSS) chromium nginx poppler stack-tools
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/escalation-wizard check
@@ -66,6 +66,7 @@ poppler:
 bench: $(INSTALLED) $(CSS) nginx chromium
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	cd bench && ../$(PY) load.py
+	cd bench && ../$(PY) slow_clients.py
 	cd bench && ../$(PY) static_site.py
 	cd bench && ../$(PY) freeze_scaling.py
 	cd bench && ../$(PY) page_weight.py
@@ -80,6 +81,15 @@ nginx:
 	  echo "Installing Debian's nginx for the static-site tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx >/dev/null; }
+
+# The production-stack test makes a TLS certificate (openssl) and fills in
+# deploy/nginx.conf with envsubst (gettext-base), as README's recipe does.
+.PHONY: stack-tools
+stack-tools:
+	@command -v openssl >/dev/null && command -v envsubst >/dev/null || { \
+	  echo "Installing openssl and gettext-base for the production-stack test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq openssl gettext-base >/dev/null; }
 
 clean:
 	rm -rf $(VENV) node_modules build site .pytest_cache .ruff_cache

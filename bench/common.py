@@ -5,16 +5,20 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = Path(sys.executable).with_name("gunicorn")
+sys.path.insert(0, str(ROOT / "tests"))  # the production stack, as the tests start it
+
+import stack  # noqa: E402
+from browser import free_port  # noqa: E402, F401  (used by other benchmarks)
 
 
 def need(tool: str) -> str:
@@ -24,12 +28,6 @@ def need(tool: str) -> str:
     if not found:
         sys.exit(f"{tool} is not installed: run 'make bench', which installs it")
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, seconds: float = 30) -> None:
@@ -44,31 +42,13 @@ def wait_for(url: str, seconds: float = 30) -> None:
 
 
 @contextmanager
-def gunicorn(app: str, workers: int | None = None, log: Path | None = None):
-    """Start gunicorn with the production config on a loopback port; stop it by its PID."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "ESCALATION_WIZARD_BIND": f"127.0.0.1:{port}",
-        "ESCALATION_WIZARD_SECRET_KEY": "bench",
-        "PYTHONPATH": str(ROOT),
-    }
-    if workers:
-        env["ESCALATION_WIZARD_WORKERS"] = str(workers)
-    out = log.open("w") if log else subprocess.DEVNULL
-    process = subprocess.Popen(
-        [str(GUNICORN), "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null", app],
-        cwd=ROOT,
-        env=env,
-        stdout=out,
-        stderr=out,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{port}/")
-        yield f"http://127.0.0.1:{port}", process
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+def gunicorn(app: str, args: Sequence[str] = (), **env: str):
+    """gunicorn with the production config on a loopback port, without an access log."""
+    with tempfile.TemporaryDirectory() as tmp:
+        quiet = ("--access-logfile", "/dev/null", *args)
+        env = {"ESCALATION_WIZARD_WORKERS": str((os.cpu_count() or 1) + 1), **env}
+        with stack.gunicorn(Path(tmp), app, quiet, **env) as server:
+            yield f"http://127.0.0.1:{server.port}", server.process
 
 
 def wrk(url: str, seconds: int = 10, connections: int = 20, threads: int = 2) -> dict:

@@ -1,13 +1,15 @@
 """Live app under gunicorn against a hello-world floor under the same settings, with wrk.
 
-Run: .venv/bin/python bench/load.py [--seconds 10] [--connections 20]
-Prints req/s, p50 and p99 for the start, question and outcome pages, each as a ratio of
-the floor's throughput, all measured in this one run on loopback.
+Run: .venv/bin/python bench/load.py [--seconds 5] [--connections 20] [--rounds 3]
+Both servers run side by side; each page's run is paired with a floor run just before it,
+and the pairs repeat --rounds times. Prints the medians of req/s and p99, and the median of
+the paired ratios (page / floor), all measured in this one run on loopback.
 """
 
 from __future__ import annotations
 
 import argparse
+from statistics import median
 
 from common import gunicorn, wrk
 
@@ -16,33 +18,58 @@ PAGES = {
     "question": "/islington/check/no/disagreement/",
     "outcome": "/islington/check/no/disagreement/tried-1/police/health/yes/",
     "procedure": "/islington/procedure/",
+    "content": "/pages/about/",
 }
+
+
+def measure(floor: str, app: str, args: argparse.Namespace) -> dict[str, list[tuple]]:
+    """For each page, --rounds pairs of (floor run, page run)."""
+    pairs: dict[str, list[tuple]] = {name: [] for name in PAGES}
+    for url in (floor + "/", *(app + path for path in PAGES.values())):
+        wrk(url, 2, args.connections)  # warm up, and fill the page cache
+    for _ in range(args.rounds):
+        for name, path in PAGES.items():
+            base = wrk(floor + "/", args.seconds, args.connections)
+            page = wrk(app + path, args.seconds, args.connections)
+            pairs[name].append((base, page))
+    return pairs
+
+
+def report(pairs: dict[str, list[tuple]], args: argparse.Namespace) -> None:
+    """One line per page: medians over the rounds."""
+    print(
+        f"wrk, {args.connections} connections, {args.seconds} s per run, median of "
+        f"{args.rounds} paired rounds, gunicorn.conf.py"
+    )
+    print(f"{'page':<10} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} {'vs floor':>9}")
+    floors = [base for runs in pairs.values() for base, _ in runs]
+    row(
+        "floor",
+        [(b, b) for b in floors],
+    )
+    for name, runs in pairs.items():
+        row(name, runs)
+
+
+def row(name: str, runs: list[tuple]) -> None:
+    """Print the medians of one page's runs."""
+    pages = [page for _, page in runs]
+    ratio = median(page["rps"] / base["rps"] for base, page in runs)
+    print(
+        f"{name:<10} {median(p['rps'] for p in pages):>8.0f} "
+        f"{median(p['p50'] for p in pages):>7.2f} {median(p['p99'] for p in pages):>7.2f} "
+        f"{sum(p['errors'] for p in pages):>6} {ratio:>9.2f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    with gunicorn("bench.hello:app") as (url, _):
-        wrk(url + "/", 2, args.connections)  # warm up
-        floor = wrk(url + "/", args.seconds, args.connections)
-    results = {}
-    with gunicorn("wizard.wsgi:app") as (url, _):
-        for name, path in PAGES.items():
-            wrk(url + path, 2, args.connections)
-            results[name] = wrk(url + path, args.seconds, args.connections)
-    print(f"wrk, {args.connections} connections, {args.seconds} s per page, gunicorn.conf.py")
-    print(f"{'page':<10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs floor':>9}")
-    print(
-        f"{'floor':<10} {floor['rps']:>8.0f} {floor['p50']:>8.2f} {floor['p99']:>8.2f} "
-        f"{floor['errors']:>7} {1:>9.2f}"
-    )
-    for name, r in results.items():
-        print(
-            f"{name:<10} {r['rps']:>8.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
-            f"{r['errors']:>7} {r['rps'] / floor['rps']:>9.2f}"
-        )
+    with gunicorn("bench.hello:app") as (floor, _), gunicorn("wizard.wsgi:app") as (app, _):
+        report(measure(floor, app, args), args)
 
 
 if __name__ == "__main__":

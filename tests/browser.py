@@ -42,27 +42,33 @@ def live_server(app):
         server.shutdown()
 
 
-NGINX_CONF = """
+# Debian's nginx.conf, reduced, with its pid, log and temporary files in the test's folder.
+NGINX_MAIN = """
 {user}
 daemon off;
-worker_processes 1;
+worker_processes 2;
 pid {tmp}/nginx.pid;
 error_log {tmp}/error.log;
-events {{ worker_connections 64; }}
+events {{ worker_connections 768; }}
 http {{
+  sendfile on;
   include /etc/nginx/mime.types;
-  access_log off;
+  default_type application/octet-stream;
   client_body_temp_path {tmp}/body;
   proxy_temp_path {tmp}/proxy;
   fastcgi_temp_path {tmp}/fastcgi;
   uwsgi_temp_path {tmp}/uwsgi;
   scgi_temp_path {tmp}/scgi;
+  {http}
+}}
+"""
+STATIC_SERVER = """
+  access_log off;
   server {{
     listen 127.0.0.1:{port};
     location {base} {{ alias {out}/; index index.html; }}
     error_page 404 {base}404.html;
   }}
-}}
 """
 
 
@@ -74,22 +80,29 @@ def nginx_binary() -> str:
 
 
 @contextmanager
-def nginx(out: Path, base: str, tmp: Path):
-    """Serve a static build from a real nginx on loopback, under `base`."""
-    port = free_port()
+def run_nginx(tmp: Path, http: str, port: int):
+    """Run Debian's nginx with `http` inside its http block, until it listens on `port`."""
     conf = tmp / "nginx.conf"
     # As root, workers would drop to 'nobody' and could not read pytest's private temp dirs.
     user = "user root root;" if os.geteuid() == 0 else ""
-    conf.write_text(NGINX_CONF.format(user=user, tmp=tmp, port=port, base=base, out=out))
+    conf.write_text(NGINX_MAIN.format(user=user, tmp=tmp, http=http))
     process = subprocess.Popen(
         [nginx_binary(), "-c", str(conf), "-p", str(tmp)], stderr=subprocess.PIPE
     )
     try:
         _wait_for(port)
-        yield f"http://127.0.0.1:{port}"
+        yield
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@contextmanager
+def nginx(out: Path, base: str, tmp: Path):
+    """Serve a static build from a real nginx on loopback, under `base`."""
+    port = free_port()
+    with run_nginx(tmp, STATIC_SERVER.format(port=port, base=base, out=out), port):
+        yield f"http://127.0.0.1:{port}"
 
 
 def _wait_for(port: int, seconds: float = 10) -> None:

@@ -176,6 +176,7 @@ def enter_date(page, day, month, year, clock=""):
     page.fill("#year", year)
     page.fill("#clock", clock)
     page.get_by_role("button", name="Update dates").click()
+    page.wait_for_load_state()  # without JavaScript the click posts: read the new page
 
 
 def dates_text(page) -> str:

@@ -1,4 +1,4 @@
-"""Deadlines on the live outcome page, the date form, CSRF, and the .ics download."""
+"""Deadlines on the live outcome page, the date form and its limits, and the .ics download."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ STAGE_1 = "/islington/check/no/disagreement/nothing-yet/police/health/"
 LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def client():
-    app = create_app({"TESTING": True, "TODAY": date(2026, 12, 24), "WTF_CSRF_ENABLED": False})
+    app = create_app({"TESTING": True, "TODAY": date(2026, 12, 24)})
     return app.test_client()
 
 
@@ -103,15 +103,53 @@ def test_ics_has_one_event_per_deadline_and_no_personal_data(client):
         assert "ISCP Stage" in str(event["summary"])
 
 
-def test_the_date_form_needs_a_csrf_token():
-    app = create_app({"TESTING": True})
-    client = app.test_client()
-    response = client.post(STAGE_1, data={"day": "1", "month": "12", "year": "2026"})
-    assert response.status_code == 400
-    page = client.get(STAGE_1).get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page)[1]
-    ok = client.post(STAGE_1, data={"csrf_token": token, "day": "1", "month": "12", "year": "2026"})
-    assert ok.status_code == 200
+def test_the_date_form_carries_no_token_and_the_page_is_cacheable(client):
+    response = client.get(STAGE_1)
+    assert "Set-Cookie" not in response.headers
+    assert response.headers["Cache-Control"] == "public, max-age=300"
+    assert "csrf" not in response.get_data(as_text=True)
+    posted = client.post(STAGE_1, data={"day": "1", "month": "12", "year": "2026"})
+    assert posted.status_code == 200 and "Set-Cookie" not in posted.headers
+    assert posted.headers["Cache-Control"] == "no-store"
+
+
+def test_only_the_outcome_page_takes_a_post(app):
+    posting = {r.endpoint for r in app.url_map.iter_rules() if "POST" in (r.methods or ())}
+    assert posting == {"wizard.check"}
+
+
+OUT_OF_RANGE = [
+    ({"day": "99999999999999999999", "month": "1", "year": "2026"}, "must be a real date"),
+    ({"day": "1", "month": "99999999999999999999", "year": "2026"}, "must be a real date"),
+    ({"day": "1", "month": "1", "year": "99999999999999999999"}, "must be a real date"),
+    ({"day": "32", "month": "1", "year": "2026"}, "must be a real date"),
+    ({"day": "0", "month": "13", "year": "2026"}, "must be a real date"),
+    ({"day": "²", "month": "1", "year": "2026"}, "must be a real date"),
+    ({"day": "1", "month": "1", "year": "1999"}, "between 2000 and 2100"),
+    ({"day": "1", "month": "1", "year": "2026", "clock": "24:00"}, "hours and minutes"),
+    ({"day": "1", "month": "1", "year": "2026", "clock": "9" * 40}, "hours and minutes"),
+    ({"day": "1", "month": "1", "year": "2026", "clock": "14:30      junk"}, "hours and minutes"),
+    ({"day": "", "month": "1", "year": "2026"}, "including a day, month and year"),
+]
+
+
+@pytest.mark.parametrize(("form", "message"), OUT_OF_RANGE)
+def test_every_field_out_of_range_gets_the_form_error(client, form, message):
+    for extra in ({}, {"download": "ics"}):
+        response = client.post(STAGE_1, data={**form, **extra})
+        assert response.status_code == 200
+        assert message in text(response)
+
+
+def test_bodies_are_bounded(client):
+    big = client.post(STAGE_1, data={"day": "1" * 20_000_000, "month": "1", "year": "2026"})
+    assert big.status_code == 413 and b"1111111111" not in big.data
+    many = "&".join(f"f{i}=1" for i in range(200_000))
+    fields = client.post(STAGE_1, data=many, content_type="application/x-www-form-urlencoded")
+    assert fields.status_code == 413
+    parts = {f"f{i}": "1" for i in range(40)}
+    multipart = client.post(STAGE_1, data=parts, content_type="multipart/form-data")
+    assert multipart.status_code == 413
 
 
 def test_the_date_is_never_put_in_the_url(client):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,9 +19,10 @@ from conftest import SUB_URL, TODAY
 from pages import visible_text
 from toy import FLOW
 
+from wizard.cli import main
 from wizard.content import BUNDLED_SITE
 from wizard.core.engine import walk
-from wizard.publish import linkcheck
+from wizard.publish import freeze, linkcheck
 from wizard.publish.freeze import BuildError, build
 from wizard.web.app import create_app
 
@@ -181,3 +187,89 @@ def test_partnership_logo_and_colour_are_published(tmp_path):
     )
     assert (result.out / "brent" / "logo" / "logo.svg").is_file()
     assert "--brand:#00635a" in (result.out / "brent" / "brand.css").read_text()
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site."))
+
+
+def freeze_in_background(out: Path) -> subprocess.Popen:
+    """Start a build of one partnership and return once its staging folder exists."""
+    command = [sys.executable, "-m", "wizard", "freeze", "--out", str(out)]
+    build = subprocess.Popen([*command, "--partnership", "islington"], stderr=subprocess.PIPE)
+    for _ in range(400):  # at most 20 s
+        if leftovers(out.parent) or build.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert leftovers(out.parent), "the build never started staging"
+    return build
+
+
+def test_a_stopped_build_cleans_up_and_a_killed_one_is_cleared_next_time(tmp_path):
+    out = tmp_path / "site"
+    stopped = freeze_in_background(out)
+    stopped.send_signal(signal.SIGTERM)
+    assert stopped.wait(timeout=20) == 143
+    assert leftovers(tmp_path) == [] and not out.exists()
+    killed = freeze_in_background(out)
+    killed.kill()
+    killed.wait(timeout=20)
+    assert leftovers(tmp_path) != []
+    build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_running_build_holds_its_folder(tmp_path):
+    folder = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        with pytest.raises(BuildError, match=r"another build in .* is running"):
+            build(BUNDLED_SITE, tmp_path / "site", "/", only=["brent"])
+    finally:
+        os.close(folder)
+
+
+def test_output_is_world_readable_whatever_the_umask(tmp_path):
+    previous = os.umask(0o077)
+    try:
+        result = build(BUNDLED_SITE, tmp_path / "site", "/", only=["brent"], today=TODAY)
+    finally:
+        os.umask(previous)
+    modes = {p.stat().st_mode & 0o777 for p in result.out.rglob("*") if p.is_dir()}
+    assert modes | {result.out.stat().st_mode & 0o777} == {0o755}
+    assert {p.stat().st_mode & 0o777 for p in result.out.rglob("*") if p.is_file()} == {0o644}
+
+
+def freeze_cli(out: Path, capsys) -> tuple[int, str]:
+    status = main(["freeze", "--out", str(out), "--partnership", "brent"])
+    err = capsys.readouterr().err
+    return status, err
+
+
+@pytest.mark.parametrize(
+    ("out", "reason"),
+    [
+        ("a-file/site", "File exists"),
+        ("/proc/escalation/site", "No such file or directory"),
+        ("/sys/site", "Operation not permitted"),
+    ],
+)
+def test_an_os_error_is_one_line_and_exit_1(tmp_path, capsys, out, reason):
+    (tmp_path / "a-file").write_text("")
+    status, err = freeze_cli(tmp_path / out if out[0] != "/" else Path(out), capsys)
+    assert status == 1 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert err.startswith("build failed, nothing was changed in ") and reason in err
+
+
+def test_a_full_disk_changes_nothing(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "site"
+    build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
+    before = digest(out)
+
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(out / "build.json"))
+
+    monkeypatch.setattr(freeze, "_write_manifest", full)
+    status, err = freeze_cli(out, capsys)
+    assert status == 1 and "No space left on device" in err and len(err.splitlines()) == 1
+    assert digest(out) == before and leftovers(tmp_path) == []

@@ -64,7 +64,8 @@ def test_production_refuses_to_reload():
         create_app({"PRODUCTION": True, "RELOAD": True})
 
 
-def test_the_production_entry_point_is_marked_production():
+def test_the_production_entry_point_is_marked_production(monkeypatch):
+    monkeypatch.setenv("ESCALATION_WIZARD_BASE_URL", "https://wizard.example.org/")
     wsgi = importlib.import_module("wizard.wsgi")
     assert wsgi.app.config["PRODUCTION"] is True
     assert wsgi.app.config["RELOAD"] is False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -72,10 +73,12 @@ def _parser() -> argparse.ArgumentParser:
 def _freeze(args: argparse.Namespace) -> int:
     from wizard.publish.freeze import BuildError, build
 
+    # A stopped build cleans up after itself; one killed outright is cleared by the next.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         result = build(args.site, args.out, args.base_url, args.partnership)
-    except BuildError as err:
-        print(f"build failed, nothing was changed in {args.out}: {err}", file=sys.stderr)
+    except (BuildError, OSError) as err:
+        print(f"build failed, nothing was changed in {args.out}: {_reason(err)}", file=sys.stderr)
         return 1
     rate = result.pages / result.seconds if result.seconds else 0
     print(
@@ -107,6 +110,14 @@ def _signoff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reason(err: Exception) -> str:
+    """One line: an OS error's cause and file, without the traceback."""
+    if isinstance(err, OSError) and err.strerror:
+        where = f": {err.filename}" if err.filename else ""
+        return f"{err.strerror}{where}"
+    return str(err)
+
+
 def _preview(args: argparse.Namespace) -> int:
     from wizard.publish.preview import serve
 
@@ -116,7 +127,13 @@ def _preview(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from wizard.web.app import create_app
 
-    app = create_app({"SITE_DIR": args.site, "RELOAD": args.reload})
+    app = create_app(
+        {
+            "SITE_DIR": args.site,
+            "RELOAD": args.reload,
+            "BASE_URL": f"http://{args.host}:{args.port}/",
+        }
+    )
     what = (
         f"{args.site}, reloading on every change,"
         if args.reload
@@ -147,9 +164,9 @@ def _print_problems(problems: list[Problem], root: Path) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from wizard.web.urls import app_reserved_names
+    from wizard.web.app import taken
 
-    site, problems = inspect_site(args.site, reserved=app_reserved_names())
+    site, problems = inspect_site(args.site, taken=taken())
     if site.flow is not None:
         folder = flowfile.flow_folder(args.site, BUNDLED_SITE)
         problems += flowfile.redundancy_warnings(site.flow, site.partnerships, folder)
@@ -166,10 +183,10 @@ def _check(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from wizard.content import skeleton
-    from wizard.web.urls import app_reserved_names
+    from wizard.web.app import taken
 
     try:
-        path = skeleton.write(args.site, args.slug, app_reserved_names())
+        path = skeleton.write(args.site, args.slug, taken().folders)
     except skeleton.RefusedError as refused:
         print(f"new: {refused}", file=sys.stderr)
         return 1

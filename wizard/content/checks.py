@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from wizard.content.frontmatter import Document
 from wizard.content.messages import did_you_mean
@@ -13,6 +15,11 @@ from wizard.core.flow import RESERVED_AGENCY_IDS
 from wizard.core.policy import Partnership, Stage
 
 Loc = tuple[str | int, ...]
+# More wizard pages than this for one partnership, and its static site grows past what
+# a partnership can host (docs/authoring.md, "How big a partnership can be").
+STATE_LIMIT = 2000
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+AUTHOR_ID = re.compile(r"<[A-Za-z][^>]*?\sid\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 
 
 def citations(doc: Document, anchors: dict[str, int]) -> list[Problem]:
@@ -182,7 +189,71 @@ def _duplicate_ids(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
 
 def _logo(partnership: Partnership, folder: Path) -> Iterator[tuple[Loc, str]]:
     logo = partnership.branding.logo
+    if logo and not _plain_name(logo):
+        yield (
+            ("branding", "logo"),
+            f"the logo '{logo}' must be a file name in {folder.name}/, with no folder in it",
+        )
+        return  # never look outside the policy's folder
     if logo and not (folder / logo).is_file():
         yield ("branding", "logo"), f"the logo file '{logo}' is not in {folder.name}/"
     if logo and not partnership.branding.logo_alt:
         yield ("branding", "logo"), "a logo needs 'logo_alt': the text a screen reader reads"
+
+
+def urls(doc: Document) -> list[Problem]:
+    """Every web address that is not http(s): a document's url is a link, a contact's text."""
+    return [Problem(doc.path, doc.where.find(loc), text) for loc, text in _urls(doc.data)]
+
+
+def _urls(data: dict) -> Iterator[tuple[Loc, str]]:
+    for loc, value in _walk(data):
+        if not isinstance(value, str) or loc[-1:] not in (("url",), ("web",)):
+            continue
+        scheme = urlsplit(value.strip()).scheme.lower()
+        linked = loc == ("document", "url")
+        if scheme in ("http", "https") or (not linked and not SCHEME.match(value.strip())):
+            continue
+        yield (
+            loc,
+            f"'{value}' is not a web address: give one that starts with https:// or http://",
+        )
+
+
+def markdown_ids(doc: Document, taken: frozenset[str], anchors: Iterable[str]) -> list[Problem]:
+    """Every id set in the Markdown's HTML that the page's own elements or anchors use."""
+    own = set(anchors)
+    problems = []
+    for match in AUTHOR_ID.finditer(doc.body):
+        value = next(group for group in match.groups() if group is not None)
+        if value in own or any(value == t or value.startswith(t + "-") for t in taken):
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    f"the id '{value}' is one the page itself uses: "
+                    "remove it, or choose another id",
+                )
+            )
+    return problems
+
+
+def state_count(path: Path, slug: str, states: int) -> list[Problem]:
+    """A warning when a partnership has more wizard states than a static site should hold."""
+    if states <= STATE_LIMIT:
+        return []
+    return [
+        Problem(
+            path,
+            1,
+            f"'{slug}' has {states:,} wizard pages, more than the {STATE_LIMIT:,} a static "
+            "site is sized for: a long role table asked for both agencies multiplies them "
+            "(see docs/authoring.md)",
+            warning=True,
+        )
+    ]
+
+
+def _plain_name(name: str) -> bool:
+    return name not in (".", "..") and not any(c in name for c in "/\\:") and "\0" not in name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from wizard.content import checks, flowfile
 from wizard.content.frontmatter import Document, read_text, split
 from wizard.content.messages import message
 from wizard.content.problems import ContentError, Problem
+from wizard.core import engine
 from wizard.core.flow import Flow
 from wizard.core.policy import Model, Partnership, Text, review_overdue
 
@@ -24,6 +26,14 @@ ANCHOR = re.compile(r"\{#([^{}\n]+?)\}")
 FOLDER_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 BUNDLED_SITE = Path(__file__).resolve().parents[2]
 M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Taken:
+    """Names the app itself uses, which content may not take: the web layer supplies them."""
+
+    folders: frozenset[str] = frozenset()  # first path segments of the app's own addresses
+    ids: frozenset[str] = frozenset()  # ids of the page's own elements (and 'id-…' after them)
 
 
 @dataclass(frozen=True)
@@ -70,15 +80,9 @@ def anchor_id(label: str) -> str:
     return "p-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "x")
 
 
-def load_site(
-    root: Path, today: date | None = None, reserved: frozenset[str] = frozenset()
-) -> Site:
-    """Load and validate a site; raise ContentError listing every error found.
-
-    `reserved`: first path segments the app uses itself (from its URL map), which no
-    partnership folder may take.
-    """
-    site, problems = inspect_site(root, today, reserved)
+def load_site(root: Path, today: date | None = None, taken: Taken = Taken()) -> Site:
+    """Load and validate a site; raise ContentError listing every error found."""
+    site, problems = inspect_site(root, today, taken)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(errors)
@@ -86,7 +90,7 @@ def load_site(
 
 
 def inspect_site(
-    root: Path, today: date | None = None, reserved: frozenset[str] = frozenset()
+    root: Path, today: date | None = None, taken: Taken = Taken()
 ) -> tuple[Site, list[Problem]]:
     """Load what can be loaded and return every error and warning, sorted by file and line."""
     root = root.resolve()
@@ -96,25 +100,51 @@ def inspect_site(
             Problem(root, 1, "no 'policies' folder here: is this the right --site folder?")
         )
         return site, problems
+    problems += _symlinks(root)
     for folder in _policy_folders(root):
-        problems += _load_partnership(site, folder, today or date.today(), reserved)
+        problems += _load_partnership(site, folder, today or date.today(), taken)
     if not site.partnerships and not problems:
         problems.append(Problem(root / "policies", 1, "there are no policies to publish"))
-    problems += _load_pages(site, root / "content")
+    problems += _load_pages(site, root / "content", taken)
     problems += _load_flow(site, flowfile.flow_folder(root, BUNDLED_SITE))
+    problems += _state_counts(site)
     site.warnings = sorted(p for p in problems if p.warning)
     return site, sorted(problems)
 
 
+def _symlinks(root: Path) -> list[Problem]:
+    """Every symbolic link in the site's folders: one could publish any file on the host."""
+    found = [top for top in (root / "policies", root / "content") if top.is_symlink()]
+    for top in (root / "policies", root / "content"):
+        for folder, dirs, files in os.walk(top):  # never follows a link
+            found += [Path(folder, n) for n in dirs + files if Path(folder, n).is_symlink()]
+    return [
+        Problem(path, 1, "this is a symbolic link: put the file itself here, not a link to it")
+        for path in found
+    ]
+
+
 def _policy_folders(root: Path) -> Iterator[Path]:
     for folder in sorted((root / "policies").iterdir()):
-        if folder.is_dir() and not folder.name.startswith((".", "_")):
+        if folder.is_dir() and not folder.is_symlink() and not folder.name.startswith((".", "_")):
             yield folder
 
 
-def _load_partnership(
-    site: Site, folder: Path, today: date, reserved: frozenset[str]
-) -> list[Problem]:
+def _state_counts(site: Site) -> list[Problem]:
+    if site.flow is None:
+        return []
+    return [
+        problem
+        for slug, partnership in site.partnerships.items()
+        for problem in checks.state_count(
+            site.root / "policies" / slug / POLICY_FILE,
+            slug,
+            sum(1 for _ in engine.walk(site.flow, partnership)),
+        )
+    ]
+
+
+def _load_partnership(site: Site, folder: Path, today: date, taken: Taken) -> list[Problem]:
     path = folder / POLICY_FILE
     if not FOLDER_NAME.fullmatch(folder.name):
         return [
@@ -125,7 +155,7 @@ def _load_partnership(
                 "letters, digits and hyphens, such as 'north-somerset'",
             )
         ]
-    if folder.name in reserved:
+    if folder.name in taken.folders:
         return [
             Problem(
                 folder,
@@ -141,6 +171,7 @@ def _load_partnership(
     partnership, errors = _validate(Partnership, {**doc.data, "slug": folder.name}, doc)
     procedure = _procedure(doc)
     problems += errors + _anchor_problems(doc) + checks.citations(doc, procedure.anchors)
+    problems += checks.urls(doc) + _markdown_ids(doc, taken)
     if partnership is None:
         return problems
     problems += checks.cross_check(partnership, doc, folder)
@@ -166,6 +197,8 @@ def _overdue(partnership: Partnership, doc: Document) -> Problem:
 
 
 def _read(path: Path) -> tuple[Document | None, list[Problem]]:
+    if path.is_symlink():
+        return None, []  # reported by _symlinks; never read through it
     text, problems = read_text(path)
     if text is None:
         return None, problems
@@ -225,7 +258,11 @@ def _anchor_problems(doc: Document) -> list[Problem]:
     return problems
 
 
-def _load_pages(site: Site, folder: Path) -> list[Problem]:
+def _markdown_ids(doc: Document, taken: Taken) -> list[Problem]:
+    return checks.markdown_ids(doc, taken.ids, map(anchor_id, _procedure(doc).anchors))
+
+
+def _load_pages(site: Site, folder: Path, taken: Taken) -> list[Problem]:
     if not folder.is_dir():
         return []
     problems: list[Problem] = []
@@ -235,6 +272,7 @@ def _load_pages(site: Site, folder: Path) -> list[Problem]:
         if doc is None:
             continue
         meta, errors = _validate(PageMeta, doc.data, doc)
+        errors += _markdown_ids(doc, taken)
         problems += errors
         if meta is not None and not errors:
             site.pages[path.stem] = Page(path.stem, meta.title, meta.summary, meta.order, doc.body)

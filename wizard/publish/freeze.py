@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
 import tempfile
 import time
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -53,19 +56,54 @@ def build(
     _check_partnerships(site_dir, only)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    try:
-        pages = _freeze(site_dir, staging, base_url, only, today or date.today())
-        broken = linkcheck.broken_links(staging, base_path)
-        if broken:
-            shown = "\n".join(f"  {page}: {href}" for page, href in broken[:20])
-            raise BuildError(f"{len(broken)} broken link(s) in the build:\n{shown}")
-        _write_manifest(staging, base_path, pages, only)
-        files = sum(1 for f in staging.rglob("*") if f.is_file())
-        _swap(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with _only_build(out):
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+        try:
+            pages = _freeze(site_dir, staging, base_url, only, today or date.today())
+            _check_links(staging, base_path)
+            _write_manifest(staging, base_path, pages, only)
+            files = _publishable(staging)
+            _swap(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(out, pages, files, time.perf_counter() - started, base_path)
+
+
+@contextmanager
+def _only_build(out: Path) -> Iterator[None]:
+    """Lock the output's parent folder while building; clear what killed builds left there."""
+    folder = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build in {out.parent} is running") from None
+        # The lock dies with its process, even by SIGKILL: holding it, no other build is live.
+        for stale in (
+            *out.parent.glob(f".{out.name}.building-*"),
+            *out.parent.glob(f".{out.name}.old-*"),
+        ):
+            shutil.rmtree(stale, ignore_errors=True)
+        yield
+    finally:
+        os.close(folder)
+
+
+def _check_links(staging: Path, base_path: str) -> None:
+    broken = linkcheck.broken_links(staging, base_path)
+    if broken:
+        shown = "\n".join(f"  {page}: {href}" for page, href in broken[:20])
+        raise BuildError(f"{len(broken)} broken link(s) in the build:\n{shown}")
+
+
+def _publishable(folder: Path) -> int:
+    """Make every folder 0755 and file 0644, whatever the umask; return the file count."""
+    folder.chmod(0o755)
+    files = 0
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+        files += path.is_file()
+    return files
 
 
 def _base_path(base_url: str) -> str:
@@ -93,8 +131,9 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
             "BUILD_DATE": format_date(today, format="long", locale="en_GB"),
             "FREEZER_DESTINATION": str(dest),
             "FREEZER_BASE_URL": base_url,
+            "BASE_URL": base_url if urlsplit(base_url).netloc else "http://localhost/",
             "FREEZER_REDIRECT_POLICY": "error",
-            "PAGE_CACHE_SIZE": 0,  # each page is frozen once: caching would only hold memory
+            "PAGE_CACHE_ENTRIES": 0,  # each page is frozen once: caching would only hold memory
             "FREEZER_REMOVE_EXTRA_FILES": False,
         }
     )
@@ -150,6 +189,11 @@ def _swap(staging: Path, out: Path) -> None:
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
         old.rmdir()
         out.rename(old)
-    staging.rename(out)
+    try:
+        staging.rename(out)
+    except OSError:
+        if old is not None:
+            old.rename(out)  # put the previous build back
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import secrets
-from collections.abc import Mapping
+import re
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import Flask
-from flask_wtf.csrf import CSRFProtect
 from jinja2 import (
     ChainableUndefined,
     ChoiceLoader,
@@ -20,14 +20,15 @@ from jinja2 import (
 )
 from jinja2.utils import missing
 
-from wizard.content import BUNDLED_SITE, Site, load_site
+from wizard.content import BUNDLED_SITE, Site, Taken, load_site
 from wizard.web import assets, pagecache, reload, security, urls
 
-csrf = CSRFProtect()
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
-
-
+LONDON = ZoneInfo("Europe/London")
+TEMPLATE_ID = re.compile(r'\bid="([A-Za-z][\w-]*)"|"(?:id|idPrefix)": "([A-Za-z][\w-]*)"')
+# Bytes of a request body, bytes of one field, number of fields (deploy/nginx.conf agrees).
+LIMITS = {"body": 8 * 1024, "field": 1024, "fields": 16}
 LENIENT_NAMES = frozenset({"undefined", "null", "caller"})
 
 
@@ -50,12 +51,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Assets are served fingerprinted by wizard.assets, not by Flask's static route.
     app = Flask(__name__, static_folder=None, template_folder=str(TEMPLATES))
     app.config.from_mapping(
-        # Signs the CSRF token of the date form. Set it in production so that every
-        # worker and instance agrees; a random key is fine for one process.
-        SECRET_KEY=os.environ.get("ESCALATION_WIZARD_SECRET_KEY") or secrets.token_hex(32),
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        WTF_CSRF_TIME_LIMIT=None,
+        # The only body the app reads is the date form: a few short fields.
+        MAX_CONTENT_LENGTH=LIMITS["body"],
+        MAX_FORM_MEMORY_SIZE=LIMITS["field"],
+        MAX_FORM_PARTS=LIMITS["fields"],
         SITE_DIR=BUNDLED_SITE,
         STATIC_SITE=False,
         SERVICE_NAME="Resolving professional disagreements",
@@ -69,6 +68,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PRODUCTION=False,
         FRAME_ANCESTORS=os.environ.get("ESCALATION_WIZARD_FRAME_ANCESTORS", "'none'"),
         HSTS=os.environ.get("ESCALATION_WIZARD_HSTS", "") == "1",
+        # Where the service lives: the sitemap and robots.txt name it, never a request's Host.
+        BASE_URL=os.environ.get("ESCALATION_WIZARD_BASE_URL") or "http://localhost/",
+        # Per worker. The bundled site's 1,681 wizard pages come to about 35 MiB in all.
+        PAGE_CACHE_ENTRIES=4096,
+        PAGE_CACHE_BYTES=32 * 1024 * 1024,
     )
     if test_config:
         app.config.from_mapping({k: v for k, v in test_config.items() if v is not None})
@@ -82,34 +86,27 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.undefined = PageUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    _register_routes(app)
     if app.config["RELOAD"]:
         _refuse_in_production(app)
-        reload.init_app(app, lambda: load(app.config))
+        reload.init_app(app, lambda: load(app))
     else:
-        app.extensions["site"] = load(app.config)
+        app.extensions["site"] = load(app)
     app.config.setdefault("TODAY", None)
-    csrf.init_app(app)
     security.init_app(app)
     manifest = assets.build_manifest(STATIC)
     app.extensions["assets"] = manifest
     app.extensions["assets_by_name"] = {a.name: a for a in manifest.values()}
-    app.register_blueprint(assets.bp)
-    if app.config.get("PAGE_CACHE_SIZE", 4096) and not app.config["RELOAD"]:
-        app.extensions["page_cache"] = pagecache.PageCache(app.config.get("PAGE_CACHE_SIZE", 4096))
+    if app.config["PAGE_CACHE_ENTRIES"] and not app.config["RELOAD"]:
+        _cache_pages(app)
     app.jinja_env.globals["asset_url"] = assets.asset_url
-
-    from wizard.web import views
-
-    app.register_blueprint(views.bp)
-    views.register_errors(app)
-    if app.config["ROOT_PARTNERSHIP"]:
-        urls.at_root(app, app.config["ROOT_PARTNERSHIP"])
     return app
 
 
-def load(config: Mapping[str, Any]) -> Site:
+def load(app: Flask) -> Site:
     """Load and validate the configured site, keeping only the configured partnerships."""
-    site = load_site(Path(config["SITE_DIR"]), reserved=urls.app_reserved_names())
+    config = app.config
+    site = load_site(Path(config["SITE_DIR"]), taken=taken(app))
     only = config["PARTNERSHIPS"] or [config["ROOT_PARTNERSHIP"]]
     if any(only):
         site.partnerships = {k: v for k, v in site.partnerships.items() if k in only}
@@ -121,3 +118,41 @@ def _refuse_in_production(app: Flask) -> None:
         raise RuntimeError(
             "RELOAD is for previewing content: production (wizard.wsgi) loads content once"
         )
+
+
+def _cache_pages(app: Flask) -> None:
+    cache = pagecache.PageCache(app.config["PAGE_CACHE_ENTRIES"], app.config["PAGE_CACHE_BYTES"])
+    app.extensions["page_cache"] = cache
+    app.wsgi_app = pagecache.CachedPages(
+        app.wsgi_app, cache, lambda: today(app), app.config["TRUSTED_HOSTS"]
+    )
+
+
+def today(app: Flask) -> date:
+    """Today in the UK, or the date a test or build fixes."""
+    return app.config["TODAY"] or datetime.now(LONDON).date()
+
+
+def taken(app: Flask | None = None) -> Taken:
+    """The folder names and element ids the app uses, which content may not take."""
+    if app is None:
+        app = Flask(__name__, static_folder=None)
+        app.config["ROOT_PARTNERSHIP"] = None
+        _register_routes(app)
+    return Taken(folders=urls.reserved_names(app), ids=reserved_ids())
+
+
+def reserved_ids() -> frozenset[str]:
+    """Ids the templates give elements; GOV.UK components add '-hint', '-error', '-2' after them."""
+    text = "".join(path.read_text(encoding="utf-8") for path in TEMPLATES.glob("*.html"))
+    return frozenset(m[1] or m[2] for m in TEMPLATE_ID.finditer(text))
+
+
+def _register_routes(app: Flask) -> None:
+    from wizard.web import views
+
+    app.register_blueprint(assets.bp)
+    app.register_blueprint(views.bp)
+    views.register_errors(app)
+    if app.config["ROOT_PARTNERSHIP"]:
+        urls.at_root(app, app.config["ROOT_PARTNERSHIP"])

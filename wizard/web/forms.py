@@ -1,48 +1,60 @@
-"""The date-entry form: when the stage started. Posted, never put in a URL."""
+"""The date-entry form: when the stage started. Posted, never put in a URL.
+
+It changes nothing on the server and carries no token (docs/decisions/0006), so an outcome
+page is the same for everyone and can be cached like any other page.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, time
 
-from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import Form, StringField
 
-TIME = re.compile(r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$")
+DAY_OR_MONTH = re.compile(r"[0-9]{1,2}")
+YEAR = re.compile(r"[0-9]{4}")
+TIME = re.compile(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])")
+MISSING = "Enter the date this stage started, including a day, month and year"
+NOT_A_DATE = "The date must be a real date, like 24 12 2026"
+YEAR_RANGE = "The year must be between 2000 and 2100"
+NOT_A_TIME = "Enter the time as hours and minutes, like 14:30"
 
 
-class WhenForm(FlaskForm):
+def _strip(value: str | None) -> str:
+    return (value or "").strip()
+
+
+class WhenForm(Form):
     """Day, month and year as the GOV.UK date input asks for them, and an optional time."""
 
-    class Meta:
-        """Field names without a prefix keep the GOV.UK date-input ids."""
-
-    day = StringField("Day")
-    month = StringField("Month")
-    year = StringField("Year")
-    clock = StringField("Time (optional)")
+    day = StringField("Day", filters=[_strip])
+    month = StringField("Month", filters=[_strip])
+    year = StringField("Year", filters=[_strip])
+    clock = StringField("Time (optional)", filters=[_strip])
 
     def started(self) -> tuple[date | None, time | None, str | None]:
         """The date and time given, or an error message in the GOV.UK style."""
-        parts = [
-            (self.day.data or "").strip(),
-            (self.month.data or "").strip(),
-            (self.year.data or "").strip(),
-        ]
-        if not all(parts):
-            return None, None, "Enter the date this stage started, including a day, month and year"
-        if not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
-            return None, None, "The date must be a real date, like 24 12 2026"
-        try:
-            day = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            return None, None, "The date must be a real date, like 24 12 2026"
-        if not 2000 <= day.year <= 2100:
-            return None, None, "The year must be between 2000 and 2100"
-        text = (self.clock.data or "").strip()
+        day, error = self._date()
+        if day is None:
+            return None, None, error
+        text = self.clock.data
         if not text:
             return day, None, None
-        match = TIME.match(text)
+        match = TIME.fullmatch(text)
         if not match:
-            return day, None, "Enter the time as hours and minutes, like 14:30"
+            return day, None, NOT_A_TIME
         return day, time(int(match[1]), int(match[2])), None
+
+    def _date(self) -> tuple[date | None, str | None]:
+        day, month, year = self.day.data, self.month.data, self.year.data
+        if not (day and month and year):
+            return None, MISSING
+        digits = DAY_OR_MONTH.fullmatch(day) and DAY_OR_MONTH.fullmatch(month)
+        if not (digits and YEAR.fullmatch(year)):
+            return None, NOT_A_DATE
+        if not 2000 <= int(year) <= 2100:
+            return None, YEAR_RANGE
+        try:
+            return date(int(year), int(month), int(day)), None
+        except ValueError:
+            return None, NOT_A_DATE

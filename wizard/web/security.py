@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, request
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, redirect, request
 
 # No inline script or style anywhere, so the policy needs no 'unsafe-inline'.
 CSP = (
@@ -21,34 +23,42 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _headers(response: Response) -> Response:
-        headers = response.headers
-        frames = app.config["FRAME_ANCESTORS"]
-        headers["Content-Security-Policy"] = CSP.format(frame_ancestors=frames)
-        headers["X-Content-Type-Options"] = "nosniff"
-        # Paths hold the answers given; never send them to another site.
-        headers["Referrer-Policy"] = "no-referrer"
-        headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        headers["Permissions-Policy"] = (
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        )
-        if frames == "'none'":
-            headers["X-Frame-Options"] = "DENY"
-        if app.config["HSTS"]:
-            headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        response = _path_only_redirect(response)
+        response.headers.update(headers(app.config["FRAME_ANCESTORS"], app.config["HSTS"]))
         _cache(response)
         return response
 
 
-def private() -> None:
-    """Mark this response as personal: never stored by a browser or shared cache."""
-    g.private = True
+def headers(frame_ancestors: str, hsts: bool) -> dict[str, str]:
+    """The security headers of every response: the app's, gunicorn's and nginx's own."""
+    found = {
+        "Content-Security-Policy": CSP.format(frame_ancestors=frame_ancestors),
+        "X-Content-Type-Options": "nosniff",
+        # Paths hold the answers given; never send them to another site.
+        "Referrer-Policy": "no-referrer",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    }
+    if frame_ancestors == "'none'":
+        found["X-Frame-Options"] = "DENY"
+    if hsts:
+        found["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    return found
+
+
+def _path_only_redirect(response: Response) -> Response:
+    # Werkzeug's trailing-slash redirect names the request's Host; a path alone is enough.
+    location = urlsplit(response.headers.get("Location", ""))
+    if not location.netloc:
+        return response
+    return redirect(location._replace(scheme="", netloc="").geturl(), response.status_code)
 
 
 def _cache(response: Response) -> None:
     if "Cache-Control" in response.headers and response.cache_control.max_age:
         return  # fingerprinted assets set their own long lifetime
-    # Views that set a cookie (the CSRF token of the date form) mark themselves private.
-    private = g.get("private", False) or "Set-Cookie" in response.headers
+    # A posted date's page, an error, or anything that sets a cookie is never stored.
+    private = "Set-Cookie" in response.headers
     if request.method != "GET" or private or response.status_code >= 400:
         response.headers["Cache-Control"] = "no-store"
     else:

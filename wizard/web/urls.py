@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from flask import Flask, url_for
+from flask import Flask, current_app, request, url_for
 from werkzeug.routing import Rule
 
 from wizard.content import Site, anchor_id
@@ -59,6 +59,12 @@ def cite(slug: str, label: str) -> str:
     return url_for("wizard.procedure", slug=slug) + "#" + anchor_id(label)
 
 
+def absolute(endpoint: str, **values: str) -> str:
+    """A page's full address under the configured base URL, never the request's Host."""
+    path = url_for(endpoint, **values)[len(request.script_root) :]
+    return current_app.config["BASE_URL"].rstrip("/") + path
+
+
 def reserved_names(app: Flask) -> frozenset[str]:
     """First path segments the app itself uses, so no partnership folder may take them."""
     names = set()
@@ -67,16 +73,6 @@ def reserved_names(app: Flask) -> frozenset[str]:
         if first and "<" not in first:
             names.add(first)
     return frozenset(names | {"404", "404.html", "index.html"})
-
-
-def app_reserved_names() -> frozenset[str]:
-    """The reserved names of the app's URL map, without loading any content."""
-    from wizard.web import assets, views  # the blueprints, not the factory: no content needed
-
-    app = Flask(__name__, static_folder=None)
-    app.register_blueprint(views.bp)
-    app.register_blueprint(assets.bp)
-    return reserved_names(app)
 
 
 def at_root(app: Flask, slug: str) -> None:

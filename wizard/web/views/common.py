@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app
@@ -32,7 +32,9 @@ def partnership_or_404(slug: str) -> Partnership:
 
 def today() -> date:
     """Today in the UK (or the date a test or build fixes)."""
-    return current_app.config["TODAY"] or datetime.now(LONDON).date()
+    from wizard.web.app import today as app_today  # the factory owns the clock
+
+    return app_today(current_app)
 
 
 def overdue(p: Partnership) -> bool:

@@ -6,8 +6,8 @@ from flask import abort, current_app, redirect, render_template, send_from_direc
 
 from wizard.content import calendar as calendar_data
 from wizard.core.policy import Nation
+from wizard.web import urls
 from wizard.web.markup import render
-from wizard.web.pagecache import cached
 from wizard.web.views.common import bp, overdue, partnership_or_404, site, today
 
 
@@ -19,16 +19,14 @@ def home():
     if only and not current_app.config["STATIC_SITE"]:
         return redirect(url_for("wizard.start", slug=only.slug))
     pages = sorted(site().pages.values(), key=lambda p: (p.order, p.title))
-    return cached(
-        lambda: render_template("home.html", partnerships=partnerships, pages=pages, only=only)
-    )
+    return render_template("home.html", partnerships=partnerships, pages=pages, only=only)
 
 
 @bp.get("/<slug>/")
 def start(slug: str):
     """What the tool does for this partnership, emergencies first."""
     p = partnership_or_404(slug)
-    return cached(lambda: render_template("start.html", p=p, overdue=overdue(p)), today())
+    return render_template("start.html", p=p, overdue=overdue(p))
 
 
 @bp.get("/<slug>/procedure/")
@@ -36,10 +34,7 @@ def procedure(slug: str):
     """The partnership's procedure in its own words, each paragraph addressable."""
     p = partnership_or_404(slug)
     text = site().procedures[slug].markdown
-    return cached(
-        lambda: render_template("procedure.html", p=p, body=render(text), overdue=overdue(p)),
-        today(),
-    )
+    return render_template("procedure.html", p=p, body=render(text), overdue=overdue(p))
 
 
 @bp.get("/<slug>/brand.css")
@@ -85,12 +80,10 @@ def health():
 @bp.get("/sitemap.xml")
 def sitemap():
     """The pages worth indexing: questions and outcomes are noindex."""
-    found = [url_for("wizard.home", _external=True)]
+    found = [urls.absolute("wizard.home")]
     for slug in site().partnerships:
-        found += [
-            url_for(e, slug=slug, _external=True) for e in ("wizard.start", "wizard.procedure")
-        ]
-    found += [url_for("wizard.page", page=p, _external=True) for p in site().pages]
+        found += [urls.absolute(e, slug=slug) for e in ("wizard.start", "wizard.procedure")]
+    found += [urls.absolute("wizard.page", page=p) for p in site().pages]
     # A one-partnership site at the root has one address for home and start.
     xml = render_template("sitemap.xml", urls=list(dict.fromkeys(found)))
     return current_app.response_class(xml, mimetype="application/xml")
@@ -99,7 +92,7 @@ def sitemap():
 @bp.get("/robots.txt")
 def robots():
     """Allow indexing of the guidance; point to the sitemap."""
-    text = f"User-agent: *\nAllow: /\nSitemap: {url_for('wizard.sitemap', _external=True)}\n"
+    text = f"User-agent: *\nAllow: /\nSitemap: {urls.absolute('wizard.sitemap')}\n"
     return current_app.response_class(text, mimetype="text/plain")
 
 
@@ -109,4 +102,4 @@ def page(page: str):
     found = site().pages.get(page)
     if found is None:
         abort(404)
-    return cached(lambda: render_template("page.html", page=found, body=render(found.markdown)))
+    return render_template("page.html", page=found, body=render(found.markdown))

@@ -12,9 +12,8 @@ from wizard.content import calendar as calendar_data
 from wizard.core import engine
 from wizard.core.engine import OutcomeKind
 from wizard.core.policy import Partnership
-from wizard.web import ics, pages, planview, presenters, security, urls
+from wizard.web import ics, pages, planview, presenters, urls
 from wizard.web.forms import WhenForm
-from wizard.web.pagecache import CSRF_PLACEHOLDER, cached
 from wizard.web.views.common import LONDON, bp, partnership_or_404, site, today
 
 
@@ -38,7 +37,7 @@ def check(slug: str, answers: str):
     if staged:
         return _stage_outcome(p, state)
     if state.question is None:
-        return cached(lambda: _render_outcome(p, state), today())
+        return _render_outcome(p, state)
     return _question(p, state)
 
 
@@ -56,7 +55,7 @@ def _question(p: Partnership, state: engine.State):
     error = form.answer.errors[0] if form.answer.errors else None
     previous = request.args.get("change")
     page = pages.question_page(p, state, error, previous, "/".join(then) or None)
-    return cached(lambda: render_template("question.html", p=p, page=page), today())
+    return render_template("question.html", p=p, page=page)
 
 
 OUTCOME_TEMPLATES = {
@@ -80,16 +79,15 @@ def _render_outcome(p: Partnership, state: engine.State) -> str:
 
 def _stage_outcome(p: Partnership, state: engine.State):
     """The stage to go to now, with deadlines from today or from the date posted."""
-    if not current_app.config["STATIC_SITE"]:
-        security.private()  # the date form's CSRF token lives in a session cookie
-    form, now = WhenForm(), today()
+    now = today()
+    form = WhenForm(request.form if request.method == "POST" else None)
     if request.method == "GET":
         form.day.data, form.month.data, form.year.data = now.day, now.month, now.year
-        return cached(lambda: _render_stage(p, state, form, now, None, None), now)
+        return _render_stage(p, state, form, now, None, None)
     day, clock, error = form.started()
     if error is None and "download" in request.form:
         return _ics(p, _plan(p, state, day, clock))
-    return cached(lambda: _render_stage(p, state, form, day or now, clock, error))
+    return _render_stage(p, state, form, day or now, clock, error)
 
 
 def _plan(p: Partnership, state: engine.State, day: date, clock) -> planview.Plan:
@@ -108,7 +106,7 @@ def _render_stage(p: Partnership, state: engine.State, form, day: date, clock, e
         form,
         error,
     )
-    return render_template("outcome_stage.html", p=p, page=page, csrf_value=CSRF_PLACEHOLDER)
+    return render_template("outcome_stage.html", p=p, page=page)
 
 
 def _ics(p: Partnership, plan: planview.Plan):
