@@ -5,15 +5,24 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
 
-from wizard.core.dates import DeadlineKind, add_working_days, deadline, is_working_day
+from wizard.core.dates import (
+    Start,
+    WorkingCalendar,
+    add_working_days,
+    deadline,
+    entered,
+    is_working_day,
+)
 from wizard.core.policy import Span
 from wizard.web import datefmt
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "deadlines.json").read_text())
+LONDON = ZoneInfo("Europe/London")
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
 
 
@@ -27,23 +36,29 @@ def test_vector_holidays_match_the_holidays_package(nation):
     assert bank_holidays(nation) == frozenset(expected)
 
 
+def calendar(nation: str) -> WorkingCalendar:
+    return WorkingCalendar(LONDON, bank_holidays(nation))
+
+
+def start_of(case: dict, cal: WorkingCalendar) -> Start:
+    clock = time.fromisoformat(case["time"]) if case["time"] else None
+    return entered(date.fromisoformat(case["start"]), clock, cal)
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 @pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda c: c["name"])
 def test_shared_vector(case):
-    start = datetime.combine(
-        date.fromisoformat(case["start"]),
-        time.fromisoformat(case["time"]) if case["time"] else time(0),
-    )
-    result = deadline(
-        Span.parse(case["within"]), start, bool(case["time"]), bank_holidays(case["nation"])
-    )
+    cal = calendar(case["nation"])
+    result = deadline(Span.parse(case["within"]), start_of(case, cal), cal)
     assert result.kind.value == case["kind"]
-    if case["at"] is None:
-        assert result.at is None
-    elif result.kind is DeadlineKind.DAY:
-        assert result.at.date().isoformat() == case["at"]
-    else:
-        assert result.at.isoformat(timespec="minutes") == case["at"]
+    assert (result.day.isoformat() if result.day else None) == case["day"]
+    assert (result.clock.strftime("%H:%M") if result.clock else None) == case["clock"]
+    assert result.end == (utc(case["end"]) if case["end"] else None)
     assert result.outside_working_days == case["outside_working_days"]
+    assert result.from_start_of_day == case["from_start_of_day"]
     assert datefmt.deadline_text(result) == case["text"]
 
 
