@@ -99,7 +99,7 @@ def test_date_form_works_across_workers_and_nothing_typed_is_logged(production):
             {"csrf_token": token, "day": "17", "month": "3", "year": "2099", "clock": "13:57"}
         ).encode()
         result = opener.open(base + STAGE, data=body).read().decode()
-        assert "Tuesday, 17 March 2099" in result
+        assert "1:57 pm on Tuesday 17 March 2099" in result
     with urllib.request.urlopen(base + "/islington/check/?answer=Private+note+about+Jo") as r:
         assert r.status == 200
     time.sleep(0.5)

@@ -1,4 +1,8 @@
-"""The date-entry form: when the stage started. Posted, never put in a URL."""
+"""The date-entry form: when the stage started. Posted, never put in a URL.
+
+`read_start` is the one rule for what counts as a start; static/js/plan.js applies the same
+rule (checked by the shared vectors) and shows the same messages, which the page hands it.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,42 @@ from datetime import date, time
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
-TIME = re.compile(r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$")
+TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+DIGITS = re.compile(r"^\d{1,2}$")
+YEAR = re.compile(r"^\d{4}$")
+MESSAGES = {
+    "missing": "Enter the date this stage started, including a day, month and year",
+    "not a date": "The date must be a real date, like 24 12 2026",
+    "year": "The year must be between 2000 and 2100",
+    "not a time": "Enter the time as hours and minutes, like 14:30",
+}
+
+
+def read_start(
+    day: str, month: str, year: str, clock: str
+) -> tuple[date | None, time | None, str | None]:
+    """The date and time given, or the key of the message that says what is wrong."""
+    day, month, year, clock = (part.strip() for part in (day, month, year, clock))
+    if not (day and month and year):
+        return None, None, "missing"
+    if not (DIGITS.match(day) and DIGITS.match(month) and YEAR.match(year)):
+        return None, None, "not a date"
+    if not 2000 <= int(year) <= 2100:
+        return None, None, "year"
+    try:
+        when = date(int(year), int(month), int(day))
+    except ValueError:
+        return None, None, "not a date"
+    if not clock:
+        return when, None, None
+    found = TIME.match(clock)
+    if found is None:
+        return when, None, "not a time"
+    return when, time(int(found[1]), int(found[2])), None
 
 
 class WhenForm(FlaskForm):
-    """Day, month and year as the GOV.UK date input asks for them, and an optional time."""
+    """Day, month and year as the GOV.UK date input asks for them, and a time."""
 
     class Meta:
         """Field names without a prefix keep the GOV.UK date-input ids."""
@@ -20,29 +55,10 @@ class WhenForm(FlaskForm):
     day = StringField("Day")
     month = StringField("Month")
     year = StringField("Year")
-    clock = StringField("Time (optional)")
+    clock = StringField("Time")
 
     def started(self) -> tuple[date | None, time | None, str | None]:
         """The date and time given, or an error message in the GOV.UK style."""
-        parts = [
-            (self.day.data or "").strip(),
-            (self.month.data or "").strip(),
-            (self.year.data or "").strip(),
-        ]
-        if not all(parts):
-            return None, None, "Enter the date this stage started, including a day, month and year"
-        if not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
-            return None, None, "The date must be a real date, like 24 12 2026"
-        try:
-            day = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            return None, None, "The date must be a real date, like 24 12 2026"
-        if not 2000 <= day.year <= 2100:
-            return None, None, "The year must be between 2000 and 2100"
-        text = (self.clock.data or "").strip()
-        if not text:
-            return day, None, None
-        match = TIME.match(text)
-        if not match:
-            return day, None, "Enter the time as hours and minutes, like 14:30"
-        return day, time(int(match[1]), int(match[2])), None
+        fields = (self.day, self.month, self.year, self.clock)
+        day, clock, error = read_start(*(str(f.data or "") for f in fields))
+        return day, clock, MESSAGES[error] if error else None

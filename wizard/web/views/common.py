@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time
 
 from flask import Blueprint, abort, current_app
 
 from wizard.content import Site
+from wizard.content.calendar import LONDON
 from wizard.core.policy import Partnership, review_overdue
 from wizard.web import presenters, urls
 from wizard.web.markup import render
 from wizard.web.security import META_CSP
 
 bp = Blueprint("wizard", __name__)
-LONDON = ZoneInfo("Europe/London")
 
 
 def site() -> Site:
@@ -32,7 +31,16 @@ def partnership_or_404(slug: str) -> Partnership:
 
 def today() -> date:
     """Today in the UK (or the date a test or build fixes)."""
-    return current_app.config["TODAY"] or datetime.now(LONDON).date()
+    return current_app.config["TODAY"] or now().astimezone(LONDON).date()
+
+
+def now() -> datetime:
+    """The moment now, in UTC; a test may fix it (NOW), or fix the day (TODAY): its start."""
+    if current_app.config.get("NOW"):
+        return current_app.config["NOW"].astimezone(UTC)
+    if current_app.config["TODAY"]:
+        return datetime.combine(current_app.config["TODAY"], time(0), LONDON).astimezone(UTC)
+    return datetime.now(UTC)
 
 
 def overdue(p: Partnership) -> bool:
