@@ -75,3 +75,18 @@ def visible_text(markup: str) -> str:
     collector = Collector()
     collector.feed(markup)
     return re.sub(r"\s+", " ", " ".join(collector.parts))
+
+
+def shown_text(markup: str) -> str:
+    """The text a person sees: as visible_text, leaving out elements marked `hidden`."""
+    tree, _ = parse(markup)
+
+    def walk(element) -> str:
+        if not isinstance(element.tag, str):
+            return element.tail or ""
+        if element.get("hidden") is not None or element.tag in ("script", "style", "title"):
+            return element.tail or ""
+        inner = (element.text or "") + "".join(walk(child) for child in element)
+        return f" {inner} {element.tail or ''}"
+
+    return re.sub(r"\s+", " ", walk(tree))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import subprocess
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,12 @@ from pages import PAGE_TYPES
 from toy import FLOW
 
 from wizard.content import BUNDLED_SITE, load_site
+from wizard.content.calendar import LONDON
 from wizard.core.engine import OutcomeKind, walk
 from wizard.web.app import create_app
+
+# The live server's "now" (TODAY fixes the day, meaning its start); static pages get the same.
+NOW = datetime.combine(TODAY, time(0), LONDON).astimezone(UTC)
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -190,20 +195,23 @@ def test_live_date_entry_without_javascript(browser, server):
     page.goto(server + DATED)
     enter_date(page, "24", "12", "2026", "10:00")
     assert "/check/" in page.url and "2026" not in page.url  # posted, not in the URL
-    assert "by Saturday, 26 December 2026 at 10:00 am (within 48 hours)" in dates_text(page)
+    assert "by 10:00 am on Saturday 26 December 2026 (within 48 hours)" in dates_text(page)
     context.close()
 
 
 @pytest.mark.xdist_group("build")
 def test_static_dates_match_the_live_app(browser, server, static_site):
     context = browser.new_context()
+    context.clock.set_fixed_time(NOW)
     static_page, live_page = context.new_page(), context.new_page()
     static_page.goto(static_site + DATED.lstrip("/"))
     live_page.goto(server + DATED)
     for page in (static_page, live_page):
         enter_date(page, "24", "12", "2026", "10:00")
     assert dates_text(static_page) == dates_text(live_page)
-    assert "by Wednesday, 30 December 2026 (within 2 working days)" in dates_text(static_page)
+    assert "by the end of Wednesday 30 December 2026 (within 2 working days)" in dates_text(
+        static_page
+    )
     context.close()
 
 
@@ -228,9 +236,12 @@ def test_static_without_javascript_keeps_timescales_in_words(browser, static_sit
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(static_site + DATED.lstrip("/"))
-    assert not page.locator("#dates").is_visible()
-    now = " ".join(page.locator(".app-now").inner_text().split())
-    assert "By when (within 48 hours), or (within 2 working days) (Step 1)" in now
+    assert page.locator("#dates").is_visible()
+    assert page.get_by_text("Working out the dates needs JavaScript").is_visible()
+    assert not page.locator("form[data-when]").is_visible()
+    assert page.get_by_text("within 48 hours or within 2 working days").is_visible()
+    assert "(within 48 hours)" in dates_text(page)
+    assert "by the end of" not in page.locator("main").inner_text()
     context.close()
 
 
@@ -242,6 +253,128 @@ def test_no_axe_violations_with_a_date_error(browser, server):
     assert "The date must be a real date" in page.locator(".govuk-error-summary").inner_text()
     assert axe_violations(page) == []
     context.close()
+
+
+def test_live_default_start_is_now_only_where_javascript_runs(browser, server):
+    with_js = browser.new_context()
+    with_js.clock.set_fixed_time(datetime(2026, 11, 23, 14, 5, tzinfo=UTC))
+    page = with_js.new_page()
+    page.goto(server + DATED)
+    page.wait_for_function("document.querySelector('[data-start-text]').textContent.includes('pm')")
+    assert page.input_value("#clock") == "14:05"
+    assert "Counting from 2:05 pm on Monday 23 November 2026" in page.locator("#dates").inner_text()
+    with_js.close()
+    without = browser.new_context(java_script_enabled=False)
+    page = without.new_page()
+    page.goto(server + DATED)
+    assert page.input_value("#clock") == ""
+    assert "Counting from Monday 23 November 2026," in page.locator("#dates").inner_text()
+    without.close()
+
+
+@pytest.mark.xdist_group("build")
+def test_static_default_start_is_now_in_london(browser, static_site):
+    context = browser.new_context()
+    context.clock.set_fixed_time(datetime(2026, 7, 1, 23, 30, tzinfo=UTC))  # 12:30 am BST on 2 July
+    page = context.new_page()
+    page.goto(static_site + DATED.lstrip("/"))
+    page.wait_for_selector("[data-dated]:not([hidden])")
+    assert [page.input_value(f) for f in ("#day", "#month", "#year", "#clock")] == [
+        "2",
+        "7",
+        "2026",
+        "00:30",
+    ]
+    assert "Counting from 12:30 am on Thursday 2 July 2026" in page.locator("#dates").inner_text()
+    context.close()
+
+
+@pytest.mark.xdist_group("build")
+def test_static_date_error_uses_the_error_summary(browser, static_site):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(static_site + DATED.lstrip("/"))
+    page.wait_for_selector("form[data-when]:not([hidden])")
+    enter_date(page, "31", "2", "2027")
+    summary = page.locator("[data-error-summary]")
+    assert summary.is_visible()
+    assert summary.inner_text().endswith("The date must be a real date, like 24 12 2026")
+    assert page.locator("[data-when-error]").inner_text().endswith("like 24 12 2026")
+    assert axe_violations(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.xdist_group("build")
+def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascript):
+    context = browser.new_context(bypass_csp=True)
+    context.clock.set_fixed_time(NOW)
+    page = context.new_page()
+    if not javascript:  # axe itself needs JavaScript: keep the page's own script from running
+        page.route("**/js/plan.*.js", lambda route: route.abort())
+    page.goto(static_site + "staffordshire-stoke/check/no/disagreement/tried-4/")
+    if javascript:
+        enter_date(page, "2", "11", "2026", "09:30")  # overdue, and two boxes' readings
+        assert page.get_by_text("Overdue").first.is_visible()
+    else:
+        assert page.get_by_text("Working out the dates needs JavaScript").is_visible()
+    assert axe_violations(page) == []
+    context.close()
+
+
+def download_calendar(page, start: tuple[str, ...]):
+    from icalendar import Calendar
+
+    for field, value in zip(("#day", "#month", "#year", "#clock"), start, strict=True):
+        page.fill(field, value)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download calendar file (.ics)").click()
+    return Calendar.from_ical(Path(download.value.path()).read_bytes())
+
+
+def events(cal) -> list[dict]:
+    """Each event as a person's calendar reads it: words, times as instants, its reminder."""
+
+    def when(event, name):
+        value = event.decoded(name) if name in event else None
+        return value.astimezone(UTC) if isinstance(value, datetime) else value
+
+    return [
+        {
+            "summary": str(e["summary"]),
+            "description": str(e["description"]),
+            "uid": str(e["uid"]),
+            "start": when(e, "dtstart"),
+            "end": when(e, "dtend"),
+            "reminders": [(str(a["action"]), a.decoded("trigger")) for a in e.walk("VALARM")],
+        }
+        for e in cal.walk("VEVENT")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "start"),
+    [
+        (DATED, ("24", "12", "2026", "10:00")),
+        ("/staffordshire-stoke/check/no/disagreement/tried-4/", ("23", "10", "2026", "01:30")),
+        ("/islington/check/no/disagreement/nothing-yet/police/health/", ("27", "3", "2026", "")),
+    ],
+    ids=["lincolnshire step 1", "staffordshire stage 5 across the clocks going back", "islington"],
+)
+@pytest.mark.xdist_group("build")
+def test_live_and_static_calendars_have_the_same_events(browser, server, static_site, path, start):
+    context = browser.new_context(accept_downloads=True)
+    context.clock.set_fixed_time(NOW)
+    static_page, live_page = context.new_page(), context.new_page()
+    static_page.goto(static_site + path.lstrip("/"))
+    static_page.wait_for_selector("form[data-when]:not([hidden])")
+    live_page.goto(server + path)
+    static, live = download_calendar(static_page, start), download_calendar(live_page, start)
+    context.close()
+    for cal in (static, live):
+        assert [str(z["tzid"]) for z in cal.walk("VTIMEZONE")] == ["Europe/London"]
+    assert events(static) == events(live)
+    assert events(live) and all(e["reminders"] for e in events(live))
 
 
 def one_outcome_per_stage() -> list[str]:
@@ -262,16 +395,15 @@ def main_text(page) -> str:
     return page.locator("main").inner_text()
 
 
-@pytest.mark.parametrize("path", one_outcome_per_stage())
-@pytest.mark.xdist_group("build")
-def test_static_outcome_reads_the_same_as_live(browser, server, static_site, path):
-    """The whole visible <main>, with the same start typed in, not just the plan table."""
+def same_main(browser, server, static_site, path: str, start: tuple[str, ...]) -> None:
+    """Live and static show the same visible <main> for the same start typed in, at one now."""
     context = browser.new_context()
+    context.clock.set_fixed_time(NOW)
     static_page, live_page = context.new_page(), context.new_page()
     static_page.goto(static_site + path)
     live_page.goto(f"{server}/{path}")
     for page in (static_page, live_page):
-        enter_date(page, "24", "12", "2026", "10:00")
+        enter_date(page, *start)
     static, live = main_text(static_page), main_text(live_page)
     context.close()
     diff = difflib.unified_diff(live.splitlines(), static.splitlines(), "live", "static", n=0)
@@ -356,4 +488,24 @@ def test_a_stage_outcome_prints_as_a_record_on_two_sheets_of_a4(browser, server,
     assert "Go to Stage 2: Line Manager" in text and "Detective Sergeant" in text
     assert "25 November 2026" in text  # a deadline
     assert "(para 3.10)" in text and "/procedure/#" not in text  # citations, not addresses
-    assert "Which agency are you in? Police" in text  # the answers
+    assert "Which agency are you in?" in text and "Police" in text  # the answers
+
+
+@pytest.mark.parametrize("path", one_outcome_per_stage())
+@pytest.mark.xdist_group("build")
+def test_static_outcome_reads_the_same_as_live(browser, server, static_site, path):
+    """The whole visible <main>, with the same start typed in, not just the plan table."""
+    same_main(browser, server, static_site, path, ("24", "12", "2026", "10:00"))
+
+
+@pytest.mark.parametrize(
+    "start",
+    [("2", "11", "2026", "09:30"), ("29", "3", "2026", "01:30"), ("25", "10", "2026", "01:30")],
+    ids=["overdue", "clocks go forward", "clocks go back"],
+)
+@pytest.mark.parametrize("path", [DATED, "/staffordshire-stoke/check/no/disagreement/tried-4/"])
+@pytest.mark.xdist_group("build")
+def test_overdue_and_clock_changes_read_the_same_live_and_static(
+    browser, server, static_site, path, start
+):
+    same_main(browser, server, static_site, path.lstrip("/"), start)

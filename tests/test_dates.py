@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
 
-from wizard.core.dates import DeadlineKind, add_working_days, deadline, is_working_day
+from wizard.core.dates import (
+    Deadline,
+    Leg,
+    PlanRow,
+    Start,
+    WorkingCalendar,
+    add_working_days,
+    chain,
+    deadline,
+    earliest_first,
+    entered,
+    is_working_day,
+)
 from wizard.core.policy import Span
-from wizard.web import datefmt
+from wizard.web import datefmt, ics
+from wizard.web.forms import read_start
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "deadlines.json").read_text())
+LONDON = ZoneInfo("Europe/London")
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
 
 
@@ -27,23 +42,29 @@ def test_vector_holidays_match_the_holidays_package(nation):
     assert bank_holidays(nation) == frozenset(expected)
 
 
+def calendar(nation: str) -> WorkingCalendar:
+    return WorkingCalendar(LONDON, bank_holidays(nation))
+
+
+def start_of(case: dict, cal: WorkingCalendar) -> Start:
+    clock = time.fromisoformat(case["time"]) if case["time"] else None
+    return entered(date.fromisoformat(case["start"]), clock, cal)
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 @pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda c: c["name"])
 def test_shared_vector(case):
-    start = datetime.combine(
-        date.fromisoformat(case["start"]),
-        time.fromisoformat(case["time"]) if case["time"] else time(0),
-    )
-    result = deadline(
-        Span.parse(case["within"]), start, bool(case["time"]), bank_holidays(case["nation"])
-    )
+    cal = calendar(case["nation"])
+    result = deadline(Span.parse(case["within"]), start_of(case, cal), cal)
     assert result.kind.value == case["kind"]
-    if case["at"] is None:
-        assert result.at is None
-    elif result.kind is DeadlineKind.DAY:
-        assert result.at.date().isoformat() == case["at"]
-    else:
-        assert result.at.isoformat(timespec="minutes") == case["at"]
+    assert (result.day.isoformat() if result.day else None) == case["day"]
+    assert (result.clock.strftime("%H:%M") if result.clock else None) == case["clock"]
+    assert result.end == (utc(case["end"]) if case["end"] else None)
     assert result.outside_working_days == case["outside_working_days"]
+    assert result.from_start_of_day == case["from_start_of_day"]
     assert datefmt.deadline_text(result) == case["text"]
 
 
@@ -59,3 +80,90 @@ def test_zero_working_days_is_the_same_day():
 def test_plurals_through_babel():
     assert datefmt.count(1, "working day", "working days") == "1 working day"
     assert datefmt.count(2, "working day", "working days") == "2 working days"
+
+
+PLANS = json.loads((Path(__file__).parent / "vectors" / "plans.json").read_text())
+
+
+def legs(rows: list[dict]) -> list[Leg]:
+    return [
+        Leg(
+            row["number"],
+            tuple(
+                tuple(Span.parse(w) for w in ts["within"]) if ts["datable"] else None
+                for ts in row["timescales"]
+            ),
+        )
+        for row in rows
+    ]
+
+
+def reading_at(dated: list[PlanRow], key: str) -> Deadline | None:
+    row, ts, r = map(int, key.split(":"))
+    found = dated[row].deadlines[ts]
+    return found[r] if found else None
+
+
+def shown(d: Deadline | None, now: datetime) -> dict | None:
+    if d is None or d.end is None:
+        return None
+    return {
+        "text": datefmt.deadline_text(d),
+        "overdue": d.overdue(now),
+        "outside": d.outside_working_days,
+        "midnight": d.from_start_of_day,
+    }
+
+
+def starts_text(starts: Start | None) -> str | None:
+    return datefmt.sentence(datefmt.start_text(starts)) if starts else None
+
+
+def plan_view(case: dict) -> dict:
+    """What the page shows, by the rules planview applies (static/js/deadlines.js planView)."""
+    cal, now = calendar(case["nation"]), utc(case["now"])
+    start = start_of(case, cal)
+    dated = chain(legs(case["rows"]), start, cal)
+    readings, order = {}, {}
+    for group in (g for row in case["rows"] for g in row["groups"]):
+        found = [reading_at(dated, key) for key in group["readings"]]
+        readings |= {key: shown(d, now) for key, d in zip(group["readings"], found, strict=True)}
+        order[group["key"]] = [group["readings"][i] for i in earliest_first(found)]
+    return {
+        "start_text": datefmt.start_text(start),
+        "note": datefmt.clock_change_note(start),
+        "future": start.at > now,
+        "starts": [starts_text(r.starts) for r in dated],
+        "readings": readings,
+        "order": order,
+    }
+
+
+@pytest.mark.parametrize("case", PLANS["plans"], ids=lambda c: c["name"])
+def test_shared_plan_vector(case):
+    assert plan_view(case) == case["expect"]
+
+
+def event_lines(case: dict) -> list[str]:
+    cal = calendar(case["nation"])
+    d = deadline(Span.parse(case["within"]), start_of(case, cal), cal)
+    stamp = datetime(2026, 1, 1, tzinfo=UTC)
+    body = ics.event(d, ics.EventText(**case["event"]), LONDON, stamp).to_ical().decode()
+    return [line for line in body.replace("\r\n ", "").split("\r\n") if line]
+
+
+@pytest.mark.parametrize("case", PLANS["events"], ids=lambda c: c["name"])
+def test_shared_event_vector(case):
+    lines = event_lines(case)
+    assert [line for line in case["lines"] if line not in lines] == []
+
+
+@pytest.mark.parametrize("case", PLANS["starts"], ids=lambda c: c["name"])
+def test_shared_start_vector(case):
+    day, clock, error = read_start(case["day"], case["month"], case["year"], case["clock"])
+    found = {
+        "day": day.isoformat() if day else None,
+        "clock": clock.strftime("%H:%M") if clock else None,
+        "error": error,
+    }
+    assert found == case["expect"]

@@ -1,68 +1,166 @@
-"""Deadlines on the live outcome page, the date form and its limits, and the .ics download."""
+"""Deadlines on the outcome page: the default start, the form, readings, warnings and the .ics."""
 
 from __future__ import annotations
 
+import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from icalendar import Calendar
-from pages import visible_text
+from pages import parse, shown_text, visible_text
 
 from wizard.web.app import create_app
 
 STAGE_1 = "/islington/check/no/disagreement/nothing-yet/police/health/"
+STAGE_2 = "/islington/check/no/disagreement/tried-1/police/health/yes/"
 LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/"
+STAFFS_5 = "/staffordshire-stoke/check/no/disagreement/tried-4/"
 
 
-@pytest.fixture(scope="module")
-def client():
-    app = create_app({"TESTING": True, "TODAY": date(2026, 12, 24)})
+@pytest.fixture
+def app():
+    return create_app({"TESTING": True, "TODAY": date(2026, 12, 24)})
+
+
+@pytest.fixture
+def client(app):
     return app.test_client()
 
 
 def text(response) -> str:
-    return visible_text(response.get_data(as_text=True))
+    return shown_text(response.get_data(as_text=True))
 
 
-def test_deadlines_default_to_today(client):
-    page = text(client.get(STAGE_1))
-    assert "Counting from Thursday, 24 December 2026" in page
-    assert "by Wednesday, 30 December 2026 (within 2 working days)" in page
+def post(client, path: str, day: str, month: str, year: str, clock: str = "", **extra):
+    data = {"day": day, "month": month, "year": year, "clock": clock, **extra}
+    return client.post(path, data=data)
 
 
-def test_posted_date_gives_real_deadlines(client):
-    page = text(client.post(STAGE_1, data={"day": "18", "month": "12", "year": "2026"}))
-    assert "by Tuesday, 22 December 2026 (within 2 working days)" in page
+def plan_data(markup: str) -> dict:
+    found = re.search(r'<script type="application/json" id="plan-data">(.*?)<', markup)
+    assert found, "the page carries its plan as data"
+    return json.loads(found[1])
 
 
-def test_hours_with_a_time_and_a_weekend_warning(client):
-    page = text(
-        client.post(
-            "/islington/check/no/disagreement/tried-1/police/health/yes/",
-            data={"day": "4", "month": "12", "year": "2026", "clock": "15:30"},
-        )
-    )
-    assert "by Saturday, 5 December 2026 at 3:30 pm (within 24 hours)" in page
+def test_a_visit_counts_from_the_start_of_today_and_leaves_the_time_empty(client):
+    markup = client.get(STAGE_1).get_data(as_text=True)
+    page = shown_text(markup)
+    assert "Counting from Thursday 24 December 2026 , when this stage started" in page
+    assert "by the end of Wednesday 30 December 2026 (within 2 working days)" in page
+    assert re.search(r'id="clock" name="clock" type="text" value=""', markup)
+    assert plan_data(markup)["default"] is True  # the script may put in the time now
+
+
+def test_hours_from_the_start_of_today_say_so(client):
+    page = text(client.get(STAGE_2))
+    assert "by the end of Thursday 24 December 2026 (within 24 hours)" in page
+    assert "Counted from the start of the day: give a time for an exact deadline." in page
+
+
+def test_a_posted_date_is_dated_and_not_the_default(client):
+    response = post(client, STAGE_1, "18", "12", "2026")
+    assert "by the end of Tuesday 22 December 2026 (within 2 working days)" in text(response)
+    assert plan_data(response.get_data(as_text=True))["default"] is False
+
+
+def test_a_deadline_that_has_passed_is_overdue(client):
+    page = text(post(client, STAGE_1, "18", "12", "2026"))  # now: the start of 24 December
+    assert "by the end of Tuesday 22 December 2026 (within 2 working days) Overdue" in page
+    assert "by the end of Wednesday 23 December 2026 (within 24 hours) Overdue" in page
+    running = "by the end of Thursday 31 December 2026 (within 5 working days)"
+    assert running in page and f"{running} Overdue" not in page
+
+
+def test_a_deadline_still_running_is_not_overdue(client):
+    page = text(post(client, STAGE_1, "24", "12", "2026"))
+    assert "Overdue" not in page
+
+
+def test_a_moment_deadline_with_a_weekend_note(client):
+    page = text(post(client, STAGE_2, "4", "12", "2026", "15:30"))
+    assert "by 3:30 pm on Saturday 5 December 2026 (within 24 hours)" in page
     assert "This falls on a weekend or bank holiday." in page
 
 
-def test_ambiguous_timescale_shows_each_reading(client):
-    page = text(
-        client.post(LINCS_1, data={"day": "24", "month": "12", "year": "2026", "clock": "10:00"})
-    )
-    assert "by Saturday, 26 December 2026 at 10:00 am (within 48 hours)" in page
-    assert "or by Wednesday, 30 December 2026 (within 2 working days)" in page
-    assert "Two readings" in page
+def test_never_twelve_am(client):
+    page = text(post(client, STAGE_2, "4", "12", "2026", "00:00"))
+    assert "12:00 am" not in page
+    assert "by the end of Friday 4 December 2026 (within 24 hours)" in page
 
 
-def test_plan_lists_every_remaining_stage_with_its_latest_date(client):
-    page = text(client.post(STAGE_1, data={"day": "24", "month": "12", "year": "2026"}))
+def test_a_start_in_the_future_is_questioned_not_refused(client):
+    assert "This start is in the future" not in text(client.get(STAGE_1))
+    page = text(post(client, STAGE_1, "5", "1", "2027"))
+    assert "This start is in the future: check the date." in page
+    assert "by the end of Wednesday 6 January 2027" not in page  # 2 working days: the 7th
+    assert "by the end of Thursday 7 January 2027 (within 2 working days)" in page
+
+
+def readings_order(page: str, first: str, second: str) -> bool:
+    return page.index(first) < page.index(second)
+
+
+def test_two_readings_are_shown_apart_the_earlier_first_each_with_its_words(client):
+    page = text(post(client, LINCS_1, "24", "12", "2026", "10:00"))
+    timescale = page[page.index("Timescales") : page.index("Your dates")]
+    assert "The policy's words give 2 deadlines for this , the earliest first" in timescale
+    hours = "by 10:00 am on Saturday 26 December 2026 (within 48 hours)"
+    days = "by the end of Wednesday 30 December 2026 (within 2 working days)"
+    assert readings_order(timescale, hours, days)
+    assert f"{hours} The policy says “within 48 hours” (Step 1)" in timescale
+    assert f"{days} The policy says “(2 working days)” (Step 1)" in timescale
+
+
+@pytest.mark.parametrize(
+    ("day", "first", "second"),
+    [
+        ("4", "by 10:00 am on Monday 7 December 2026 (within 72 hours)", "by the end of Tue"),
+        ("7", "by the end of Wednesday 9 December 2026 (within 2 working days)", "by 10:00 am"),
+    ],
+    ids=["from a Friday 72 hours first", "from a Monday 2 working days first"],
+)
+def test_staffordshire_stage_5_gathers_both_boxes_the_earlier_first(client, day, first, second):
+    page = text(post(client, STAFFS_5, day, "12", "2026", "10:00"))
+    plan = page[page.index("Your escalation plan") :]
+    assert readings_order(plan, first, second)
+    assert "The policy says “within 72 hours” (Flowchart Stage 5 (second box))" in plan
+    assert "The policy says “within 2 working days” (Flowchart Stage 5 (first box))" in plan
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "note", "start"),
+    [
+        (
+            "29",
+            "3",
+            "The clocks go forward an hour on Sunday 29 March 2026, so there is no 1:30 am "
+            "that day: counting from 2:30 am.",
+            "Counting from 2:30 am on Sunday 29 March 2026",
+        ),
+        (
+            "25",
+            "10",
+            "The clocks go back an hour on Sunday 25 October 2026, so 1:30 am happens twice "
+            "that day: counting from the first, 1:30 am BST.",
+            "Counting from 1:30 am BST on Sunday 25 October 2026",
+        ),
+    ],
+    ids=["skipped hour", "repeated hour"],
+)
+def test_a_start_a_clock_change_moves_is_explained(client, day, month, note, start):
+    page = text(post(client, STAGE_2, day, month, "2026", "01:30"))
+    assert note in page and start in page
+
+
+def test_the_plan_chains_every_remaining_stage(client):
+    page = text(post(client, STAGE_1, "24", "12", "2026"))
     plan = page[page.index("Your escalation plan") :]
     for stage in ("Stage 1:", "Stage 2:", "Stage 3:", "Stage 4:", "Stage 5:"):
         assert stage in plan
-    assert "by Thursday, 7 January 2027 (within 5 working days)" in plan  # stage 2 from 30 Dec
-    assert "by Friday, 15 January 2027 (within 5 working days)" in plan  # stage 4
+    assert "The end of Wednesday 30 December 2026" in plan  # stage 2 starts
+    assert "by the end of Thursday 7 January 2027 (within 5 working days)" in plan  # stage 2
+    assert "by the end of Friday 15 January 2027 (within 5 working days)" in plan  # stage 4
 
 
 def test_sooner_if_the_child_needs_it(client):
@@ -76,6 +174,7 @@ def test_sooner_if_the_child_needs_it(client):
     [
         ({"day": "", "month": "", "year": ""}, "Enter the date this stage started"),
         ({"day": "31", "month": "2", "year": "2027"}, "The date must be a real date"),
+        ({"day": "1", "month": "2", "year": "1999"}, "The year must be between 2000 and 2100"),
         ({"day": "1", "month": "2", "year": "2027", "clock": "25:00"}, "Enter the time as hours"),
     ],
 )
@@ -87,20 +186,44 @@ def test_bad_dates_get_an_error_summary(client, fields, message):
     assert 'href="#day"' in markup
 
 
-def test_ics_has_one_event_per_deadline_and_no_personal_data(client):
-    response = client.post(
-        STAGE_1, data={"day": "24", "month": "12", "year": "2026", "download": "ics"}
-    )
+def calendar_of(response) -> Calendar:
     assert response.mimetype == "text/calendar"
     assert "attachment" in response.headers["Content-Disposition"]
-    cal = Calendar.from_ical(response.data)
+    return Calendar.from_ical(response.data)
+
+
+def test_ics_events_are_in_plain_words_with_reminders_and_a_time_zone(client):
+    cal = calendar_of(post(client, STAGE_2, "24", "12", "2026", "10:00", download="ics"))
+    zones = list(cal.walk("VTIMEZONE"))
+    assert [str(z["tzid"]) for z in zones] == ["Europe/London"]
+    events = list(cal.walk("VEVENT"))
+    summaries = [str(e["summary"]) for e in events]
+    assert (
+        "Deadline: Stage 2 Line Manager, refer the problem to your line manager or named "
+        "Child Protection advisor (within 24 hours)"
+    ) in summaries
+    first = events[summaries.index(next(s for s in summaries if "24 hours" in s))]
+    assert first.decoded("dtstart") == datetime(2026, 12, 25, 10, tzinfo=UTC)
+    assert str(first["description"]).startswith("By 10:00 am on Friday 25 December 2026. ISCP")
+    for event in events:
+        alarms = list(event.walk("VALARM"))
+        assert len(alarms) == 1 and str(alarms[0]["action"]) == "DISPLAY"
+        assert re.fullmatch(r"islington-[\w-]+@escalation-wizard", str(event["uid"]))
+
+
+def test_ics_has_one_event_per_dated_reading(client):
+    cal = calendar_of(post(client, STAGE_1, "24", "12", "2026", download="ics"))
     events = list(cal.walk("VEVENT"))
     starts = sorted(str(e.decoded("dtstart")) for e in events)
     assert "2026-12-30" in starts and "2027-01-15" in starts
-    assert len(events) == 5  # stage 1: 1, stage 2: 2, stage 3: 1, stage 4: 1
-    for event in events:
-        assert re.fullmatch(r"[0-9a-f]{24}@escalation-wizard", str(event["uid"]))
-        assert "ISCP Stage" in str(event["summary"])
+    assert len(events) == 5  # stage 1: 1 (the other counts from an outcome), 2: 2, 3: 1, 4: 1
+
+
+def test_ics_events_are_the_plan_datas_events(client):
+    markup = post(client, STAGE_2, "24", "12", "2026", "10:00").get_data(as_text=True)
+    words = {e["summary"] for e in plan_data(markup)["events"].values()}
+    cal = calendar_of(post(client, STAGE_2, "24", "12", "2026", "10:00", download="ics"))
+    assert {str(e["summary"]) for e in cal.walk("VEVENT")} <= words
 
 
 def test_the_date_form_carries_no_token_and_the_page_is_cacheable(client):
@@ -162,10 +285,47 @@ def test_post_is_refused_on_question_pages(client):
     assert client.post("/islington/check/").status_code == 405
 
 
-def test_static_outcome_has_no_server_dates_but_keeps_words(tmp_path):
-    app = create_app({"TESTING": True, "STATIC_SITE": True})
-    page = app.test_client().get(STAGE_1).get_data(as_text=True)
-    assert 'class="app-section app-plan" id="dates"' in page and " hidden>" in page
-    assert "within 2 working days" in visible_text(page)
-    assert "csrf_token" not in page
-    assert re.search(r'<script type="module" src="/assets/js/plan\.[0-9a-f]{12}\.js">', page)
+def test_a_cached_visit_holds_no_time_of_day(app):
+    client = app.test_client()
+    app.config["NOW"] = datetime(2026, 12, 24, 9, 15, tzinfo=UTC)
+    morning = client.get(STAGE_2).get_data(as_text=True)
+    app.config["NOW"] = datetime(2026, 12, 24, 16, 40, tzinfo=UTC)
+    afternoon = client.get(STAGE_2).get_data(as_text=True)
+    strip = re.compile(r'name="csrf_token" value="[^"]*"')
+    assert strip.sub("", morning) == strip.sub("", afternoon)
+    assert "9:15" not in morning and "4:40" not in afternoon
+
+
+@pytest.fixture
+def static_page():
+    app = create_app({"TESTING": True, "STATIC_SITE": True, "TODAY": date(2026, 12, 24)})
+    return app.test_client().get(LINCS_1).get_data(as_text=True)
+
+
+def test_static_page_keeps_words_and_says_dates_need_javascript(static_page):
+    page = shown_text(static_page)
+    assert "Your dates" in page and "Your escalation plan" in page
+    assert "Working out the dates needs JavaScript" in page
+    assert "(within 48 hours)" in page and "(within 2 working days)" in page
+    assert "by the end of" not in page and "Counting from" not in page
+    assert "csrf_token" not in static_page
+    assert re.search(r'<script type="module" src="/assets/js/plan\.[0-9a-f]{12}\.js">', static_page)
+
+
+def test_static_page_carries_the_undated_plan(static_page):
+    data = plan_data(static_page)
+    assert data["dated"] is False and data["nation"] == "england"
+    assert data["rows"][0]["timescales"][0] == {
+        "within": ["48 hours", "2 working days"],
+        "datable": True,
+    }
+    assert data["rows"][0]["groups"] == [{"key": "0:0", "readings": ["0:0:0", "0:0:1"]}]
+    tree, _ = parse(static_page)
+    keyed = {e.get("data-reading") for e in tree.iter() if e.get("data-reading")}
+    in_data = {key for row in data["rows"] for g in row["groups"] for key in g["readings"]}
+    assert keyed <= in_data  # every element the script fills is named in the data
+
+
+def test_staffordshire_stage_5_data_gathers_both_boxes_into_one_duty(client):
+    data = plan_data(client.get(STAFFS_5).get_data(as_text=True))
+    assert data["rows"][0]["groups"][0] == {"key": "0:0", "readings": ["0:0:0", "0:1:0"]}

@@ -80,7 +80,7 @@ def test_pages_are_kept_per_day(app):
     client = app.test_client()
     client.get(STAGE)
     app.config["TODAY"] = date(2026, 11, 24)
-    assert "Tuesday, 24 November 2026" in client.get(STAGE).get_data(as_text=True)
+    assert "Tuesday 24 November 2026" in client.get(STAGE).get_data(as_text=True)
     assert len(app.extensions["page_cache"].pages) == 2
 
 

@@ -126,7 +126,7 @@ def test_outcome_pages_are_cacheable_through_the_proxy(proxy):
 def test_the_date_form_and_calendar_work_over_https(proxy):
     port, _, _ = proxy
     page = post_date(port)
-    assert page.status == 200 and b"Tuesday, 17 March 2099" in page.body
+    assert page.status == 200 and b"Tuesday 17 March 2099" in page.body
     assert page.headers["Cache-Control"] == "no-store"
     calendar = post_date(port, download="ics")
     assert calendar.status == 200 and calendar.body.startswith(b"BEGIN:VCALENDAR")
@@ -235,7 +235,7 @@ def test_date_form_and_download_in_chromium_over_https(proxy, tmp_path, javascri
         page.get_by_label("Month").fill("3")
         page.get_by_label("Year").fill("2099")
         page.get_by_role("button", name="Update dates").click()
-        assert "Counting from Tuesday, 17 March 2099" in page.inner_text("main")
+        assert "Tuesday 17 March 2099" in page.inner_text("#dates")
         with page.expect_download() as download:
             page.get_by_role("button", name="Download calendar file (.ics)").click()
         saved = tmp_path / "plan.ics"

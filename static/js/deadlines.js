@@ -1,9 +1,17 @@
-// Deadline arithmetic for the static site: the same rules as wizard/dates.py, checked
-// against the same vectors (tests/vectors/deadlines.json). Dates are handled as UTC
-// midnights so that no time zone or clock change can shift a day.
+// Deadline arithmetic, the chained plan, dates in words and calendar events for the
+// browser: the same rules as wizard/core/dates.py, wizard/web/datefmt.py and
+// wizard/web/ics.py, checked against the same vectors (tests/vectors/). No dependencies.
+//
+// Instants are milliseconds since the epoch (UTC): hours are added and deadlines compared
+// there, so a clock change can neither stretch nor shrink "24 hours". A wall-clock time in
+// London is held as the UTC milliseconds of the same fields ("wall"), and days as
+// 'YYYY-MM-DD'; Intl with timeZone 'Europe/London' converts between them.
 
-const DAY_MS = 86400000
+const MINUTE = 60000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
 const WORKING_WEEK = 5
+const ZONE = 'Europe/London'
 const AMOUNTLESS = ['immediately', 'as soon as possible', 'none stated']
 const SPAN = /^(\d+)\s+(working days?|hours?|working weeks?|weeks?)$/
 
@@ -16,6 +24,8 @@ export function parseSpan (text) {
   return { amount: Number(match[1]), unit }
 }
 
+// Days and wall-clock times
+
 export function dayToMs (iso) {
   const [y, m, d] = iso.split('-').map(Number)
   return Date.UTC(y, m - 1, d)
@@ -25,72 +35,334 @@ export function msToDay (ms) {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
-export function isWorkingDay (ms, holidays) {
-  const weekday = new Date(ms).getUTCDay()
-  return weekday !== 0 && weekday !== 6 && !holidays.has(msToDay(ms))
+function addDays (iso, days) { return msToDay(dayToMs(iso) + days * DAY) }
+
+function wallOf (day, clock) {
+  const [h, m] = (clock || '00:00').split(':').map(Number)
+  return dayToMs(day) + (h * 60 + m) * MINUTE
 }
 
-export function addWorkingDays (ms, days, holidays) {
-  let day = ms
+function splitWall (wall) {
+  const iso = new Date(wall).toISOString()
+  return { day: iso.slice(0, 10), clock: iso.slice(11, 16) }
+}
+
+const WALL_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+})
+const ZONE_NAME = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeZoneName: 'short' })
+
+// The London wall-clock time at an instant, to the minute.
+export function wallAt (at) {
+  const p = Object.fromEntries(WALL_FORMAT.formatToParts(new Date(at)).map(x => [x.type, x.value]))
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute))
+}
+
+function offsetAt (at) { return wallAt(at) - Math.floor(at / MINUTE) * MINUTE }
+
+// A wall-clock time as an instant, read as RFC 5545 reads one (section 3.3.5): a time that
+// happens twice is its first occurrence; a time the clocks skip takes the offset from
+// before the change. Python's zoneinfo with fold=0 reads them the same way.
+export function instant (wall) {
+  const before = wall - offsetAt(wall - DAY)
+  const after = wall - offsetAt(wall + DAY)
+  if (before === after) return { at: before, change: 'none' }
+  const found = [before, after].filter(at => wallAt(at) === wall)
+  if (found.length === 2) return { at: Math.min(...found), change: 'repeated' }
+  if (found.length === 1) return { at: found[0], change: 'none' }
+  return { at: before, change: 'skipped' }
+}
+
+function midnight (day) { return instant(dayToMs(day)).at }
+
+// 'BST' or 'GMT' where the wall-clock time at `at` happens twice; otherwise ''.
+function zoneName (at) {
+  if (instant(wallAt(at)).change !== 'repeated') return ''
+  return ZONE_NAME.formatToParts(new Date(at)).find(p => p.type === 'timeZoneName').value
+}
+
+// Working days
+
+export function isWorkingDay (iso, holidays) {
+  const weekday = new Date(dayToMs(iso)).getUTCDay()
+  return weekday !== 0 && weekday !== 6 && !holidays.has(iso)
+}
+
+export function addWorkingDays (iso, days, holidays) {
+  let day = iso
   while (days > 0) {
-    day += DAY_MS
+    day = addDays(day, 1)
     if (isWorkingDay(day, holidays)) days -= 1
   }
   return day
 }
 
-// One reading of a timescale as a deadline: {kind, at, outsideWorkingDays, fromStartOfDay}.
-// `at` is 'YYYY-MM-DD' for a day, 'YYYY-MM-DDTHH:MM' for a moment, or null.
-export function deadline (spanText, startDay, startTime, holidays) {
-  const span = parseSpan(spanText)
-  if (span.amount === null) return { kind: span.unit, at: null, outsideWorkingDays: false }
-  const start = dayToMs(startDay)
-  if (span.unit === 'hours') {
-    const [h, m] = (startTime || '00:00').split(':').map(Number)
-    const at = start + (h * 60 + m) * 60000 + span.amount * 3600000
-    const iso = new Date(at).toISOString().slice(0, 16)
-    const day = dayToMs(iso.slice(0, 10))
-    return {
-      kind: 'moment',
-      at: iso,
-      outsideWorkingDays: !isWorkingDay(day, holidays),
-      fromStartOfDay: !startTime
-    }
-  }
-  let day
-  if (span.unit === 'weeks') {
-    day = start + span.amount * 7 * DAY_MS
-  } else {
-    const days = span.amount * (span.unit === 'working weeks' ? WORKING_WEEK : 1)
-    day = addWorkingDays(start, days, holidays)
-  }
-  return { kind: 'day', at: msToDay(day), outsideWorkingDays: false }
+// Starts: {kind: 'day' | 'moment' | 'after day', day, at, clock, zoneName, change, asked}
+
+export function entered (day, clock) {
+  if (!clock) return { kind: 'day', day, at: midnight(day), clock: null, zoneName: '', change: 'none', asked: null }
+  const { at, change } = instant(wallOf(day, clock))
+  return momentStart(at, change, change === 'none' ? null : clock)
 }
+
+export function after (end) {
+  const wall = splitWall(wallAt(end))
+  if (wall.clock === '00:00') {
+    return { kind: 'after day', day: addDays(wall.day, -1), at: end, clock: null, zoneName: '', change: 'none', asked: null }
+  }
+  return momentStart(end, 'none', null)
+}
+
+function momentStart (at, change, asked) {
+  const wall = splitWall(wallAt(at))
+  return { kind: 'moment', day: wall.day, at, clock: wall.clock, zoneName: zoneName(at), change, asked }
+}
+
+// Deadlines: {kind, day, clock, end, outsideWorkingDays, fromStartOfDay, zoneName}
+
+export function deadline (spanText, start, holidays) {
+  const span = parseSpan(spanText)
+  if (span.amount === null) {
+    return { kind: span.unit, day: null, clock: null, end: null, outsideWorkingDays: false, fromStartOfDay: false, zoneName: '' }
+  }
+  if (span.unit === 'hours') return momentDeadline(start.at + span.amount * HOUR, holidays, start.kind === 'day')
+  if (span.unit === 'weeks') return dayDeadline(addDays(start.day, 7 * span.amount), holidays, false)
+  const days = span.amount * (span.unit === 'working weeks' ? WORKING_WEEK : 1)
+  return dayDeadline(addWorkingDays(start.day, days, holidays), holidays, false)
+}
+
+function momentDeadline (end, holidays, untimed) {
+  const wall = splitWall(wallAt(end))
+  // Midnight is the end of the day before: never "12:00 am".
+  if (wall.clock === '00:00') return dayDeadline(addDays(wall.day, -1), holidays, untimed)
+  return {
+    kind: 'moment',
+    day: wall.day,
+    clock: wall.clock,
+    end,
+    outsideWorkingDays: !isWorkingDay(wall.day, holidays),
+    fromStartOfDay: untimed,
+    zoneName: zoneName(end)
+  }
+}
+
+function dayDeadline (day, holidays, untimed) {
+  return {
+    kind: 'day',
+    day,
+    clock: null,
+    end: midnight(addDays(day, 1)),
+    outsideWorkingDays: !isWorkingDay(day, holidays),
+    fromStartOfDay: untimed,
+    zoneName: ''
+  }
+}
+
+export function overdue (d, now) { return d.end !== null && now >= d.end }
+
+// The plan. rows: [{number, timescales: [{within: [...], datable}]}], as the page's plan data
+// lists them. Each stage starts when the one before runs out (the latest deadline among all
+// its variants); all variants of a stage share a start; a stage with no dated deadline
+// leaves every later start unknown.
+export function chain (rows, start, holidays) {
+  const result = []
+  let starts = start
+  let group = []
+  let number = null
+  for (const row of rows) {
+    if (row.number !== number && group.length) {
+      starts = nextStart(group)
+      group = []
+    }
+    number = row.number
+    const deadlines = row.timescales.map(ts => ts.datable && starts !== null
+      ? ts.within.map(w => deadline(w, starts, holidays))
+      : [])
+    const dated = { starts, deadlines, ends: latestEnd(deadlines) }
+    result.push(dated)
+    group.push(dated)
+  }
+  return result
+}
+
+function latestEnd (deadlines) {
+  const ends = deadlines.flat().map(d => d.end).filter(e => e !== null)
+  return ends.length ? Math.max(...ends) : null
+}
+
+function nextStart (group) {
+  const ends = group.map(row => row.ends)
+  return ends.includes(null) ? null : after(Math.max(...ends))
+}
+
+// Positions of readings, the earliest deadline first; undated ones keep their order last.
+export function earliestFirst (deadlines) {
+  const end = i => deadlines[i] && deadlines[i].end !== null ? deadlines[i].end : Infinity
+  return deadlines.map((_, i) => i).sort((a, b) => end(a) - end(b) || a - b)
+}
+
+// What the page shows for a plan: the plan data's rows dated from `start` at `now`.
+// Readings are keyed 'row:timescale:reading' and duties 'row:group', as the page names them.
+export function planView (rows, start, holidays, now) {
+  const dated = chain(rows, start, holidays)
+  const view = { startText: startText(start), note: clockChangeNote(start), future: start.at > now, starts: [], readings: {}, order: {}, deadlines: {} }
+  dated.forEach((row, i) => {
+    view.starts.push(row.starts ? sentence(startText(row.starts)) : null)
+    for (const group of rows[i].groups) {
+      const found = group.readings.map(key => readingAt(dated, key))
+      group.readings.forEach((key, j) => {
+        const d = found[j]
+        view.deadlines[key] = d
+        view.readings[key] = d && d.end !== null
+          ? { text: deadlineText(d), overdue: overdue(d, now), outside: d.outsideWorkingDays, midnight: d.fromStartOfDay }
+          : null
+      })
+      view.order[group.key] = earliestFirst(found).map(j => group.readings[j])
+    }
+  })
+  return view
+}
+
+function readingAt (dated, key) {
+  const [row, ts, r] = key.split(':').map(Number)
+  return dated[row].deadlines[ts][r] || null
+}
+
+// The start a person typed, by the same rule as wizard/web/forms.py: {day, clock, error}.
+export function readStart (day, month, year, clock) {
+  [day, month, year, clock] = [day, month, year, clock].map(part => (part || '').trim())
+  if (!day || !month || !year) return { day: null, clock: null, error: 'missing' }
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { day: null, clock: null, error: 'not a date' }
+  }
+  const [d, m, y] = [day, month, year].map(Number)
+  if (y < 2000 || y > 2100) return { day: null, clock: null, error: 'year' }
+  const when = new Date(Date.UTC(y, m - 1, d))
+  if (m < 1 || m > 12 || d < 1 || when.getUTCDate() !== d) return { day: null, clock: null, error: 'not a date' }
+  const iso = `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  if (!clock) return { day: iso, clock: null, error: null }
+  const time = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(clock)
+  if (!time) return { day: iso, clock: null, error: 'not a time' }
+  return { day: iso, clock: `${time[1].padStart(2, '0')}:${time[2]}`, error: null }
+}
+
+// Words
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
   weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'
 })
-const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+const CLOCK_FORMAT = new Intl.DateTimeFormat('en-GB', {
   hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC'
 })
 
-export function formatDay (iso) {
-  return DAY_FORMAT.format(new Date(dayToMs(iso.slice(0, 10))))
+export function dayText (iso) {
+  const p = Object.fromEntries(DAY_FORMAT.formatToParts(new Date(dayToMs(iso))).map(x => [x.type, x.value]))
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`
 }
 
-export function formatMoment (iso) {
-  const [day, time] = iso.split('T')
-  const [h, m] = time.split(':').map(Number)
-  return `${formatDay(day)} at ${TIME_FORMAT.format(new Date(dayToMs(day) + (h * 60 + m) * 60000))}`
+export function clockText (clock) {
+  return clock === '12:00' ? 'midday' : CLOCK_FORMAT.format(new Date(wallOf('1970-01-01', clock)))
+}
+
+export function momentText (day, clock, zone) {
+  return `${clockText(clock)}${zone ? ' ' + zone : ''} on ${dayText(day)}`
 }
 
 export function deadlineText (d) {
-  if (d.at === null) return d.kind
-  return d.kind === 'day' ? formatDay(d.at) : formatMoment(d.at)
+  if (d.kind === 'day') return `by the end of ${dayText(d.day)}`
+  if (d.kind === 'moment') return `by ${momentText(d.day, d.clock, d.zoneName)}`
+  return d.kind
 }
 
-// The last moment that still meets a deadline, as a comparable 'YYYY-MM-DDTHH:MM' string.
-export function latest (d) {
-  if (d.at === null) return null
-  return d.kind === 'day' ? `${d.at}T23:59` : d.at
+export function startText (s) {
+  if (s.kind === 'after day') return `the end of ${dayText(s.day)}`
+  if (s.clock === '00:00') return `the start of ${dayText(s.day)}`
+  if (s.kind === 'moment') return momentText(s.day, s.clock, s.zoneName)
+  return dayText(s.day)
+}
+
+export function clockChangeNote (s) {
+  if (s.asked === null || s.clock === null) return ''
+  if (s.change === 'skipped') {
+    return `The clocks go forward an hour on ${dayText(s.day)}, so there is no ` +
+      `${clockText(s.asked)} that day: counting from ${clockText(s.clock)}.`
+  }
+  return `The clocks go back an hour on ${dayText(s.day)}, so ${clockText(s.asked)} happens twice ` +
+    `that day: counting from the first, ${clockText(s.clock)} ${s.zoneName}.`
+}
+
+// Calendar events (RFC 5545), as wizard/web/ics.py writes them
+
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE', 'TZID:Europe/London',
+  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0000', 'TZOFFSETTO:+0100', 'TZNAME:BST',
+  'DTSTART:19810329T010000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
+  'BEGIN:STANDARD', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0000', 'TZNAME:GMT',
+  'DTSTART:19961027T020000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+  'END:VTIMEZONE'
+]
+export const DAY_REMINDER = 'PT9H' // 9:00 am on the day a day deadline ends
+export const MOMENT_REMINDER = '-PT2H' // two hours before a moment
+
+function icsText (text) {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n')
+}
+
+function icsDay (iso) { return iso.replaceAll('-', '') }
+
+function icsUtc (ms) { return new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z' }
+
+export function sentence (text) { return text.charAt(0).toUpperCase() + text.slice(1) }
+
+// One VEVENT's lines. `event`: {summary, description, uid} from the page's plan data.
+export function icsEvent (d, event, stamp) {
+  const when = d.kind === 'day'
+    ? [`DTSTART;VALUE=DATE:${icsDay(d.day)}`, `DTEND;VALUE=DATE:${icsDay(addDays(d.day, 1))}`]
+    : [d.zoneName
+        // A time that happens twice would be read as its first occurrence: say it in UTC.
+        ? `DTSTART:${icsUtc(d.end)}`
+        : `DTSTART;TZID=${ZONE}:${icsDay(d.day)}T${d.clock.replace(':', '')}00`]
+  const reminder = d.kind === 'day' ? DAY_REMINDER : MOMENT_REMINDER
+  const suffix = d.kind === 'day' ? icsDay(d.day) : icsUtc(d.end)
+  return [
+    'BEGIN:VEVENT',
+    `SUMMARY:${icsText(event.summary)}`,
+    ...when,
+    `DTSTAMP:${icsUtc(stamp)}`,
+    `UID:${event.uid}-${suffix}@escalation-wizard`,
+    `DESCRIPTION:${icsText(`${sentence(deadlineText(d))}. ${event.description}`)}`,
+    'BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${icsText(event.summary)}`,
+    `TRIGGER:${reminder}`, 'END:VALARM',
+    'END:VEVENT'
+  ]
+}
+
+// Lines longer than 75 octets are folded (RFC 5545, section 3.1).
+function fold (line) {
+  const bytes = new TextEncoder().encode(line)
+  if (bytes.length <= 75) return line
+  const parts = []
+  let current = ''
+  let size = 0
+  for (const char of line) {
+    const width = new TextEncoder().encode(char).length
+    if (size + width > (parts.length ? 74 : 75)) {
+      parts.push(current)
+      current = ''
+      size = 0
+    }
+    current += char
+    size += width
+  }
+  parts.push(current)
+  return parts.join('\r\n ')
+}
+
+export function icsCalendar (name, events) {
+  const lines = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//escalation-wizard//EN', 'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${icsText(name)}`, ...VTIMEZONE, ...events.flat(), 'END:VCALENDAR'
+  ]
+  return lines.map(fold).join('\r\n') + '\r\n'
 }

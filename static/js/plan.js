@@ -1,144 +1,126 @@
-// Fills in the deadlines and the dated plan on a static outcome page, in the browser.
-// The page already says every timescale in words; this only adds the dates, computed
-// by the same rules as the live app (deadlines.js, checked against shared vectors).
-import { deadline, deadlineText, latest, formatDay, formatMoment } from './deadlines.js'
+// Dates the plan in the browser. The page says which readings there are, which belong
+// together, and where each goes (the plan data in #plan-data, and the data-reading,
+// data-group and data-starts keys); this script only does the arithmetic (deadlines.js,
+// the same rules as the live app, checked against shared vectors) and fills those elements.
+//
+// On a static page it dates everything, from now unless a start is entered, and builds
+// the .ics. On a live page (cached for the day, dated from the start of today) it fills
+// in the time now and dates the page again, but only while the start is the default: a
+// start someone posted stays as the server dated it.
+import { entered, icsCalendar, icsEvent, planView, readStart, wallAt } from './deadlines.js'
 
-const section = document.querySelector('.app-plan')
+const section = document.getElementById('dates')
+const dataElement = document.getElementById('plan-data')
+
+function each (selector, action) {
+  for (const element of document.querySelectorAll(selector)) action(element)
+}
+
+function showAll (selector, shown) { each(selector, el => { el.hidden = !shown }) }
+
+function fillReading (key, reading) {
+  each(`[data-reading="${key}"]`, el => {
+    el.querySelector('[data-text]').textContent = reading ? reading.text : ''
+    el.querySelector('[data-by]').hidden = !reading
+    el.querySelector('[data-overdue]').hidden = !(reading && reading.overdue)
+    el.querySelector('[data-outside]').hidden = !(reading && reading.outside)
+    el.querySelector('[data-midnight]').hidden = !(reading && reading.midnight)
+  })
+}
+
+// Puts a duty's readings in the order the rule gave: the earliest first.
+function order (groupKey, keys) {
+  each(`[data-group="${groupKey}"]`, list => {
+    for (const key of keys) list.append(list.querySelector(`[data-reading="${key}"]`).closest('li'))
+  })
+}
+
+function fill (view, data) {
+  each('[data-start-text]', el => { el.textContent = view.startText })
+  showAll('[data-future]', view.future)
+  each('[data-clock-note]', el => { el.textContent = view.note; el.hidden = view.note === '' })
+  view.starts.forEach((text, i) => each(`[data-starts="${i}"]`, el => { el.textContent = text ?? data.unknown }))
+  for (const [key, reading] of Object.entries(view.readings)) fillReading(key, reading)
+  for (const [key, keys] of Object.entries(view.order)) {
+    order(key, keys)
+    showAll(`[data-dated-order="${key}"]`, keys.some(k => view.readings[k]))
+  }
+  showAll('[data-dated]', true)
+}
 
 function pad (n) { return String(n).padStart(2, '0') }
 
-function startFromForm (form) {
-  const day = Number(form.querySelector('#day').value)
-  const month = Number(form.querySelector('#month').value)
-  const year = Number(form.querySelector('#year').value)
-  const when = new Date(Date.UTC(year, month - 1, day))
-  if (!day || !month || year < 2000 || year > 2100 || when.getUTCDate() !== day) return null
-  const clock = form.querySelector('#clock').value.trim().replace('.', ':')
-  const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(clock)
-  if (clock && !time) return null
-  return { day: `${year}-${pad(month)}-${pad(day)}`, time: time ? `${pad(time[1])}:${time[2]}` : null }
+function setNow (form) {
+  const now = new Date(wallAt(Date.now()))
+  form.querySelector('#day').value = now.getUTCDate()
+  form.querySelector('#month').value = now.getUTCMonth() + 1
+  form.querySelector('#year').value = now.getUTCFullYear()
+  form.querySelector('#clock').value = `${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`
 }
 
-function whenText (iso, timed) {
-  const isMidnight = iso.endsWith('T00:00') || iso.endsWith('T23:59')
-  return !timed || isMidnight ? formatDay(iso) : formatMoment(iso)
+function fields (form) {
+  return ['day', 'month', 'year', 'clock'].map(name => form.querySelector(`#${name}`).value)
 }
 
-// The plan: rows grouped by stage number; a group starts when the one before runs out.
-function computePlan (start, holidays) {
-  const rows = [...section.querySelectorAll('[data-plan-row]')]
-  let groupStart = start.time ? `${start.day}T${start.time}` : `${start.day}T00:00`
-  let groupEnds = []
-  let number = null
-  return rows.map((row, index) => {
-    if (number !== null && row.dataset.number !== number) {
-      groupStart = groupEnds.includes(null) ? null : groupEnds.sort().at(-1)
-      groupEnds = []
-    }
-    number = row.dataset.number
-    const timed = Boolean(start.time) || index > 0 && groupStart !== `${start.day}T00:00`
-    const readings = []
-    row.querySelectorAll('[data-ts-row]').forEach((ts, tsIndex) => {
-      if (ts.dataset.datable !== 'yes') return
-      ts.querySelectorAll('[data-reading]').forEach((el, r) => {
-        if (groupStart === null) return
-        const [day, time] = groupStart.split('T')
-        const d = deadline(el.dataset.within, day, timed ? time : null, holidays)
-        readings.push({ ts: tsIndex, r, d })
-      })
-    })
-    const ends = readings.map(x => latest(x.d)).filter(Boolean).sort().at(-1) || null
-    groupEnds.push(ends)
-    return { index, starts: groupStart, ends, readings, timed }
-  })
+function showError (data, error) {
+  const message = error ? data.messages[error] : ''
+  each('[data-when-error]', el => { el.querySelector('[data-message]').textContent = message; el.hidden = !error })
+  const summary = section.querySelector('[data-error-summary]')
+  if (!summary) return
+  summary.hidden = !error
+  summary.querySelector('[data-error-link]').textContent = message
+  if (error) summary.focus()
 }
 
-function fill (plan, start) {
-  section.querySelector('[data-start]').textContent = whenText(
-    start.time ? `${start.day}T${start.time}` : start.day, Boolean(start.time))
-  for (const row of plan) {
-    const cell = section.querySelector(`[data-plan-row="${row.index}"] [data-starts]`)
-    cell.textContent = row.starts === null
-      ? 'Cannot be worked out: an earlier stage has no timescale'
-      : whenText(row.starts, row.index > 0 || Boolean(start.time))
-    for (const { ts, r, d } of row.readings) {
-      const selector = `.app-deadline[data-row="${row.index}"][data-ts="${ts}"][data-r="${r}"]`
-      for (const el of document.querySelectorAll(selector)) {
-        el.textContent = deadlineText(d)
-        el.closest('[data-by]').hidden = false
-        // Each reading carries its own notes: look only inside this reading.
-        const reading = el.closest('.app-reading')
-        const outside = reading.querySelector('[data-outside]')
-        if (outside) outside.hidden = !d.outsideWorkingDays
-        const midnight = reading.querySelector('[data-midnight]')
-        if (midnight) midnight.hidden = !d.fromStartOfDay
-      }
-    }
-  }
+function download (data, view) {
+  const stamp = Date.now()
+  // In the order the page shows them, as the live app writes them: the earliest first.
+  const events = Object.values(view.order).flat()
+    .filter(key => data.events[key] && view.deadlines[key] && view.deadlines[key].end !== null)
+    .map(key => icsEvent(view.deadlines[key], data.events[key], stamp))
+  const link = document.createElement('a')
+  link.href = URL.createObjectURL(new Blob([icsCalendar(data.calendar, events)], { type: 'text/calendar' }))
+  link.download = data.filename
+  link.click()
+  URL.revokeObjectURL(link.href)
 }
 
-function icsDate (iso) { return iso.replaceAll('-', '').replace(':', '') }
-
-function calendar (plan) {
-  const title = document.querySelector('.app-header__title').textContent.trim()
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//escalation-wizard//EN', 'CALSCALE:GREGORIAN']
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z'
-  for (const row of plan) {
-    const heading = section.querySelector(`[data-plan-row="${row.index}"] th`).textContent.replace(/\s+/g, ' ').trim()
-    for (const { ts, r, d } of row.readings) {
-      if (d.at === null) continue
-      const item = section.querySelectorAll(`[data-plan-row="${row.index}"] [data-ts-row]`)[ts]
-      const what = item.firstChild.textContent.trim().replace(/:$/, '')
-      const within = item.querySelectorAll('[data-reading]')[r].dataset.within
-      lines.push('BEGIN:VEVENT', `UID:${row.index}-${ts}-${r}-${icsDate(d.at)}@escalation-wizard`, `DTSTAMP:${stamp}`,
-        `SUMMARY:${escape(`${heading}: ${what} (within ${within})`)}`, `DESCRIPTION:${escape(title)}`)
-      if (d.kind === 'day') {
-        const next = new Date(Date.parse(d.at + 'T00:00:00Z') + 86400000).toISOString().slice(0, 10)
-        lines.push(`DTSTART;VALUE=DATE:${icsDate(d.at)}`, `DTEND;VALUE=DATE:${icsDate(next)}`)
-      } else {
-        lines.push(`DTSTART;TZID=Europe/London:${icsDate(d.at)}00`, `DTEND;TZID=Europe/London:${icsDate(d.at)}00`)
-      }
-      lines.push('END:VEVENT')
-    }
-  }
-  lines.push('END:VCALENDAR')
-  return lines.join('\r\n') + '\r\n'
-}
-
-function escape (text) { return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n') }
-
-async function main () {
-  if (!section) return
-  const response = await fetch(section.dataset.holidays)
-  const holidays = new Set((await response.json()).dates)
+function main () {
+  if (!section || !dataElement) return
+  const data = JSON.parse(dataElement.textContent)
+  if (data.dated && !data.default) return
   const form = section.querySelector('[data-when]')
-  const today = new Date()
-  form.querySelector('#day').value = today.getDate()
-  form.querySelector('#month').value = today.getMonth() + 1
-  form.querySelector('#year').value = today.getFullYear()
-  let plan = null
+  let holidays = null
+  let touched = false
+  const ready = fetch(section.dataset.holidays)
+    .then(response => response.json())
+    .then(found => { holidays = new Set(found.dates) })
   const update = () => {
-    const start = startFromForm(form)
-    const error = form.querySelector('[data-when-error]')
-    if (error) error.hidden = start !== null
-    if (start === null) return false
-    plan = computePlan(start, holidays)
-    fill(plan, start)
-    return true
+    const given = readStart(...fields(form))
+    showError(data, given.error)
+    if (given.error) return null
+    const view = planView(data.rows, entered(given.day, given.clock), holidays, Date.now())
+    fill(view, data)
+    return view
   }
-  form.addEventListener('submit', event => {
-    event.preventDefault()
-    if (!update()) return
-    if (event.submitter && event.submitter.name === 'download') {
-      const link = document.createElement('a')
-      link.href = URL.createObjectURL(new Blob([calendar(plan)], { type: 'text/calendar' }))
-      link.download = location.pathname.split('/').filter(Boolean)[0] + '-escalation.ics'
-      link.click()
-      URL.revokeObjectURL(link.href)
+  form.addEventListener('input', () => { touched = true })
+  if (!data.dated) {
+    form.addEventListener('submit', async event => {
+      event.preventDefault()
+      if (holidays === null) await ready
+      const view = update()
+      if (view && event.submitter && event.submitter.name === 'download') download(data, view)
+    })
+  }
+  setNow(form)
+  ready.then(() => {
+    if (!data.dated) {
+      showAll('[data-needs-js]', false)
+      form.hidden = false
     }
-  })
-  update()
-  section.hidden = false
+    // Someone already typing keeps what they typed; the dates follow when they submit.
+    if (!touched) update()
+  }, () => {}) // without bank holidays no date is given: the words stay, as without JavaScript
 }
 
 main()

@@ -2,17 +2,24 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { deadline, deadlineText, parseSpan } from '../../static/js/deadlines.js'
+import { deadline, deadlineText, entered, parseSpan } from '../../static/js/deadlines.js'
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/deadlines.json', import.meta.url)))
+
+function utc (ms) {
+  return ms === null ? null : new Date(ms).toISOString().slice(0, 16) + 'Z'
+}
 
 for (const c of vectors.cases) {
   test(c.name, () => {
     const holidays = new Set(vectors.holidays[c.nation])
-    const result = deadline(c.within, c.start, c.time, holidays)
+    const result = deadline(c.within, entered(c.start, c.time), holidays)
     assert.equal(result.kind, c.kind)
-    assert.equal(result.at, c.at)
+    assert.equal(result.day, c.day)
+    assert.equal(result.clock, c.clock)
+    assert.equal(utc(result.end), c.end)
     assert.equal(result.outsideWorkingDays, c.outside_working_days)
+    assert.equal(result.fromStartOfDay, c.from_start_of_day)
     assert.equal(deadlineText(result), c.text)
   })
 }

@@ -1,13 +1,17 @@
-"""Bank holidays for a nation, from the `holidays` package, as data for the pure core."""
+"""Bank holidays (from the `holidays` package) and the UK clock, as data for the pure core."""
 
 from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
 
+from wizard.core.dates import WorkingCalendar
 from wizard.core.policy import Nation
+
+LONDON = ZoneInfo("Europe/London")  # the whole UK keeps one clock
 
 SUBDIVISIONS = {
     Nation.ENGLAND: "ENG",
@@ -29,3 +33,8 @@ def bank_holidays(nation: Nation, first_year: int, last_year: int) -> frozenset[
 def around(nation: Nation, year: int) -> frozenset[date]:
     """Bank holidays from the year before to three years after: any plan fits inside."""
     return bank_holidays(nation, year - 1, year + 3)
+
+
+def working_calendar(nation: Nation, year: int) -> WorkingCalendar:
+    """The UK's clock and the nation's bank holidays around `year`."""
+    return WorkingCalendar(LONDON, around(nation, year))

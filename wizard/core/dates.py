@@ -1,23 +1,72 @@
-"""Pure deadline arithmetic: working days, clock hours, and a dated escalation plan.
+"""Pure deadline arithmetic: working days, elapsed hours on a real clock, and a chained plan.
 
-Bank holidays are passed in as data (a set of dates); nothing here looks them up.
-A deadline of N working days from a date is the Nth working day after it, so a
-disagreement on Thursday 24 December 2026 with 2 working days runs to Wednesday 30
-December (25th and 28th are bank holidays, 26th and 27th a weekend).
+The time zone and its bank holidays are passed in (`WorkingCalendar`); nothing here looks
+them up. Instants are aware datetimes in UTC: hours are added and deadlines compared in
+UTC, so a clock change can neither stretch nor shrink "24 hours"; wall-clock times are read
+from instants only to find a day or to show them. A deadline of N working days from a date
+is the Nth working day after it, so a disagreement on Thursday 24 December 2026 with 2
+working days runs to the end of Wednesday 30 December (25th and 28th are bank holidays,
+26th and 27th a weekend). `static/js/deadlines.js` follows the same rules, checked by the
+shared vectors in `tests/vectors/`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
-from wizard.core.policy import Clock, Span, Stage, Timescale, Unit
+from wizard.core.policy import AMOUNTLESS, Clock, Span, Stage, Timescale, Unit
 
 WORKING_WEEK = 5  # working days in a working week
-END_OF_DAY = time(23, 59)
+MIDNIGHT = time(0)
 Holidays = frozenset[date]
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """The zone deadlines are read in, and its bank holidays."""
+
+    zone: tzinfo
+    holidays: Holidays = frozenset()
+
+    def wall(self, instant: datetime) -> datetime:
+        """The wall-clock time at `instant`, without a zone."""
+        return instant.astimezone(self.zone).replace(tzinfo=None)
+
+    def midnight(self, day: date) -> datetime:
+        """The instant `day` begins (UK clocks never change at midnight)."""
+        return instant(datetime.combine(day, MIDNIGHT), self)[0]
+
+    def zone_name(self, at: datetime) -> str:
+        """'BST' or 'GMT' where the wall-clock time at `at` happens twice; otherwise ''."""
+        if instant(self.wall(at), self)[1] is not ClockChange.REPEATED:
+            return ""
+        return at.astimezone(self.zone).tzname() or ""
+
+
+class ClockChange(StrEnum):
+    """What a clock change does to a wall-clock time."""
+
+    NONE = "none"
+    SKIPPED = "skipped"  # the clocks went forward over it: it never happened
+    REPEATED = "repeated"  # the clocks went back over it: it happened twice
+
+
+def instant(wall: datetime, cal: WorkingCalendar) -> tuple[datetime, ClockChange]:
+    """A wall-clock time as an instant, read as RFC 5545 reads one (section 3.3.5).
+
+    A time that happens twice is its first occurrence, the earlier and so the safer; a time
+    the clocks skip is read with the offset from before the change (1:30 am on the day the
+    clocks go forward is 2:30 am), which is also what a calendar application does.
+    """
+    first = wall.replace(tzinfo=cal.zone, fold=0)
+    at = first.astimezone(UTC)
+    if first.utcoffset() == wall.replace(tzinfo=cal.zone, fold=1).utcoffset():
+        return at, ClockChange.NONE
+    skipped = cal.wall(at) != wall
+    return at, ClockChange.SKIPPED if skipped else ClockChange.REPEATED
 
 
 def is_working_day(day: date, holidays: Holidays) -> bool:
@@ -32,6 +81,53 @@ def add_working_days(start: date, days: int, holidays: Holidays) -> date:
         day += timedelta(days=1)
         days -= is_working_day(day, holidays)
     return day
+
+
+class StartKind(StrEnum):
+    """What a start is: the beginning of a day, a moment, or the end of a day."""
+
+    DAY = "day"  # a date given without a time: hours count from its start
+    MOMENT = "moment"
+    AFTER_DAY = "after day"  # an earlier stage ran out at the end of `day`
+
+
+@dataclass(frozen=True)
+class Start:
+    """When a stage starts: the day working days count from, the instant hours count from."""
+
+    kind: StartKind
+    day: date
+    at: datetime  # UTC
+    clock: time | None = None  # the wall-clock time of a MOMENT
+    zone_name: str = ""  # 'BST' or 'GMT' where that wall-clock time happens twice
+    change: ClockChange = ClockChange.NONE
+    asked: time | None = None  # the time as given, where a clock change moved it
+
+
+def entered(day: date, clock: time | None, cal: WorkingCalendar) -> Start:
+    """The start a person gave: a date, and a time if they gave one."""
+    if clock is None:
+        return Start(StartKind.DAY, day, cal.midnight(day))
+    wall = datetime.combine(day, clock)
+    at, change = instant(wall, cal)
+    asked = clock if change is not ClockChange.NONE else None
+    return _moment_start(at, cal, change, asked)
+
+
+def after(end: datetime, cal: WorkingCalendar) -> Start:
+    """The start of a stage that begins when an earlier one runs out at `end`."""
+    wall = cal.wall(end)
+    if wall.time() == MIDNIGHT:
+        return Start(StartKind.AFTER_DAY, wall.date() - timedelta(days=1), end)
+    return _moment_start(end, cal)
+
+
+def _moment_start(
+    at: datetime, cal: WorkingCalendar, change=ClockChange.NONE, asked: time | None = None
+) -> Start:
+    wall = cal.wall(at)
+    zone_name = cal.zone_name(at)
+    return Start(StartKind.MOMENT, wall.date(), at, wall.time(), zone_name, change, asked)
 
 
 class DeadlineKind(StrEnum):
@@ -50,38 +146,45 @@ class Deadline:
 
     span: Span
     kind: DeadlineKind
-    at: datetime | None = None
+    day: date | None = None  # the day it falls on; a DAY deadline runs to the end of it
+    clock: time | None = None  # the wall-clock time of a MOMENT, never midnight
+    end: datetime | None = None  # the instant it runs out, UTC
     outside_working_days: bool = False
     from_start_of_day: bool = False  # hours counted from midnight because no time was given
+    zone_name: str = ""  # 'BST' or 'GMT' where its wall-clock time happens twice
 
-    @property
-    def latest(self) -> datetime | None:
-        """The last moment that still meets the deadline."""
-        if self.at is None:
-            return None
-        return (
-            datetime.combine(self.at.date(), END_OF_DAY)
-            if self.kind is DeadlineKind.DAY
-            else self.at
-        )
+    def overdue(self, now: datetime) -> bool:
+        """Whether the deadline has passed at `now`."""
+        return self.end is not None and now >= self.end
 
 
-def deadline(span: Span, start: datetime, timed: bool, holidays: Holidays) -> Deadline:
-    """When `span` runs out, counting from `start` (`timed`: whether a clock time was given)."""
-    if span.unit in (Unit.IMMEDIATELY, Unit.ASAP, Unit.NONE_STATED):
+def deadline(span: Span, start: Start, cal: WorkingCalendar) -> Deadline:
+    """When `span` runs out, counting from `start`."""
+    if span.unit in AMOUNTLESS:
         return Deadline(span, DeadlineKind(span.unit.value))
     amount = span.amount or 0
     if span.unit is Unit.HOURS:
-        origin = start if timed else datetime.combine(start.date(), time(0))
-        at = origin + timedelta(hours=amount)
-        outside = not is_working_day(at.date(), holidays)
-        return Deadline(span, DeadlineKind.MOMENT, at, outside, from_start_of_day=not timed)
+        untimed = start.kind is StartKind.DAY
+        return _moment(span, start.at + timedelta(hours=amount), cal, untimed)
     if span.unit is Unit.WEEKS:
-        day = start.date() + timedelta(weeks=amount)
-    else:
-        days = amount * (WORKING_WEEK if span.unit is Unit.WORKING_WEEKS else 1)
-        day = add_working_days(start.date(), days, holidays)
-    return Deadline(span, DeadlineKind.DAY, datetime.combine(day, time(0)))
+        return _day(span, start.day + timedelta(weeks=amount), cal)
+    days = amount * (WORKING_WEEK if span.unit is Unit.WORKING_WEEKS else 1)
+    return _day(span, add_working_days(start.day, days, cal.holidays), cal)
+
+
+def _moment(span: Span, end: datetime, cal: WorkingCalendar, untimed: bool) -> Deadline:
+    wall = cal.wall(end)
+    if wall.time() == MIDNIGHT:  # midnight is the end of the day before: never "12:00 am"
+        return _day(span, wall.date() - timedelta(days=1), cal, untimed)
+    outside = not is_working_day(wall.date(), cal.holidays)
+    kind, zone_name = DeadlineKind.MOMENT, cal.zone_name(end)
+    return Deadline(span, kind, wall.date(), wall.time(), end, outside, untimed, zone_name)
+
+
+def _day(span: Span, day: date, cal: WorkingCalendar, untimed: bool = False) -> Deadline:
+    end = cal.midnight(day + timedelta(days=1))
+    outside = not is_working_day(day, cal.holidays)
+    return Deadline(span, DeadlineKind.DAY, day, None, end, outside, untimed)
 
 
 def counts_from_stage_start(timescale: Timescale, first_stage: bool) -> bool:
@@ -92,67 +195,75 @@ def counts_from_stage_start(timescale: Timescale, first_stage: bool) -> bool:
 
 
 @dataclass(frozen=True)
-class Dated:
-    """A timescale and a deadline for each of its readings (none if it cannot be dated)."""
+class Leg:
+    """A stage as the plan sees it: its number, and each timescale's readings if datable."""
 
-    timescale: Timescale
-    deadlines: tuple[Deadline, ...]
+    number: int
+    timescales: tuple[tuple[Span, ...] | None, ...]  # None: cannot count from the stage start
+
+
+def leg(stage: Stage, first_stage: bool) -> Leg:
+    """The stage's timescales, each kept only if it counts from the stage's start."""
+    return Leg(
+        stage.number,
+        tuple(
+            t.within if counts_from_stage_start(t, first_stage) else None for t in stage.timescales
+        ),
+    )
 
 
 @dataclass(frozen=True)
 class PlanRow:
     """One stage in the dated plan: when it starts and its deadlines, if they can be known."""
 
-    stage: Stage
-    starts: datetime | None
-    dated: tuple[Dated, ...]
+    starts: Start | None
+    deadlines: tuple[tuple[Deadline, ...], ...]  # per timescale; () where it has no date
 
     @property
     def ends(self) -> datetime | None:
-        """The latest deadline of the stage, assuming it runs its full course."""
-        ends = [d.latest for t in self.dated for d in t.deadlines if d.latest is not None]
+        """When the stage runs out, assuming it runs its full course: its latest deadline."""
+        ends = [d.end for ds in self.deadlines for d in ds if d.end is not None]
         return max(ends) if ends else None
 
 
-def date_timescales(
-    stage: Stage, start: datetime, timed: bool, holidays: Holidays, first_stage: bool
-) -> tuple[Dated, ...]:
-    """Each of a stage's timescales with its deadlines from `start`."""
-    return tuple(
-        Dated(t, tuple(deadline(s, start, timed, holidays) for s in t.within))
-        if counts_from_stage_start(t, first_stage)
-        else Dated(t, ())
-        for t in stage.timescales
-    )
+def chain(legs: Iterable[Leg], start: Start, cal: WorkingCalendar) -> list[PlanRow]:
+    """Every stage dated: each starts when the one before runs out.
 
-
-def plan(
-    stages: Iterable[Stage], start: datetime, timed: bool, holidays: Holidays, first: int
-) -> list[PlanRow]:
-    """Every stage from now on, each starting when the one before runs out."""
+    All variants of a stage share a start, and the next stage starts when the latest of
+    them runs out; a stage with no dated deadline leaves every later start unknown.
+    """
     rows: list[PlanRow] = []
-    starts: datetime | None = start
+    starts: Start | None = start
     group: list[PlanRow] = []
-    previous_number = None
-    for stage in stages:
-        if stage.number != previous_number and group:
-            starts = _latest(group)
-            group = []
-        previous_number = stage.number
-        # A stage after an undated one keeps its timescales, in words, without dates.
-        dated = (
-            tuple(Dated(t, ()) for t in stage.timescales)
-            if starts is None
-            else date_timescales(
-                stage, starts, timed or starts != start, holidays, stage.number == first
-            )
-        )
-        row = PlanRow(stage, starts, dated)
+    number = None
+    for each in legs:
+        if each.number != number and group:
+            starts, group = _next_start(group, cal), []
+        number = each.number
+        row = PlanRow(starts, _dated(each, starts, cal))
         rows.append(row)
         group.append(row)
     return rows
 
 
-def _latest(group: list[PlanRow]) -> datetime | None:
+def _dated(each: Leg, starts: Start | None, cal: WorkingCalendar) -> tuple:
+    return tuple(
+        () if spans is None or starts is None else tuple(deadline(s, starts, cal) for s in spans)
+        for spans in each.timescales
+    )
+
+
+def _next_start(group: Sequence[PlanRow], cal: WorkingCalendar) -> Start | None:
     ends = [row.ends for row in group]
-    return None if None in ends else max(e for e in ends if e is not None)
+    if None in ends:
+        return None
+    return after(max(e for e in ends if e is not None), cal)
+
+
+def earliest_first(deadlines: Sequence[Deadline | None]) -> list[int]:
+    """Positions of readings, the earliest deadline first; undated ones keep their order last."""
+    far = datetime.max.replace(tzinfo=UTC)
+    return sorted(
+        range(len(deadlines)),
+        key=lambda i: (d.end or far) if (d := deadlines[i]) is not None else far,
+    )

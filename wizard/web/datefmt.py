@@ -1,33 +1,79 @@
-"""Dates and plurals in words, through Babel (en_GB), exactly as the browser's Intl shows them."""
+"""Dates in words, through Babel (en_GB), exactly as static/js/deadlines.js writes them with Intl.
+
+A day deadline reads "by the end of Tuesday 24 November 2026"; a moment "by 3:00 pm on
+Tuesday 24 November 2026". Nothing is ever "12:00 am": a deadline at midnight is the end of
+the day before (wizard.core.dates), and noon is "midday". The shared vectors check that
+both languages give the same text, character for character.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, time
 
 from babel.dates import format_date, format_time
 from babel.plural import PluralRule
 
-from wizard.core.dates import Deadline, DeadlineKind
+from wizard.core.dates import ClockChange, Deadline, DeadlineKind, Start, StartKind
 
 LOCALE = "en_GB"
+MIDDAY = time(12, 0)
+MIDNIGHT = time(0)
 _DAYS = PluralRule({"one": "n is 1"})
 
 
 def day(value: date) -> str:
-    """'Wednesday, 30 December 2026'."""
-    return format_date(value, "full", locale=LOCALE)
+    """'Tuesday 24 November 2026'."""
+    return format_date(value, "EEEE d MMMM y", locale=LOCALE)
 
 
-def moment(value: datetime) -> str:
-    """'Saturday, 5 December 2026 at 3:30 pm'."""
-    return f"{day(value.date())} at {format_time(value, 'h:mm a', locale=LOCALE)}"
+def clock(value: time) -> str:
+    """'3:00 pm', or 'midday'."""
+    return "midday" if value == MIDDAY else format_time(value, "h:mm a", locale=LOCALE)
+
+
+def moment(on: date, at: time, zone_name: str = "") -> str:
+    """'3:00 pm on Tuesday 24 November 2026'; 'BST' or 'GMT' after a time that happens twice."""
+    return f"{clock(at)}{' ' + zone_name if zone_name else ''} on {day(on)}"
 
 
 def deadline_text(d: Deadline) -> str:
-    """The deadline in words: a date, a date and time, or the policy's own unit."""
-    if d.at is None:
-        return d.kind.value
-    return day(d.at.date()) if d.kind is DeadlineKind.DAY else moment(d.at)
+    """'by the end of Tuesday 24 November 2026', 'by 3:00 pm on …', or the policy's unit."""
+    if d.kind is DeadlineKind.DAY and d.day is not None:
+        return f"by the end of {day(d.day)}"
+    if d.kind is DeadlineKind.MOMENT and d.day is not None and d.clock is not None:
+        return f"by {moment(d.day, d.clock, d.zone_name)}"
+    return d.kind.value
+
+
+def start_text(s: Start) -> str:
+    """'Tuesday 24 November 2026', '3:00 pm on …', 'the start of …', or 'the end of …'."""
+    if s.kind is StartKind.AFTER_DAY:
+        return f"the end of {day(s.day)}"
+    if s.clock == MIDNIGHT:
+        return f"the start of {day(s.day)}"
+    if s.kind is StartKind.MOMENT and s.clock is not None:
+        return moment(s.day, s.clock, s.zone_name)
+    return day(s.day)
+
+
+def sentence(text: str) -> str:
+    """The text with a capital letter, to stand on its own."""
+    return text[:1].upper() + text[1:]
+
+
+def clock_change_note(s: Start) -> str:
+    """What a clock change did to the time given, or '' where it did nothing."""
+    if s.asked is None or s.clock is None:
+        return ""
+    if s.change is ClockChange.SKIPPED:
+        return (
+            f"The clocks go forward an hour on {day(s.day)}, so there is no "
+            f"{clock(s.asked)} that day: counting from {clock(s.clock)}."
+        )
+    return (
+        f"The clocks go back an hour on {day(s.day)}, so {clock(s.asked)} happens twice "
+        f"that day: counting from the first, {clock(s.clock)} {s.zone_name}."
+    )
 
 
 def count(n: int, singular: str, plural: str) -> str:

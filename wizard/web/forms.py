@@ -1,7 +1,10 @@
 """The date-entry form: when the stage started. Posted, never put in a URL.
 
-It changes nothing on the server and carries no token (docs/decisions/0006), so an outcome
+It changes nothing on the server and carries no token (docs/decisions/0011), so an outcome
 page is the same for everyone and can be cached like any other page.
+
+`read_start` is the one rule for what counts as a start; static/js/plan.js applies the same
+rule (checked by the shared vectors) and shows the same messages, which the page hands it.
 """
 
 from __future__ import annotations
@@ -11,50 +14,54 @@ from datetime import date, time
 
 from wtforms import Form, StringField
 
-DAY_OR_MONTH = re.compile(r"[0-9]{1,2}")
-YEAR = re.compile(r"[0-9]{4}")
+# ASCII digits only, whole field only: int() would also read other scripts' digits.
 TIME = re.compile(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])")
-MISSING = "Enter the date this stage started, including a day, month and year"
-NOT_A_DATE = "The date must be a real date, like 24 12 2026"
-YEAR_RANGE = "The year must be between 2000 and 2100"
-NOT_A_TIME = "Enter the time as hours and minutes, like 14:30"
+DIGITS = re.compile(r"[0-9]{1,2}")
+YEAR = re.compile(r"[0-9]{4}")
+MESSAGES = {
+    "missing": "Enter the date this stage started, including a day, month and year",
+    "not a date": "The date must be a real date, like 24 12 2026",
+    "year": "The year must be between 2000 and 2100",
+    "not a time": "Enter the time as hours and minutes, like 14:30",
+}
 
 
-def _strip(value: str | None) -> str:
-    return (value or "").strip()
+def read_start(
+    day: str, month: str, year: str, clock: str
+) -> tuple[date | None, time | None, str | None]:
+    """The date and time given, or the key of the message that says what is wrong."""
+    day, month, year, clock = (part.strip() for part in (day, month, year, clock))
+    if not (day and month and year):
+        return None, None, "missing"
+    if not (DIGITS.fullmatch(day) and DIGITS.fullmatch(month) and YEAR.fullmatch(year)):
+        return None, None, "not a date"
+    if not 2000 <= int(year) <= 2100:
+        return None, None, "year"
+    try:
+        when = date(int(year), int(month), int(day))
+    except ValueError:
+        return None, None, "not a date"
+    if not clock:
+        return when, None, None
+    found = TIME.fullmatch(clock)
+    if found is None:
+        return when, None, "not a time"
+    return when, time(int(found[1]), int(found[2])), None
 
 
 class WhenForm(Form):
-    """Day, month and year as the GOV.UK date input asks for them, and an optional time."""
+    """Day, month and year as the GOV.UK date input asks for them, and a time."""
 
-    day = StringField("Day", filters=[_strip])
-    month = StringField("Month", filters=[_strip])
-    year = StringField("Year", filters=[_strip])
-    clock = StringField("Time (optional)", filters=[_strip])
+    class Meta:
+        """Field names without a prefix keep the GOV.UK date-input ids."""
+
+    day = StringField("Day")
+    month = StringField("Month")
+    year = StringField("Year")
+    clock = StringField("Time")
 
     def started(self) -> tuple[date | None, time | None, str | None]:
         """The date and time given, or an error message in the GOV.UK style."""
-        day, error = self._date()
-        if day is None:
-            return None, None, error
-        text = self.clock.data
-        if not text:
-            return day, None, None
-        match = TIME.fullmatch(text)
-        if not match:
-            return day, None, NOT_A_TIME
-        return day, time(int(match[1]), int(match[2])), None
-
-    def _date(self) -> tuple[date | None, str | None]:
-        day, month, year = self.day.data, self.month.data, self.year.data
-        if not (day and month and year):
-            return None, MISSING
-        digits = DAY_OR_MONTH.fullmatch(day) and DAY_OR_MONTH.fullmatch(month)
-        if not (digits and YEAR.fullmatch(year)):
-            return None, NOT_A_DATE
-        if not 2000 <= int(year) <= 2100:
-            return None, YEAR_RANGE
-        try:
-            return date(int(year), int(month), int(day)), None
-        except ValueError:
-            return None, NOT_A_DATE
+        fields = (self.day, self.month, self.year, self.clock)
+        day, clock, error = read_start(*(str(f.data or "") for f in fields))
+        return day, clock, MESSAGES[error] if error else None

@@ -1,57 +1,131 @@
-"""Page models for deadlines and the dated plan, shared by the page and the .ics file."""
+"""Page models for deadlines and the dated plan: one source for the page, its script and the .ics.
+
+The live app dates the plan here. A static page carries the same plan undated as data
+(`Plan.data`, rendered into `<script type="application/json" id="plan-data">`): every
+stage's timescales, which readings belong together under one duty, and the words of its
+calendar events. The browser's script (static/js/plan.js) only does the arithmetic and
+fills the elements those keys name; it never decides which deadline belongs where.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
-from wizard.core.dates import Deadline, Holidays, PlanRow, counts_from_stage_start, plan
-from wizard.core.policy import Partnership, Stage, Timescale
+from wizard.core.dates import (
+    Deadline,
+    PlanRow,
+    Start,
+    WorkingCalendar,
+    chain,
+    counts_from_stage_start,
+    earliest_first,
+    leg,
+)
+from wizard.core.policy import AMOUNTLESS, Fact, Partnership, Span, Stage, Timescale
 from wizard.web import datefmt
+from wizard.web.forms import MESSAGES
 
 
 @dataclass(frozen=True)
 class Reading:
-    """One reading of a timescale and, in the live app, its deadline in words."""
+    """One reading of a timescale and, once dated, its deadline."""
 
+    key: str  # 'row:timescale:reading': names this reading's elements for the script
+    position: int  # which of the stage's timescales it reads
+    index: int  # which of that timescale's readings it is
     within: str
+    reason: Fact | None = None  # the policy's words that give it, where a duty has several
     deadline: Deadline | None = None
+    overdue: bool = False
 
     @property
     def text(self) -> str | None:
-        """'Wednesday, 30 December 2026', or None until a date is known."""
+        """'by the end of Wednesday 30 December 2026', or None until it is dated."""
         return datefmt.deadline_text(self.deadline) if self.deadline else None
+
+    @property
+    def amountless(self) -> bool:
+        """'immediately', 'as soon as possible' or 'none stated': never a date."""
+        return Span.parse(self.within).unit in AMOUNTLESS
 
 
 @dataclass(frozen=True)
-class TimescaleRow:
-    """A timescale in the plan: whether it can be dated, and each reading."""
+class Duty:
+    """Something that must happen, with every reading of when the policy gives for it.
 
-    timescale: Timescale
+    Timescales of a stage for the same thing (Staffordshire's Stage 5 flowchart gives
+    2 working days in one box and 72 hours in another) gather into one duty, as do the
+    readings of one timescale ("48 hours (2 working days)"); once dated, the earliest is first.
+    """
+
+    key: str  # 'row:group'
+    timescale: Timescale  # the first of them: its words where it cannot be dated
+    positions: tuple[int, ...]  # which of the stage's timescales it gathers
     datable: bool
     readings: tuple[Reading, ...]
+
+    @property
+    def several(self) -> bool:
+        """More than one reading: show each apart, with its reason."""
+        return len(self.readings) > 1
+
+    @property
+    def dated(self) -> bool:
+        """Whether any reading has a date, and so an order by date."""
+        return any(r.deadline is not None and r.deadline.end is not None for r in self.readings)
 
 
 @dataclass(frozen=True)
 class Row:
-    """A stage in the plan, with when it starts and when it must be done by."""
+    """A stage in the plan, with when it starts."""
 
     stage: Stage
     current: bool
-    starts: str | None
-    ends: str | None
-    timescales: tuple[TimescaleRow, ...]
+    starts: str
+    duties: tuple[Duty, ...]
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The dated plan from the stage to go to now; dates are None in the static site."""
+    """The plan from the stage to go to now; undated (start None) on a static page."""
 
     nation: str
-    first_stage: int
-    start: datetime | None
-    timed: bool
+    start: Start | None
     rows: tuple[Row, ...]
+    data: dict[str, Any] = field(hash=False)
+    now: datetime | None = None
+    default: bool = False  # the start is today's, not one a person gave
+
+    @property
+    def start_text(self) -> str:
+        """'10:00 am on Thursday 24 December 2026', or '' until there is a start."""
+        return datefmt.start_text(self.start) if self.start else ""
+
+    @property
+    def clock_change_note(self) -> str:
+        """What a clock change did to the time given, if anything."""
+        return datefmt.clock_change_note(self.start) if self.start else ""
+
+    @property
+    def future(self) -> bool:
+        """Whether the start given is after now: worth questioning, not refusing."""
+        return bool(self.start and self.now and self.start.at > self.now)
+
+    @property
+    def overdue(self) -> tuple[str, ...]:
+        """Keys of the readings already overdue: the page differs with them, so caches must."""
+        return tuple(
+            r.key for row in self.rows for d in row.duties for r in d.readings if r.overdue
+        )
+
+    def duty_at(self, position: int) -> Duty | None:
+        """The current stage's duty that begins with its timescale at `position`."""
+        current = next(row for row in self.rows if row.current)
+        return next((d for d in current.duties if d.positions[0] == position), None)
 
 
 def remaining(p: Partnership, stage: Stage) -> list[Stage]:
@@ -60,53 +134,192 @@ def remaining(p: Partnership, stage: Stage) -> list[Stage]:
 
 
 def build(
-    p: Partnership, stage: Stage, start: datetime | None, timed: bool, holidays: Holidays
+    p: Partnership,
+    stage: Stage,
+    start: Start | None,
+    cal: WorkingCalendar,
+    now: datetime | None = None,
+    default: bool = False,
 ) -> Plan:
-    """The plan, dated from `start`; with no start, the same plan without dates."""
+    """The plan, dated from `start` at `now`; with no start, the same plan undated."""
     first = p.stage_numbers()[0]
     stages = remaining(p, stage)
-    if start is None:
-        rows = tuple(_undated_row(s, s is stage, first) for s in stages)
-    else:
-        rows = tuple(
-            _dated_row(r, r.stage is stage, timed, first)
-            for r in plan(stages, start, timed, holidays, first)
-        )
-    return Plan(p.partnership.nation.value, first, start, timed, rows)
-
-
-def _undated_row(stage: Stage, current: bool, first: int) -> Row:
-    timescales = tuple(
-        TimescaleRow(
-            t,
-            counts_from_stage_start(t, stage.number == first),
-            tuple(Reading(str(s)) for s in t.within),
-        )
-        for t in stage.timescales
+    legs = [leg(s, s.number == first) for s in stages]
+    dated = chain(legs, start, cal) if start else [None] * len(stages)
+    rows = tuple(
+        _row(p, i, s, s is stage, first, d, now)
+        for i, (s, d) in enumerate(zip(stages, dated, strict=True))
     )
-    return Row(stage, current, None, None, timescales)
+    data = {**plan_data(p, rows, first), "dated": start is not None, "default": default}
+    return Plan(p.partnership.nation.value, start, rows, data, now, default)
 
 
-def _dated_row(row: PlanRow, current: bool, timed: bool, first: int) -> Row:
-    timescales = []
-    for dated in row.dated:
-        within = dated.timescale.within
-        deadlines = dated.deadlines or (None,) * len(within)
-        readings = tuple(Reading(str(s), d) for s, d in zip(within, deadlines, strict=True))
-        # Datable by its clock, even where an undated earlier stage leaves no start to count from.
-        datable = counts_from_stage_start(dated.timescale, row.stage.number == first)
-        timescales.append(TimescaleRow(dated.timescale, datable, readings))
-    starts = None if row.starts is None else _when(row.starts, timed or not current)
-    ends = None if row.ends is None else _when(row.ends, True)
-    return Row(row.stage, current, starts, ends, tuple(timescales))
+def _row(
+    p: Partnership,
+    i: int,
+    stage: Stage,
+    current: bool,
+    first: int,
+    dated: PlanRow | None,
+    now: datetime | None,
+) -> Row:
+    duties = tuple(
+        _duty(f"{i}:{g}", stage, positions, first, dated, now)
+        for g, positions in enumerate(groups(stage, stage.number == first))
+    )
+    return Row(stage, current, _starts(p, stage, current, dated), duties)
 
 
-def _when(value: datetime, timed: bool) -> str:
-    if not timed or value.time() in (time(0), time(23, 59)):
-        return datefmt.day(value.date())
-    return datefmt.moment(value)
+def _starts(p: Partnership, stage: Stage, current: bool, dated: PlanRow | None) -> str:
+    if dated is not None and dated.starts is not None:
+        return datefmt.sentence(datefmt.start_text(dated.starts))
+    if dated is not None:
+        return unknown_start(p)
+    if current:
+        return f"When this {p.partnership.stage_word.lower()} started"
+    before = max(n for n in p.stage_numbers() if n < stage.number)
+    return f"When {p.partnership.stage_word} {before} runs out"
 
 
-def start_of(day: date, clock: time | None) -> tuple[datetime, bool]:
-    """The start as a datetime, and whether a time was given."""
-    return datetime.combine(day, clock or time(0)), clock is not None
+def unknown_start(p: Partnership) -> str:
+    """What a start reads where an earlier stage gives no date to count from."""
+    return f"Cannot be worked out: an earlier {p.partnership.stage_word.lower()} has no timescale"
+
+
+def groups(stage: Stage, first_stage: bool) -> list[tuple[int, ...]]:
+    """The stage's timescales gathered into duties: datable ones for the same thing together."""
+    found: dict[str, list[int]] = {}
+    result: list[list[int]] = []
+    for i, t in enumerate(stage.timescales):
+        if counts_from_stage_start(t, first_stage) and t.for_ in found:
+            found[t.for_].append(i)
+            continue
+        result.append([i])
+        if counts_from_stage_start(t, first_stage):
+            found[t.for_] = result[-1]
+    return [tuple(g) for g in result]
+
+
+def _duty(
+    key: str,
+    stage: Stage,
+    positions: tuple[int, ...],
+    first: int,
+    dated: PlanRow | None,
+    now: datetime | None,
+) -> Duty:
+    row = key.split(":")[0]
+    pairs = [(t, r) for t in positions for r in range(len(stage.timescales[t].within))]
+    several = len(pairs) > 1
+    readings = [_reading(f"{row}:{t}:{r}", stage, t, r, several, dated, now) for t, r in pairs]
+    order = earliest_first([r.deadline for r in readings])
+    timescale = stage.timescales[positions[0]]
+    datable = counts_from_stage_start(timescale, stage.number == first)
+    return Duty(key, timescale, positions, datable, tuple(readings[i] for i in order))
+
+
+def _reading(
+    key: str,
+    stage: Stage,
+    position: int,
+    r: int,
+    several: bool,
+    dated: PlanRow | None,
+    now: datetime | None,
+) -> Reading:
+    t = stage.timescales[position]
+    span = t.within[r]
+    reason = Fact(says=quote(t.words, span), cite=t.cite) if several else None
+    found = dated.deadlines[position] if dated is not None else ()
+    d = found[r] if found else None
+    overdue = bool(d and now and d.overdue(now))
+    return Reading(key, position, r, str(span), reason, d, overdue)
+
+
+def quote(words: str, span: Span) -> str:
+    """The fewest of the policy's words that give a reading, such as 'within 48 hours'."""
+    found = re.search(rf"(within\s+)?\b{re.escape(str(span))}\b", words, re.IGNORECASE)
+    if found is None:
+        return words
+    start, end = found.span()
+    if words[start - 1 : start] == "(" and words[end : end + 1] == ")":
+        return words[start - 1 : end + 1]
+    return words[start:end]
+
+
+def plan_data(p: Partnership, rows: Sequence[Row], first: int) -> dict[str, Any]:
+    """The undated plan for the browser's script: what to compute, and where each result goes."""
+    return {
+        "nation": p.partnership.nation.value,
+        "unknown": unknown_start(p),
+        "calendar": calendar_name(p),
+        "filename": f"{p.slug}-escalation.ics",
+        "rows": [_row_data(row, first) for row in rows],
+        "events": {r.key: vars(text) for r, text in events(p, rows)},
+        "messages": MESSAGES,
+    }
+
+
+def calendar_name(p: Partnership) -> str:
+    """'ISCP escalation deadlines'."""
+    return f"{p.partnership.short_name} escalation deadlines"
+
+
+def _row_data(row: Row, first: int) -> dict[str, Any]:
+    first_stage = row.stage.number == first
+    return {
+        "number": row.stage.number,
+        "timescales": [
+            {
+                "within": [str(s) for s in t.within],
+                "datable": counts_from_stage_start(t, first_stage),
+            }
+            for t in row.stage.timescales
+        ],
+        "groups": [
+            {"key": d.key, "readings": [r.key for r in sorted(d.readings, key=_policy_order)]}
+            for d in row.duties
+        ],
+    }
+
+
+def _policy_order(reading: Reading) -> tuple[int, int]:
+    return reading.position, reading.index
+
+
+@dataclass(frozen=True)
+class EventText:
+    """The words of one reading's calendar event; its dates come from the deadline."""
+
+    summary: str
+    description: str
+    uid: str
+
+
+def events(p: Partnership, rows: Sequence[Row]) -> list[tuple[Reading, EventText]]:
+    """Every reading that can have a date, with the words of its calendar event."""
+    return [
+        (r, event_text(p, row.stage, r))
+        for row in rows
+        for d in row.duties
+        for r in d.readings
+        if not r.amountless
+    ]
+
+
+def event_text(p: Partnership, stage: Stage, reading: Reading) -> EventText:
+    """'Deadline: Stage 2 Line Manager, refer the problem … (within 24 hours)', and its source."""
+    t = stage.timescales[reading.position]
+    what = f"{p.partnership.stage_word} {stage.number} {stage.title}, {_lower_first(t.for_)}"
+    description = (
+        f"{p.partnership.short_name} escalation policy: “{t.words}” ({t.cite}). "
+        f"{p.document.title}, {p.document.version}."
+    )
+    uid = f"{p.slug}-{stage.key}-{reading.position}-{reading.index}"
+    return EventText(f"Deadline: {what} (within {reading.within})", description, uid)
+
+
+def _lower_first(text: str) -> str:
+    """'Refer the matter' becomes 'refer the matter'; an acronym such as 'SLO' stays."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]

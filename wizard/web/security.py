@@ -57,6 +57,8 @@ def _path_only_redirect(response: Response) -> Response:
 def _cache(response: Response) -> None:
     if "Cache-Control" in response.headers and response.cache_control.max_age:
         return  # fingerprinted assets set their own long lifetime
+    if response.cache_control.no_store:
+        return  # a view that knows its page depends on the moment
     # A posted date's page, an error, or anything that sets a cookie is never stored.
     private = "Set-Cookie" in response.headers
     if request.method != "GET" or private or response.status_code >= 400:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time
 
 from flask import Blueprint, abort, current_app
 
 from wizard.content import Site
+from wizard.content.calendar import LONDON
 from wizard.core.policy import Partnership, review_overdue
 from wizard.web import presenters, urls
 from wizard.web.markup import render
 from wizard.web.security import META_CSP
 
 bp = Blueprint("wizard", __name__)
-LONDON = ZoneInfo("Europe/London")
 
 
 def site() -> Site:
@@ -35,6 +34,15 @@ def today() -> date:
     from wizard.web.app import today as app_today  # the factory owns the clock
 
     return app_today(current_app)
+
+
+def now() -> datetime:
+    """The moment now, in UTC; a test may fix it (NOW), or fix the day (TODAY): its start."""
+    if current_app.config.get("NOW"):
+        return current_app.config["NOW"].astimezone(UTC)
+    if current_app.config["TODAY"]:
+        return datetime.combine(current_app.config["TODAY"], time(0), LONDON).astimezone(UTC)
+    return datetime.now(UTC)
 
 
 def overdue(p: Partnership) -> bool:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from flask import abort, current_app, redirect, render_template, request
+from flask import abort, current_app, make_response, redirect, render_template, request
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
 
 from wizard.content import calendar as calendar_data
-from wizard.core import engine
+from wizard.core import dates, engine
 from wizard.core.engine import OutcomeKind
 from wizard.core.policy import Partnership
 from wizard.web import ics, pages, planview, presenters, urls
 from wizard.web.forms import WhenForm
-from wizard.web.views.common import LONDON, bp, partnership_or_404, site, today
+from wizard.web.views.common import bp, now, partnership_or_404, site, today
 
 
 class AnswerForm(Form):
@@ -78,39 +78,55 @@ def _render_outcome(p: Partnership, state: engine.State) -> str:
 
 
 def _stage_outcome(p: Partnership, state: engine.State):
-    """The stage to go to now, with deadlines from today or from the date posted."""
-    now = today()
+    """The stage to go to now, with deadlines from the start of today or from the start posted.
+
+    A GET page may be cached for the day (wizard.web.pagecache), so it must read true all
+    day: it counts from the start of today, says so against every timescale in hours, and
+    leaves the time empty. Where JavaScript runs, static/js/plan.js then puts in the time now
+    and dates the page again in the browser, the one place "now" is honest. A page that
+    already shows an overdue mark depends on the moment, so it is never stored; nor is a
+    posted start.
+    """
     form = WhenForm(request.form if request.method == "POST" else None)
+    day, moment = today(), now()
     if request.method == "GET":
-        form.day.data, form.month.data, form.year.data = now.day, now.month, now.year
-        return _render_stage(p, state, form, now, None, None)
-    day, clock, error = form.started()
+        if not current_app.config["STATIC_SITE"]:  # a static page's script fills them in
+            form.day.data, form.month.data, form.year.data = day.day, day.month, day.year
+        plan = _plan(p, state, day, None, moment, default=True)
+        response = make_response(_render_stage(p, state, form, plan, None))
+        if plan.overdue:
+            response.headers["Cache-Control"] = "no-store"
+        return response
+    given, clock, error = form.started()
     if error is None and "download" in request.form:
-        return _ics(p, _plan(p, state, day, clock))
-    return _render_stage(p, state, form, day or now, clock, error)
+        return _ics(p, _plan(p, state, given or day, clock, moment))
+    plan = _plan(p, state, given or day, clock, moment)
+    return _render_stage(p, state, form, plan, error)
 
 
-def _plan(p: Partnership, state: engine.State, day: date, clock) -> planview.Plan:
-    start, timed = planview.start_of(day, clock)
-    holidays = calendar_data.around(p.partnership.nation, day.year)
-    static = current_app.config["STATIC_SITE"]
-    return planview.build(p, state.outcome.stage, None if static else start, timed, holidays)
+def _plan(
+    p: Partnership,
+    state: engine.State,
+    day: date,
+    clock: time | None,
+    moment: datetime,
+    default: bool = False,
+) -> planview.Plan:
+    cal = calendar_data.working_calendar(p.partnership.nation, day.year)
+    start = None if current_app.config["STATIC_SITE"] else dates.entered(day, clock, cal)
+    return planview.build(p, state.outcome.stage, start, cal, moment, default)
 
 
-def _render_stage(p: Partnership, state: engine.State, form, day: date, clock, error) -> str:
-    page = pages.stage_page(
-        p,
-        state,
-        presenters.stage_view(state),
-        _plan(p, state, day, clock),
-        form,
-        error,
-    )
+def _render_stage(
+    p: Partnership, state: engine.State, form: WhenForm, plan: planview.Plan, error: str | None
+) -> str:
+    view = presenters.stage_view(state)
+    page = pages.stage_page(p, state, view, plan, form, error)
     return render_template("outcome_stage.html", p=p, page=page)
 
 
 def _ics(p: Partnership, plan: planview.Plan):
-    body = ics.calendar(p, plan, datetime.now(LONDON))
+    body = ics.calendar(p, plan, calendar_data.LONDON, now())
     response = current_app.response_class(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'attachment; filename="{p.slug}-escalation.ics"'
     return response
