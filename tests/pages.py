@@ -22,6 +22,8 @@ PAGE_TYPES = {
     "stage": "/islington/check/no/disagreement/tried-1/police/health/yes/",
     "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/",
     "beyond": "/brent/check/no/disagreement/tried-5/",
+    "record": "/islington/check/no/disagreement/tried-1/police/health/yes/record/",
+    "form": "/staffordshire-stoke/forms/formal-escalation/",
     "not found": "/nowhere/",
 }
 

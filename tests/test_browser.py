@@ -509,3 +509,126 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
     browser, server, static_site, path, start
 ):
     same_main(browser, server, static_site, path.lstrip("/"), start)
+
+
+RECORD = PAGE_TYPES["record"]
+MARKER = "Zq7-typed-marker-Kx9"
+
+
+def printed_text(page, tmp_path, name: str) -> tuple[str, int]:
+    """The page printed to A4 by Chromium, read back with pdftotext; and its sheet count."""
+    pdf = tmp_path / f"{name}.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    sheets = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M)[1])
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split()), sheets
+
+
+def in_order(text: str, wanted: list[str]) -> bool:
+    """Each wanted phrase appears in `text`, after the one before it."""
+    at = 0
+    for phrase in wanted:
+        found = text.find(" ".join(phrase.split()), at)
+        if found < 0:
+            return False
+        at = found + 1
+    return True
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_record_prints_on_a4_with_its_facts_and_blanks(browser, server, tmp_path, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(server + RECORD)
+    text, sheets = printed_text(page, tmp_path, "record")
+    context.close()
+    assert sheets <= 2, sheets
+    assert in_order(
+        text,
+        [
+            "Escalation record: Stage 2: Line Manager",
+            "Islington Safeguarding Children Partnership",
+            "January 2023",
+            "Detective Sergeant (Police) (para 4.10)",
+            "within 24 hours",
+            "(para 3.10)",
+            "Date due",
+            "within 5 working days",
+            "Independent Reviewing Officer must also be notified",
+            "Told on (date)",
+            "(para 4.2)",
+            "The concern",
+            "The outcome sought",
+            "Agreed actions, by whom and by when",
+        ],
+    ), text
+    # pdftotext drops a hyphen where a line breaks after it
+    assert (server + RECORD).replace("-", "") in text.replace(" ", "").replace("-", "")
+    assert "Download a blank record" not in text  # screen-only instructions stay off paper
+
+
+@pytest.mark.parametrize(
+    ("slug", "form_id"),
+    [("islington", "conflict-resolution-referral"), ("staffordshire-stoke", "formal-escalation")],
+)
+def test_each_form_prints_every_field_in_order(browser, server, tmp_path, slug, form_id):
+    url = f"/{slug}/forms/{form_id}/"
+    form = load_site(BUNDLED_SITE, today=TODAY).partnerships[slug].form(form_id)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + url)
+    text, sheets = printed_text(page, tmp_path, form_id)
+    context.close()
+    wanted = [x for s in form.sections for x in (s.title, *s.fields)]
+    assert in_order(text, [form.title, *wanted]), text
+    assert sheets <= 3, sheets
+    for rule in ("THIS DOCUMENT MUST BE SENT SECURELY",) if slug != "islington" else ():
+        assert rule in text
+
+
+def test_typed_details_go_in_no_request_and_onto_paper(browser, server, tmp_path):
+    """Typing, printing and downloading: the marker is in no URL, header or body sent."""
+    context = browser.new_context(accept_downloads=True)
+    sent: list[str] = []
+    context.on(
+        "request",
+        lambda r: sent.append(" ".join([r.url, str(r.all_headers()), r.post_data or ""])),
+    )
+    page = context.new_page()
+    for url in (RECORD, "/staffordshire-stoke/forms/formal-escalation/"):
+        page.goto(server + url)
+        fields = page.locator("main input, main textarea")
+        for i in range(fields.count()):
+            fields.nth(i).fill(f"{MARKER} {i}")
+            fields.nth(i).press("Tab")
+        text, _ = printed_text(page, tmp_path, "typed")
+        assert MARKER in text  # what was typed is for printing
+        with page.expect_download() as download:
+            page.get_by_role("link", name=re.compile("Download a blank")).click()
+        assert download.value.suggested_filename.endswith(".docx")
+        page.keyboard.press("Enter")
+        page.reload()
+    context.close()
+    assert len(sent) > 4
+    assert not [s for s in sent if MARKER in s or MARKER.replace("-", "%2D") in s]
+
+
+@pytest.mark.xdist_group("build")
+@pytest.mark.parametrize("path", one_outcome_per_stage()[::4])
+def test_static_record_reads_the_same_as_live(browser, server, static_site, path):
+    context = browser.new_context()
+    static_page, live_page = context.new_page(), context.new_page()
+    static_page.goto(static_site + path + "record/")
+    live_page.goto(f"{server}/{path}record/")
+    texts = []
+    for page in (static_page, live_page):
+        address = page.locator(".app-address").inner_text()
+        assert address.endswith(path + "record/")
+        texts.append(main_text(page).replace(address, ""))
+    with static_page.expect_download() as download:
+        static_page.get_by_role("link", name=re.compile("Download a blank record")).click()
+    assert download.value.suggested_filename == "record.docx"
+    context.close()
+    diff = difflib.unified_diff(texts[1].splitlines(), texts[0].splitlines(), "live", "static")
+    assert texts[0] == texts[1], "\n".join(diff)

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import SUB_URL, TODAY
 from pages import parse, visible_text
@@ -22,7 +23,7 @@ from toy import FLOW
 
 from wizard.cli import main
 from wizard.content import BUNDLED_SITE
-from wizard.core.engine import walk
+from wizard.core.engine import OutcomeKind, walk
 from wizard.publish import freeze, linkcheck
 from wizard.publish.freeze import BuildError, build
 from wizard.web.app import create_app
@@ -31,6 +32,13 @@ MAIN = re.compile(r"<main.*?</main>", re.S)
 # Dates differ by design (the live app fills them, the static script too), and so does
 # the printed record's own address, which names where the site is hosted.
 DATED = {"app-plan", "app-dated", "app-print-record"}
+DATES = re.compile(
+    r'<section class="app-section app-plan".*?</section>|<!--date-->.*?<!--/date-->'
+    # On paper only, the page's own address: it differs by where the site is hosted.
+    r'|<div class="app-print-only app-print-record">.*?</div>',
+    re.S,
+)
+ADDRESS = re.compile(r"<!--address-->.*?<!--/address-->", re.S)
 # Every test that reads the shared build runs on the worker that built it.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build")]
 
@@ -58,7 +66,10 @@ def test_page_count_is_bounded(site_build, site):
     nations = {p.partnership.nation for p in site.partnerships.values()}
     fixed = 1 + len(site.pages) + 3 * len(site.partnerships) + 3 + len(nations)
     assets = sum(1 for f in (site_build.out / "assets").rglob("*") if f.is_file())
-    assert site_build.pages == states + fixed + assets
+    # a record page and its .docx per stage outcome; a page and a .docx per form
+    stages = sum(1 for p in site.partnerships.values() for _ in stage_states(p))
+    forms = sum(len(p.forms) for p in site.partnerships.values())
+    assert site_build.pages == states + fixed + assets + 2 * stages + 2 * forms
     assert site_build.pages < 5000, "the static site has grown past what a partnership can host"
 
 
@@ -86,6 +97,35 @@ def test_every_reachable_outcome_exists_with_the_same_facts(site_build, site):
             assert undated_text(frozen) == undated_text(served)
             checked += 1
     assert checked > 1400  # every outcome of five partnerships
+
+
+def stage_states(p):
+    return [s for s in walk(FLOW, p) if s.outcome and s.outcome.kind is OutcomeKind.STAGE]
+
+
+def test_every_stage_outcome_has_its_record_and_word_document(site_build, site):
+    live = create_app({"TESTING": True, "TODAY": TODAY}).test_client()
+    for slug, p in site.partnerships.items():
+        for i, state in enumerate(stage_states(p)):
+            folder = site_build.out / slug / "check" / "/".join(state.segments)
+            page = (folder / "record" / "index.html").read_text()
+            assert f'href="/safeguarding/escalation/{slug}/check/' in page
+            assert (folder / "record.docx").read_bytes()[:2] == b"PK"
+            if i % 50:
+                continue  # a sample is read in full against the live app
+            served = live.get(f"/{slug}/check/{'/'.join(state.segments)}/record/")
+            frozen_main = ADDRESS.sub("", MAIN.search(page)[0])
+            served_main = ADDRESS.sub("", MAIN.search(served.get_data(as_text=True))[0])
+            assert visible_text(frozen_main) == visible_text(served_main)
+            lines = [x.text for x in docx.Document(folder / "record.docx").paragraphs]
+            assert f"Address of this record: {SUB_URL}{slug}/check/" in "\n".join(lines)
+
+
+def test_forms_are_in_the_static_site(site_build):
+    folder = site_build.out / "staffordshire-stoke" / "forms"
+    page = (folder / "formal-escalation" / "index.html").read_text()
+    assert "THIS DOCUMENT MUST BE SENT SECURELY" in page
+    assert (folder / "formal-escalation.docx").read_bytes()[:2] == b"PK"
 
 
 def test_questions_are_plain_links_in_the_static_site(site_build):

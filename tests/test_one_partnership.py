@@ -99,7 +99,8 @@ def crawl(start: str, base_path: str) -> set[str]:
 def fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode()
+            # A downloadable file (a .docx, a calendar) is checked for its status only.
+            return response.status, response.read().decode(errors="replace")
     except urllib.error.HTTPError as err:
         return err.code, ""
 

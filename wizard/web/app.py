@@ -26,7 +26,10 @@ from wizard.web import assets, pagecache, reload, security, urls
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
 LONDON = ZoneInfo("Europe/London")
-TEMPLATE_ID = re.compile(r'\bid="([A-Za-z][\w-]*)"|"(?:id|idPrefix)": "([A-Za-z][\w-]*)"')
+# Literal ids, ids a loop numbers (id="due-{{ loop.index }}" reserves 'due'), and GOV.UK macro ids.
+TEMPLATE_ID = re.compile(
+    r'\bid="([A-Za-z][\w-]*?)(?:"|-\{\{)|"(?:id|idPrefix)": "([A-Za-z][\w-]*)"'
+)
 # Bytes of a request body, bytes of one field, number of fields (deploy/nginx.conf agrees).
 LIMITS = {"body": 8 * 1024, "field": 1024, "fields": 16}
 LENIENT_NAMES = frozenset({"undefined", "null", "caller"})

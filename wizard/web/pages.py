@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from wizard.core.engine import Question, State
 from wizard.core.flow import NOT_SURE, Flow, Q
-from wizard.core.policy import Partnership, Route, Stage
+from wizard.core.policy import Fact, Form, FormUse, Notification, Partnership, Route, Stage
 from wizard.web import urls
 from wizard.web.forms import WhenForm
 from wizard.web.planview import Plan
@@ -195,6 +195,8 @@ class StagePage:
     form: WhenForm
     date_error: str | None
     child_unsure: bool
+    record: str
+    forms: tuple[FormLink, ...]
 
 
 def stage_page(
@@ -207,4 +209,148 @@ def stage_page(
 ) -> StagePage:
     """A stage outcome, with its plan and the form that dates it."""
     unsure = state.answers.get(Q.CHILD) == NOT_SURE
-    return StagePage(journey(p, state), view, plan, form, date_error, unsure)
+    record = urls.record(p.slug, state.segments)
+    links = form_links(p, view)
+    return StagePage(journey(p, state), view, plan, form, date_error, unsure, record, links)
+
+
+# What only the practitioner knows: labelled blanks on the record, never sent anywhere.
+RECORD_BLANKS = (
+    ("record-you", "Your name, role and agency", False),
+    ("record-them", "Name, role and agency of the professional you raised it with", False),
+    ("record-child", "Child (as your agency's records identify them)", False),
+    ("record-conversations", "Dates of conversations, and with whom", True),
+    ("record-concern", "The concern", True),
+    ("record-sought", "The outcome sought", True),
+    ("record-actions", "Agreed actions, by whom and by when", True),
+    ("record-outcome", "Outcome", True),
+)
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A labelled space for something only the practitioner knows."""
+
+    id: str
+    label: str
+    multiline: bool
+
+
+@dataclass(frozen=True)
+class FormLink:
+    """A form this stage uses: the policy's instruction and the form's own page."""
+
+    use: Fact
+    form: Form
+    href: str
+    docx: str
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """The escalation record for a stage outcome, ready for the child's file."""
+
+    journey: Journey
+    view: StageView
+    outcome: str
+    address: str
+    docx: str
+    forms: tuple[FormLink, ...]
+    blanks: tuple[Blank, ...]
+    told: tuple[tuple[str, Notification], ...]
+
+
+CP_OR_LA = "if the child is on a Child Protection Plan or Looked After"
+
+
+def told(p: Partnership, view: StageView, unsure: bool) -> tuple[tuple[str, Notification], ...]:
+    """Who must be told, each with when the duty applies, as the stage page words it."""
+    word = p.partnership.stage_word
+    rows = [(n.who, n) for n in view.notify]
+    rows += [(f"{CP_OR_LA[0].upper()}{CP_OR_LA[1:]}: {n.who}", n) for n in view.notify_if_child]
+    for earlier, n in view.earlier_duties:
+        condition = f", {CP_OR_LA}" if unsure else ""
+        rows.append((f"{n.who} (from {word} {earlier.number}{condition})", n))
+    return tuple(rows)
+
+
+def form_links(p: Partnership, view: StageView) -> tuple[FormLink, ...]:
+    """The forms a stage uses, each with its printable page and Word document."""
+    return tuple(
+        FormLink(use, form, urls.form(p.slug, form.id), urls.form_docx(p.slug, form.id))
+        for use, form in view.forms
+    )
+
+
+def record_page(p: Partnership, state: State, view: StageView) -> RecordPage:
+    """The record of a stage outcome, with blanks for the practitioner's own details."""
+    here = journey(p, state)
+    return RecordPage(
+        Journey(here.here, here.start_again, here.here, here.answers),
+        view,
+        here.here,
+        urls.record(p.slug, state.segments, external=True),
+        urls.record_docx(p.slug, state.segments),
+        form_links(p, view),
+        tuple(Blank(*b) for b in RECORD_BLANKS),
+        told(p, view, state.answers.get(Q.CHILD) == NOT_SURE),
+    )
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field of a form, in the form's own words; `number` makes its id ('field-2-3')."""
+
+    number: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FormPart:
+    """A section of a form with its fields in order."""
+
+    title: str
+    completed_by: str | None
+    fields: tuple[FormField, ...]
+
+
+@dataclass(frozen=True)
+class FormPage:
+    """One of the partnership's own forms, as the policy defines it."""
+
+    form: Form
+    uses: tuple[tuple[Stage, FormUse], ...]
+    rules: tuple[Fact, ...]
+    parts: tuple[FormPart, ...]
+    address: str
+    docx: str
+
+
+def form_rules(p: Partnership, form: Form) -> tuple[Fact, ...]:
+    """The policy's rules that travel with a form: those cited to the form's own paragraph."""
+    rules = [*p.rules, *(r for s in p.stages for r in s.rules)]
+    seen: set[str] = set()
+    return tuple(
+        r for r in rules if r.cite == form.cite and not (r.says in seen or seen.add(r.says))
+    )
+
+
+def form_page(p: Partnership, form: Form) -> FormPage:
+    """A form's sections and fields in order, the stages that use it and its rules."""
+    uses = tuple((s, u) for s in p.stages for u in s.forms if u.form == form.id)
+    parts = tuple(
+        FormPart(
+            section.title,
+            section.completed_by,
+            tuple(FormField(f"{i}-{j}", f) for j, f in enumerate(section.fields, 1)),
+        )
+        for i, section in enumerate(form.sections, 1)
+    )
+    return FormPage(
+        form,
+        uses,
+        form_rules(p, form),
+        parts,
+        urls.form(p.slug, form.id, external=True),
+        urls.form_docx(p.slug, form.id),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from wizard.core import outcome
 from wizard.core.engine import State
@@ -61,6 +62,17 @@ class Role:
 
 
 @dataclass(frozen=True)
+class DraftEmail:
+    """A notification the policy sends to an address it gives, drafted without personal details."""
+
+    who: str
+    address: str
+    href: str
+    cite: str
+    notes: tuple[SourceProblem, ...]
+
+
+@dataclass(frozen=True)
 class NextStep:
     """What happens if this stage does not resolve the disagreement."""
 
@@ -90,6 +102,8 @@ class StageView:
     you: Role | None = None
     them: Role | None = None
     timescale_notes: list[list[SourceProblem]] = field(default_factory=list)
+    emails: list[DraftEmail] = field(default_factory=list)
+    secure: list[Fact] = field(default_factory=list)
 
     @property
     def role_label(self) -> str:
@@ -135,8 +149,37 @@ def stage_view(state: State) -> StageView:
         target = view.timescale_notes[cites.index(pr.cite)] if pr.cite in cites else view.problems
         target.append(pr)
     view.next = _next(p, stage)
+    view.emails = drafts(p, view)
+    view.secure = [f for f in _unique([*stage.rules, *p.rules]) if "securely" in f.says.lower()]
     view.started_unsure = found.started_unsure
     return view
+
+
+def drafts(p: Partnership, view: StageView) -> list[DraftEmail]:
+    """A drafted email for each address a notification gives, notes on that paragraph beside it."""
+    found = []
+    for n in [*view.notify, *view.notify_if_child]:
+        for c in n.contacts:
+            if c.email:
+                notes = tuple(pr for pr in view.stage.problems if pr.cite == c.cite)
+                found.append(DraftEmail(n.who, c.email, mailto(p, view, c.email), c.cite, notes))
+    return found
+
+
+def mailto(p: Partnership, view: StageView, address: str) -> str:
+    """A mailto: link whose subject and body hold only facts that identify nobody."""
+    lines = [
+        f"Partnership: {p.partnership.name}",
+        f"Policy: {p.document.title}, {p.document.version}",
+        f"Stage: {view.heading}",
+        "Date: ",
+    ]
+    if view.you and view.them:
+        lines += [f"Agency raising the concern: {view.you.agency}"]
+        lines += [f"Other agency: {view.them.agency}"]
+    lines += ["", "This email holds no details of any child. Share those only by a secure route."]
+    subject = f"Escalation notification: {view.heading}"
+    return f"mailto:{address}?subject={quote(subject)}&body={quote(chr(10).join(lines))}"
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

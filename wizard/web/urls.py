@@ -47,6 +47,26 @@ def change(slug: str, answers: Segments, index: int) -> str:
     return url_for("wizard.check", slug=slug, answers=joined, **values)
 
 
+def record(slug: str, answers: Segments, external: bool = False) -> str:
+    """The printable escalation record for the stage outcome after these answers."""
+    return url_for("wizard.record", slug=slug, answers="/".join(answers), _external=external)
+
+
+def record_docx(slug: str, answers: Segments) -> str:
+    """The same record as a Word document."""
+    return url_for("wizard.record_docx", slug=slug, answers="/".join(answers))
+
+
+def form(slug: str, form_id: str, external: bool = False) -> str:
+    """The printable page of one of the partnership's own forms."""
+    return url_for("wizard.form", slug=slug, form_id=form_id, _external=external)
+
+
+def form_docx(slug: str, form_id: str) -> str:
+    """The same form as a Word document."""
+    return url_for("wizard.form_docx", slug=slug, form_id=form_id)
+
+
 def back(slug: str, answers: Segments) -> str:
     """Where the Back link goes: the previous question, or the start page."""
     if not answers:
@@ -112,8 +132,14 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
         yield "wizard.start", {"slug": slug}
         yield "wizard.procedure", {"slug": slug}
         yield "wizard.brand", {"slug": slug}
+        for form_ in partnership.forms:
+            yield "wizard.form", {"slug": slug, "form_id": form_.id}
+            yield "wizard.form_docx", {"slug": slug, "form_id": form_.id}
         for state in engine.walk(site.flow, partnership):
             values = {"slug": slug}
             if state.segments:
                 values["answers"] = "/".join(state.segments)
             yield "wizard.check", values
+            if state.outcome is not None and state.outcome.kind is engine.OutcomeKind.STAGE:
+                yield "wizard.record", values
+                yield "wizard.record_docx", values

@@ -1,0 +1,156 @@
+"""Word documents (.docx) of the escalation record and the partnership's forms, left blank.
+
+Built with python-docx from the same page models the printable pages read. Nothing a
+practitioner types reaches the server, so every space for their details is blank here.
+A document is described as a tuple of blocks first, so one rendering serves every address
+with the same content (a static build has a record for each of 1,400+ stage outcomes).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from functools import lru_cache
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.shared import Pt
+
+from wizard.core.policy import Fact, Partnership
+from wizard.web.pages import FormPage, RecordPage
+from wizard.web.presenters import within_text
+
+MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LINE = "_" * 60
+ADDRESS = "@@address@@"  # replaced by the page's own address in the finished file
+
+Block = tuple[str, ...]  # ("h1"|"h2"|"p"|"strong", text), ("label", label, value), ("blank", ...)
+
+
+def _cited(label: str) -> str:
+    return f"(para {label})" if label[:1].isdigit() else f"({label})"
+
+
+def _quote(fact: Fact, lead: str = "") -> Block:
+    return ("p", f"{lead}“{fact.says}” {_cited(fact.cite)}")
+
+
+def _policy(p: Partnership) -> list[Block]:
+    document = p.document
+    return [
+        ("label", "Partnership", p.partnership.name),
+        ("label", "Policy", f"{document.title}, {document.version}"),
+        ("label", "Policy review date", document.review),
+    ]
+
+
+@lru_cache(maxsize=256)
+def _render(blocks: tuple[Block, ...]) -> bytes:
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(11)
+    for kind, *text in blocks:
+        if kind in ("h1", "h2"):
+            doc.add_heading(text[0], level=int(kind[1]))
+        elif kind == "label":
+            para = doc.add_paragraph()
+            para.add_run(f"{text[0]}: ").bold = True
+            para.add_run(text[1])
+        elif kind == "strong":
+            doc.add_paragraph().add_run(text[0]).bold = True
+        elif kind == "blank":
+            doc.add_paragraph().add_run(text[0]).bold = True
+            for _ in range(int(text[1])):
+                doc.add_paragraph(LINE)
+        else:
+            doc.add_paragraph(text[0])
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _with_address(body: bytes, address: str) -> bytes:
+    """The rendered document with its address filled in."""
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(body)) as src, zipfile.ZipFile(out, "w") as dest:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(ADDRESS.encode(), escape(address).encode())
+            dest.writestr(info, data)
+    return out.getvalue()
+
+
+def record_blocks(p: Partnership, page: RecordPage) -> list[Block]:
+    """The escalation record, block by block, its blanks left to fill in."""
+    view = page.view
+    blocks: list[Block] = [("h1", f"Escalation record: {view.heading}"), *_policy(p)]
+    blocks += [("label", "Stage", view.heading), ("label", "Address of this record", ADDRESS)]
+    blocks += _roles(page) + _deadlines(page) + _duties(page)
+    blocks.append(("h2", "Your details"))
+    blocks += [("blank", b.label, "3" if b.multiline else "1") for b in page.blanks]
+    return blocks
+
+
+def record(p: Partnership, page: RecordPage) -> bytes:
+    """The escalation record as a Word document."""
+    return _with_address(_render(tuple(record_blocks(p, page))), page.address)
+
+
+def _roles(page: RecordPage) -> list[Block]:
+    view, stage = page.view, page.view.stage
+    blocks: list[Block] = [("h2", "Who to contact")]
+    if view.you:
+        you = f"{view.you.role} ({view.you.agency}) {_cited(view.you.cite)}"
+        blocks.append(("label", "Your side", you))
+    else:
+        blocks.append(_quote(stage.who, "Who acts: "))
+    if view.them:
+        them = f"{view.them.role} ({view.them.agency}) {_cited(view.them.cite)}"
+        blocks.append(("label", "The other agency", them))
+    elif stage.with_:
+        blocks.append(_quote(stage.with_, "With: "))
+    return blocks
+
+
+def _deadlines(page: RecordPage) -> list[Block]:
+    blocks: list[Block] = [("h2", "Deadlines")]
+    if not page.view.timescales:
+        blocks.append(("p", "The policy gives no timescale for this stage."))
+    for t in page.view.timescales:
+        blocks.append(("p", f"{t.for_}: {within_text(t)}. “{t.words}” {_cited(t.cite)}"))
+        blocks.append(("p", f"Date due: {LINE[:30]}"))
+    return blocks
+
+
+def _duties(page: RecordPage) -> list[Block]:
+    blocks: list[Block] = [("h2", "Who must be told")]
+    if not page.told:
+        blocks.append(("p", "No one else is named at this stage."))
+    for who, n in page.told:
+        blocks += [_quote(n, f"{who}: "), ("p", f"Told on (date): {LINE[:30]}")]
+    blocks.append(("h2", "What the policy says to record"))
+    if not page.view.record:
+        blocks.append(("p", "The policy says nothing about recording at this stage."))
+    blocks += [_quote(f) for f in page.view.record]
+    blocks += [_quote(link.use, f"Form: {link.form.title}. ") for link in page.forms]
+    return blocks
+
+
+def form_blocks(p: Partnership, page: FormPage) -> list[Block]:
+    """One of the partnership's forms, block by block: its fields in order, left blank."""
+    form = page.form
+    blocks: list[Block] = [("h1", form.title), *_policy(p)]
+    blocks.append(("label", "Form", f"{form.title} {_cited(form.cite)}"))
+    blocks += [("strong", f"“{r.says}” {_cited(r.cite)}") for r in page.rules]
+    for part in page.parts:
+        blocks.append(("h2", part.title))
+        if part.completed_by:
+            blocks.append(("p", part.completed_by))
+        blocks += [("blank", f.label, "2") for f in part.fields]
+    blocks.append(("label", "Address of this form", ADDRESS))
+    return blocks
+
+
+def form(p: Partnership, page: FormPage) -> bytes:
+    """One of the partnership's forms as a Word document."""
+    return _with_address(_render(tuple(form_blocks(p, page))), page.address)
