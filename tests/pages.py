@@ -22,6 +22,9 @@ PAGE_TYPES = {
     "stage": "/islington/check/no/disagreement/tried-1/police/health/yes/",
     "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/",
     "beyond": "/brent/check/no/disagreement/tried-5/",
+    "practice list": "/islington/practice/",
+    "practice question": "/islington/practice/conference-refused/",
+    "practice answer": "/islington/practice/conference-refused/stage-1/",
     "not found": "/nowhere/",
 }
 

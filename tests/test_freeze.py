@@ -50,12 +50,16 @@ def test_every_internal_link_and_asset_resolves(request, which):
 
 def test_page_count_is_bounded(site_build, site):
     states = sum(1 for p in site.partnerships.values() for _ in walk(FLOW, p))
-    # home, content pages, start/procedure/brand.css per partnership, 404, sitemap, robots,
-    # and a bank-holiday list per nation
+    # home, content pages, start/procedure/brand.css/practice list per partnership, 404,
+    # sitemap, robots, a bank-holiday list per nation; each scenario and its answers
     nations = {p.partnership.nation for p in site.partnerships.values()}
-    fixed = 1 + len(site.pages) + 3 * len(site.partnerships) + 3 + len(nations)
+    fixed = 1 + len(site.pages) + 4 * len(site.partnerships) + 3 + len(nations)
+    practice = sum(
+        len(found) * (1 + len(site.partnerships[slug].stages) + 2)
+        for slug, found in site.scenarios.items()
+    )
     assets = sum(1 for f in (site_build.out / "assets").rglob("*") if f.is_file())
-    assert site_build.pages == states + fixed + assets
+    assert site_build.pages == states + fixed + practice + assets
     assert site_build.pages < 5000, "the static site has grown past what a partnership can host"
 
 

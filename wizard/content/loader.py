@@ -12,12 +12,13 @@ from typing import TypeVar
 from babel.dates import format_date
 from pydantic import BaseModel, ValidationError
 
-from wizard.content import checks, flowfile
+from wizard.content import checks, flowfile, scenarios
 from wizard.content.frontmatter import Document, read_text, split
 from wizard.content.messages import message
 from wizard.content.problems import ContentError, Problem
 from wizard.core.flow import Flow
 from wizard.core.policy import Model, Partnership, Text, review_overdue
+from wizard.core.practice import Scenario
 
 POLICY_FILE = "policy.md"
 ANCHOR = re.compile(r"\{#([^{}\n]+?)\}")
@@ -61,6 +62,7 @@ class Site:
     procedures: dict[str, Procedure] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     flow: Flow | None = None
+    scenarios: dict[str, dict[str, Scenario]] = field(default_factory=dict)  # by slug, then name
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -101,6 +103,8 @@ def inspect_site(
         problems.append(Problem(root / "policies", 1, "there are no policies to publish"))
     problems += _load_pages(site, root / "content")
     problems += _load_flow(site, flowfile.flow_folder(root, BUNDLED_SITE))
+    for folder in _policy_folders(root):
+        problems += _load_scenarios(site, folder)
     site.warnings = sorted(p for p in problems if p.warning)
     return site, sorted(problems)
 
@@ -257,4 +261,25 @@ def _load_flow(site: Site, folder: Path) -> list[Problem]:
     if problems:
         return problems
     site.flow, problems = flowfile.assemble(nodes, folder)
+    return problems
+
+
+def _load_scenarios(site: Site, folder: Path) -> list[Problem]:
+    """Each practice scenario of a loaded partnership, checked through the engine."""
+    p, found = site.partnerships.get(folder.name), {}
+    problems: list[Problem] = []
+    for path in scenarios.scenario_files(folder):
+        doc, read = _read(path)
+        problems += read
+        if doc is None or p is None:
+            continue
+        meta, errors = _validate(scenarios.ScenarioMeta, doc.data, doc)
+        problems += errors + scenarios.file_problems(path, doc, site.procedures[p.slug].anchors)
+        if meta is None or site.flow is None:
+            continue
+        scenario = scenarios.build(p.slug, path, meta, doc)
+        problems += scenarios.engine_problems(site.flow, p, scenario, path, doc)
+        found[scenario.slug] = scenario
+    if p is not None and not any(not x.warning for x in problems):
+        site.scenarios[p.slug] = found
     return problems

@@ -13,6 +13,7 @@ from flask import Flask, url_for
 
 from wizard.content import Site, anchor_id
 from wizard.core import engine
+from wizard.core.practice import choices
 
 Segments = tuple[str, ...]
 
@@ -89,8 +90,18 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
         yield "wizard.start", {"slug": slug}
         yield "wizard.procedure", {"slug": slug}
         yield "wizard.brand", {"slug": slug}
+        yield from _practice_pages(site, slug)
         for state in engine.walk(site.flow, partnership):
             values = {"slug": slug}
             if state.segments:
                 values["answers"] = "/".join(state.segments)
             yield "wizard.check", values
+
+
+def _practice_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
+    """A partnership's practice list, each scenario, and its answer after every choice."""
+    yield "wizard.practice_index", {"slug": slug}
+    for name in site.scenarios.get(slug, {}):
+        yield "wizard.scenario", {"slug": slug, "name": name}
+        for choice in choices(site.partnerships[slug]):
+            yield "wizard.scenario_answer", {"slug": slug, "name": name, "choice": choice.id}

@@ -1,0 +1,44 @@
+"""Learning pages for new starters: practice scenarios, their question and their answers."""
+
+from __future__ import annotations
+
+from flask import abort, render_template
+
+from wizard.core.practice import Scenario
+from wizard.web import practice
+from wizard.web.pagecache import cached
+from wizard.web.views.common import bp, partnership_or_404, site
+
+
+def _scenario_or_404(slug: str, name: str) -> Scenario:
+    found = site().scenarios.get(slug, {}).get(name)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.get("/<slug>/practice/")
+def practice_index(slug: str):
+    """Every practice scenario of a partnership."""
+    p = partnership_or_404(slug)
+    links = practice.scenario_links(p, site().scenarios.get(slug, {}))
+    return cached(lambda: render_template("practice_index.html", p=p, links=links))
+
+
+@bp.get("/<slug>/practice/<name>/")
+def scenario(slug: str, name: str):
+    """The situation, and 'What would you do?'."""
+    p = partnership_or_404(slug)
+    page = practice.scenario_page(p, _scenario_or_404(slug, name))
+    return cached(lambda: render_template("practice_question.html", p=p, page=page))
+
+
+@bp.get("/<slug>/practice/<name>/<choice>/")
+def scenario_answer(slug: str, name: str, choice: str):
+    """The answer: what the policy says to do, why, cited, and the same state in the wizard."""
+    p = partnership_or_404(slug)
+    found, chose = _scenario_or_404(slug, name), practice.find_choice(p, choice)
+    if chose is None:
+        abort(404)
+    page = practice.answer_page(site().flow, p, found, chose)
+    return cached(lambda: render_template("practice_answer.html", p=p, page=page))
