@@ -73,7 +73,7 @@ def test_the_answer_page_quotes_the_key_fact_and_links_the_wizard(client, site):
 
 
 def test_a_wrong_choice_is_told_the_policy_answer(client):
-    html = client.get("/islington/practice/conference-refused/stage-1/").get_data(True)
+    html = client.get("/islington/practice/plan-not-meeting-needs/stage-1/").get_data(True)
     assert h1s(html) == ["Stage 2: Line Manager"]
     assert "You chose: Stage 1: Professional challenge and engagement" in visible_text(html)
 
