@@ -25,6 +25,8 @@ PAGE_TYPES = {
     "practice list": "/islington/practice/",
     "practice question": "/islington/practice/conference-refused/",
     "practice answer": "/islington/practice/conference-refused/stage-1/",
+    "glossary": "/lincolnshire/glossary/",
+    "general glossary": "/glossary/",
     "not found": "/nowhere/",
 }
 

@@ -84,6 +84,7 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
         yield endpoint, {}  # not /healthz: a static site has no server to check
     for page in site.pages:
         yield "wizard.page", {"page": page}
+    yield "wizard.glossary_general", {}
     for nation in sorted({p.partnership.nation.value for p in site.partnerships.values()}):
         yield "wizard.bank_holidays", {"nation": nation}
     for slug, partnership in site.partnerships.items():
@@ -101,7 +102,14 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
 def _practice_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
     """A partnership's practice list, each scenario, and its answer after every choice."""
     yield "wizard.practice_index", {"slug": slug}
+    yield "wizard.glossary", {"slug": slug}
     for name in site.scenarios.get(slug, {}):
         yield "wizard.scenario", {"slug": slug, "name": name}
         for choice in choices(site.partnerships[slug]):
             yield "wizard.scenario_answer", {"slug": slug, "name": name, "choice": choice.id}
+
+
+def glossed(markdown: str, slug: str | None = None) -> str:
+    """Markdown with each `glossary:<id>` link pointed at its definition."""
+    where = url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
+    return markdown.replace("](glossary:", f"]({where}#term-")

@@ -6,6 +6,7 @@ from flask import abort, current_app, redirect, render_template, send_from_direc
 
 from wizard.content import calendar as calendar_data
 from wizard.core.policy import Nation
+from wizard.web import overview, urls
 from wizard.web.markup import render
 from wizard.web.pagecache import cached
 from wizard.web.views.common import bp, overdue, partnership_or_404, site, today
@@ -28,7 +29,10 @@ def home():
 def start(slug: str):
     """What the tool does for this partnership, emergencies first."""
     p = partnership_or_404(slug)
-    return cached(lambda: render_template("start.html", p=p, overdue=overdue(p)), today())
+    steps = overview.stage_steps(p)
+    return cached(
+        lambda: render_template("start.html", p=p, overdue=overdue(p), steps=steps), today()
+    )
 
 
 @bp.get("/<slug>/procedure/")
@@ -108,4 +112,5 @@ def page(page: str):
     found = site().pages.get(page)
     if found is None:
         abort(404)
-    return cached(lambda: render_template("page.html", page=found, body=render(found.markdown)))
+    body = render(urls.glossed(found.markdown))
+    return cached(lambda: render_template("page.html", page=found, body=body))

@@ -42,3 +42,19 @@ def scenario_answer(slug: str, name: str, choice: str):
         abort(404)
     page = practice.answer_page(site().flow, p, found, chose)
     return cached(lambda: render_template("practice_answer.html", p=p, page=page))
+
+
+@bp.get("/glossary/")
+def glossary_general():
+    """General explanations of the words the policies use."""
+    terms = sorted(site().terms.values(), key=lambda t: t.term.lower())
+    return cached(lambda: render_template("glossary.html", own=(), terms=terms))
+
+
+@bp.get("/<slug>/glossary/")
+def glossary(slug: str):
+    """A partnership's own definitions, cited, then the general explanations."""
+    p = partnership_or_404(slug)
+    own = sorted(site().own_terms.get(slug, {}).values(), key=lambda t: t.term.lower())
+    terms = sorted(site().terms.values(), key=lambda t: t.term.lower())
+    return cached(lambda: render_template("glossary.html", p=p, own=own, terms=terms))
