@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "practice answer": "/islington/practice/conference-refused/stage-1/",
     "glossary": "/lincolnshire/glossary/",
     "general glossary": "/glossary/",
+    "compare choose": "/compare/islington/",
+    "compare": "/compare/lincolnshire/staffordshire-stoke/",
     "not found": "/nowhere/",
 }
 

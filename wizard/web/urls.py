@@ -85,6 +85,7 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
     for page in site.pages:
         yield "wizard.page", {"page": page}
     yield "wizard.glossary_general", {}
+    yield from _compare_pages(site)
     for nation in sorted({p.partnership.nation.value for p in site.partnerships.values()}):
         yield "wizard.bank_holidays", {"nation": nation}
     for slug, partnership in site.partnerships.items():
@@ -113,3 +114,13 @@ def glossed(markdown: str, slug: str | None = None) -> str:
     """Markdown with each `glossary:<id>` link pointed at its definition."""
     where = url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
     return markdown.replace("](glossary:", f"]({where}#term-")
+
+
+def _compare_pages(site: Site) -> Iterator[tuple[str, dict]]:
+    """Choosing partnerships to compare, and every ordered pair side by side."""
+    yield "wizard.compare_choose", {}
+    for first in site.partnerships:
+        yield "wizard.compare_choose", {"first": first}
+        for second in site.partnerships:
+            if second != first:
+                yield "wizard.compare", {"first": first, "second": second}

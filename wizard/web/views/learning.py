@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template
 
 from wizard.core.practice import Scenario
-from wizard.web import practice
+from wizard.web import comparepages, practice
 from wizard.web.pagecache import cached
 from wizard.web.views.common import bp, partnership_or_404, site
 
@@ -58,3 +58,22 @@ def glossary(slug: str):
     own = sorted(site().own_terms.get(slug, {}).values(), key=lambda t: t.term.lower())
     terms = sorted(site().terms.values(), key=lambda t: t.term.lower())
     return cached(lambda: render_template("glossary.html", p=p, own=own, terms=terms))
+
+
+@bp.get("/compare/", defaults={"first": None})
+@bp.get("/compare/<first>/")
+def compare_choose(first: str | None):
+    """Choose two partnerships to compare, by plain links."""
+    chosen = partnership_or_404(first) if first else None
+    links = comparepages.choices(list(site().partnerships.values()), chosen)
+    return cached(lambda: render_template("compare_choose.html", first=chosen, choices=links))
+
+
+@bp.get("/compare/<first>/<second>/")
+def compare(first: str, second: str):
+    """Two partnerships' policies, stage by stage, each side only its own facts."""
+    a, b = partnership_or_404(first), partnership_or_404(second)
+    if a.slug == b.slug:
+        abort(404)
+    rows = comparepages.rows(a, b)
+    return cached(lambda: render_template("compare.html", a=a, b=b, rows=rows))
