@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "general glossary": "/glossary/",
     "compare choose": "/compare/islington/",
     "compare": "/compare/lincolnshire/staffordshire-stoke/",
+    "roles": "/lincolnshire/roles/",
+    "roles for one agency": "/islington/roles/lbi-csc-asc/",
     "not found": "/nowhere/",
 }
 

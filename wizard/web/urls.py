@@ -14,6 +14,7 @@ from flask import Flask, url_for
 from wizard.content import Site, anchor_id
 from wizard.core import engine
 from wizard.core.practice import choices
+from wizard.web import rolepages
 
 Segments = tuple[str, ...]
 
@@ -104,6 +105,7 @@ def _practice_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
     """A partnership's practice list, each scenario, and its answer after every choice."""
     yield "wizard.practice_index", {"slug": slug}
     yield "wizard.glossary", {"slug": slug}
+    yield from _role_pages(site, slug)
     for name in site.scenarios.get(slug, {}):
         yield "wizard.scenario", {"slug": slug, "name": name}
         for choice in choices(site.partnerships[slug]):
@@ -124,3 +126,12 @@ def _compare_pages(site: Site) -> Iterator[tuple[str, dict]]:
         for second in site.partnerships:
             if second != first:
                 yield "wizard.compare", {"first": first, "second": second}
+
+
+def _role_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
+    """The role matrix and each agency's row, where the policy has role tables."""
+    p = site.partnerships[slug]
+    if rolepages.has_roles(p):
+        yield "wizard.roles", {"slug": slug}
+        for row in rolepages.rows(p):
+            yield "wizard.roles", {"slug": slug, "agency": row.agency.id}

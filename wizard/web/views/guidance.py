@@ -6,7 +6,7 @@ from flask import abort, current_app, redirect, render_template, send_from_direc
 
 from wizard.content import calendar as calendar_data
 from wizard.core.policy import Nation
-from wizard.web import overview, urls
+from wizard.web import overview, rolepages, urls
 from wizard.web.markup import render
 from wizard.web.pagecache import cached
 from wizard.web.views.common import bp, overdue, partnership_or_404, site, today
@@ -31,7 +31,10 @@ def start(slug: str):
     p = partnership_or_404(slug)
     steps = overview.stage_steps(p)
     return cached(
-        lambda: render_template("start.html", p=p, overdue=overdue(p), steps=steps), today()
+        lambda: render_template(
+            "start.html", p=p, overdue=overdue(p), steps=steps, roles=rolepages.has_roles(p)
+        ),
+        today(),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template
 
 from wizard.core.practice import Scenario
-from wizard.web import comparepages, practice
+from wizard.web import comparepages, practice, rolepages
 from wizard.web.pagecache import cached
 from wizard.web.views.common import bp, partnership_or_404, site
 
@@ -77,3 +77,23 @@ def compare(first: str, second: str):
         abort(404)
     rows = comparepages.rows(a, b)
     return cached(lambda: render_template("compare.html", a=a, b=b, rows=rows))
+
+
+@bp.get("/<slug>/roles/", defaults={"agency": None})
+@bp.get("/<slug>/roles/<agency>/")
+def roles(slug: str, agency: str | None):
+    """Who to contact at each stage, agency by agency, from the policy's role tables."""
+    p = partnership_or_404(slug)
+    if not rolepages.has_roles(p):
+        abort(404)
+    every = rolepages.rows(p)
+    shown = tuple(r for r in every if agency in (None, r.agency.id))
+    if not shown:
+        abort(404)
+    notes = rolepages.general_notes(p, every)
+    chosen = shown[0].agency if agency else None
+    return cached(
+        lambda: render_template(
+            "roles.html", p=p, every=every, shown=shown, notes=notes, chosen=chosen
+        )
+    )
