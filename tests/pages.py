@@ -24,6 +24,15 @@ PAGE_TYPES = {
     "beyond": "/brent/check/no/disagreement/tried-5/",
     "record": "/islington/check/no/disagreement/tried-1/police/health/yes/record/",
     "form": "/staffordshire-stoke/forms/formal-escalation/",
+    "practice list": "/islington/practice/",
+    "practice question": "/islington/practice/conference-refused/",
+    "practice answer": "/islington/practice/conference-refused/stage-1/",
+    "glossary": "/lincolnshire/glossary/",
+    "general glossary": "/glossary/",
+    "compare choose": "/compare/islington/",
+    "compare": "/compare/lincolnshire/staffordshire-stoke/",
+    "roles": "/lincolnshire/roles/",
+    "roles for one agency": "/islington/roles/lbi-csc-asc/",
     "not found": "/nowhere/",
 }
 

@@ -61,15 +61,29 @@ def test_every_internal_link_and_asset_resolves(request, which):
 
 def test_page_count_is_bounded(site_build, site):
     states = sum(1 for p in site.partnerships.values() for _ in walk(FLOW, p))
-    # home, content pages, start/procedure/brand.css per partnership, 404, sitemap, robots,
-    # and a bank-holiday list per nation
+    # home, glossary, content pages, start/procedure/brand.css/practice/glossary per
+    # partnership, 404, sitemap, robots, a bank-holiday list per nation; each scenario
+    # and its answer to every choice
     nations = {p.partnership.nation for p in site.partnerships.values()}
-    fixed = 1 + len(site.pages) + 3 * len(site.partnerships) + 3 + len(nations)
+    fixed = 2 + len(site.pages) + 5 * len(site.partnerships) + 3 + len(nations)
+    practice = sum(
+        len(found) * (1 + len(site.partnerships[slug].stages) + 2)
+        for slug, found in site.scenarios.items()
+    )
+    n = len(site.partnerships)
+    compare = 1 + n + n * (n - 1)  # choose the first, the second, every ordered pair
     assets = sum(1 for f in (site_build.out / "assets").rglob("*") if f.is_file())
     # a record page and its .docx per stage outcome; a page and a .docx per form
     stages = sum(1 for p in site.partnerships.values() for _ in stage_states(p))
     forms = sum(len(p.forms) for p in site.partnerships.values())
-    assert site_build.pages == states + fixed + assets + 2 * stages + 2 * forms
+    named = [
+        {a for s in p.stages if s.roles for a in s.roles.by_agency}
+        for p in site.partnerships.values()
+    ]
+    roles = sum(1 + len(agencies) for agencies in named if agencies)  # the matrix, each agency
+    assert site_build.pages == (
+        states + fixed + practice + compare + roles + assets + 2 * stages + 2 * forms
+    )
     assert site_build.pages < 5000, "the static site has grown past what a partnership can host"
 
 

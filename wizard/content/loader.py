@@ -13,13 +13,15 @@ from typing import TypeVar
 from babel.dates import format_date
 from pydantic import BaseModel, ValidationError
 
-from wizard.content import checks, flowfile
+from wizard.content import checks, flowfile, glossary, scenarios
 from wizard.content.frontmatter import Document, read_text, split
 from wizard.content.messages import message
 from wizard.content.problems import ContentError, Problem
 from wizard.core import engine
 from wizard.core.flow import Flow
+from wizard.core.glossary import OwnTerm, Term
 from wizard.core.policy import Model, Partnership, Text, review_overdue
+from wizard.core.practice import Scenario
 
 POLICY_FILE = "policy.md"
 ANCHOR = re.compile(r"\{#([^{}\n]+?)\}")
@@ -72,6 +74,9 @@ class Site:
     procedures: dict[str, Procedure] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     flow: Flow | None = None
+    scenarios: dict[str, dict[str, Scenario]] = field(default_factory=dict)  # by slug, then name
+    terms: dict[str, Term] = field(default_factory=dict)  # general explanations, by id
+    own_terms: dict[str, dict[str, OwnTerm]] = field(default_factory=dict)  # by slug, then id
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -105,8 +110,12 @@ def inspect_site(
         problems += _load_partnership(site, folder, today or date.today(), taken)
     if not site.partnerships and not problems:
         problems.append(Problem(root / "policies", 1, "there are no policies to publish"))
+    problems += _load_terms(site, _glossary_folder(root))
     problems += _load_pages(site, root / "content", taken)
     problems += _load_flow(site, flowfile.flow_folder(root, BUNDLED_SITE))
+    for folder in _policy_folders(root):
+        problems += _load_own_terms(site, folder)
+        problems += _load_scenarios(site, folder)
     problems += _state_counts(site)
     site.warnings = sorted(p for p in problems if p.warning)
     return site, sorted(problems)
@@ -273,7 +282,7 @@ def _load_pages(site: Site, folder: Path, taken: Taken) -> list[Problem]:
             continue
         meta, errors = _validate(PageMeta, doc.data, doc)
         errors += _markdown_ids(doc, taken)
-        problems += errors
+        problems += errors + glossary.link_problems(doc, doc.body, set(site.terms))
         if meta is not None and not errors:
             site.pages[path.stem] = Page(path.stem, meta.title, meta.summary, meta.order, doc.body)
     return problems
@@ -296,4 +305,66 @@ def _load_flow(site: Site, folder: Path) -> list[Problem]:
     if problems:
         return problems
     site.flow, problems = flowfile.assemble(nodes, folder)
+    return problems
+
+
+def _load_scenarios(site: Site, folder: Path) -> list[Problem]:
+    """Each practice scenario of a loaded partnership, checked through the engine."""
+    p, found = site.partnerships.get(folder.name), {}
+    problems: list[Problem] = []
+    for path in scenarios.scenario_files(folder):
+        doc, read = _read(path)
+        problems += read
+        if doc is None or p is None:
+            continue
+        meta, errors = _validate(scenarios.ScenarioMeta, doc.data, doc)
+        problems += errors + scenarios.file_problems(path, doc, site.procedures[p.slug].anchors)
+        known = set(site.terms) | set(site.own_terms.get(p.slug, {}))
+        problems += glossary.link_problems(doc, doc.body, known)
+        if meta is None or site.flow is None:
+            continue
+        scenario = scenarios.build(p.slug, path, meta, doc)
+        problems += scenarios.engine_problems(site.flow, p, scenario, path, doc)
+        found[scenario.slug] = scenario
+    if p is not None and not any(not x.warning for x in problems):
+        site.scenarios[p.slug] = found
+    return problems
+
+
+def _glossary_folder(root: Path) -> Path:
+    """The site's own content/glossary, or the bundled one if it has none."""
+    own = root / "content" / glossary.FOLDER
+    return own if own.is_dir() else BUNDLED_SITE / "content" / glossary.FOLDER
+
+
+def _load_terms(site: Site, folder: Path) -> list[Problem]:
+    """The general glossary: one file a term, the explanation in its body."""
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        doc, read = _read(path)
+        problems += read
+        if doc is None:
+            continue
+        meta, errors = _validate(glossary.TermMeta, doc.data, doc)
+        problems += errors
+        if meta is not None:
+            site.terms[path.stem] = glossary.general(path, meta, doc)
+    return problems
+
+
+def _load_own_terms(site: Site, folder: Path) -> list[Problem]:
+    """A partnership's own definitions, each cited to a paragraph of its policy."""
+    p, found = site.partnerships.get(folder.name), {}
+    problems: list[Problem] = []
+    for path in glossary.term_files(folder):
+        doc, read = _read(path)
+        problems += read
+        if doc is None or p is None:
+            continue
+        meta, errors = _validate(glossary.OwnTermMeta, doc.data, doc)
+        problems += errors + glossary.cite_problem(path, doc, site.procedures[p.slug].anchors)
+        if meta is not None:
+            found[path.stem] = glossary.own(path, meta)
+    if p is not None:
+        site.own_terms[p.slug] = found
     return problems

@@ -14,6 +14,8 @@ from werkzeug.routing import Rule
 
 from wizard.content import Site, anchor_id
 from wizard.core import engine
+from wizard.core.practice import choices
+from wizard.web import rolepages
 
 Segments = tuple[str, ...]
 PARTNERSHIP_PREFIX = "/<slug>/"
@@ -126,6 +128,8 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
         yield endpoint, {}  # not /healthz: a static site has no server to check
     for page in site.pages:
         yield "wizard.page", {"page": page}
+    yield "wizard.glossary_general", {}
+    yield from _compare_pages(site)
     for nation in sorted({p.partnership.nation.value for p in site.partnerships.values()}):
         yield "wizard.bank_holidays", {"nation": nation}
     for slug, partnership in site.partnerships.items():
@@ -135,6 +139,7 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
         for form_ in partnership.forms:
             yield "wizard.form", {"slug": slug, "form_id": form_.id}
             yield "wizard.form_docx", {"slug": slug, "form_id": form_.id}
+        yield from _practice_pages(site, slug)
         for state in engine.walk(site.flow, partnership):
             values = {"slug": slug}
             if state.segments:
@@ -143,3 +148,41 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
             if state.outcome is not None and state.outcome.kind is engine.OutcomeKind.STAGE:
                 yield "wizard.record", values
                 yield "wizard.record_docx", values
+
+
+def _practice_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
+    """A partnership's practice list, each scenario, and its answer after every choice."""
+    yield "wizard.practice_index", {"slug": slug}
+    yield "wizard.glossary", {"slug": slug}
+    yield from _role_pages(site, slug)
+    for name in site.scenarios.get(slug, {}):
+        yield "wizard.scenario", {"slug": slug, "name": name}
+        for choice in choices(site.partnerships[slug]):
+            yield "wizard.scenario_answer", {"slug": slug, "name": name, "choice": choice.id}
+
+
+def glossed(markdown: str, slug: str | None = None) -> str:
+    """Markdown with each `glossary:<id>` link pointed at its definition."""
+    where = url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
+    return markdown.replace("](glossary:", f"]({where}#term-")
+
+
+def _compare_pages(site: Site) -> Iterator[tuple[str, dict]]:
+    """Choosing partnerships to compare, and every ordered pair side by side."""
+    if len(site.partnerships) < 2:  # nothing to compare, and no page links there
+        return
+    yield "wizard.compare_choose", {}
+    for first in site.partnerships:
+        yield "wizard.compare_choose", {"first": first}
+        for second in site.partnerships:
+            if second != first:
+                yield "wizard.compare", {"first": first, "second": second}
+
+
+def _role_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
+    """The role matrix and each agency's row, where the policy has role tables."""
+    p = site.partnerships[slug]
+    if rolepages.has_roles(p):
+        yield "wizard.roles", {"slug": slug}
+        for row in rolepages.rows(p):
+            yield "wizard.roles", {"slug": slug, "agency": row.agency.id}

@@ -55,6 +55,7 @@ def helpers() -> dict:
     """Functions every template may call."""
     return {
         "cite_url": urls.cite,
+        "glossed": urls.glossed,
         "markdown": render,
         "service_name": current_app.config["SERVICE_NAME"],
         "static_site": current_app.config["STATIC_SITE"],

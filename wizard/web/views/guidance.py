@@ -6,7 +6,7 @@ from flask import abort, current_app, redirect, render_template, send_from_direc
 
 from wizard.content import calendar as calendar_data
 from wizard.core.policy import Nation
-from wizard.web import urls
+from wizard.web import overview, rolepages, urls
 from wizard.web.markup import render
 from wizard.web.views.common import bp, overdue, partnership_or_404, site, today
 
@@ -26,7 +26,10 @@ def home():
 def start(slug: str):
     """What the tool does for this partnership, emergencies first."""
     p = partnership_or_404(slug)
-    return render_template("start.html", p=p, overdue=overdue(p))
+    steps = overview.stage_steps(p)
+    return render_template(
+        "start.html", p=p, overdue=overdue(p), steps=steps, roles=rolepages.has_roles(p)
+    )
 
 
 @bp.get("/<slug>/procedure/")
@@ -102,4 +105,5 @@ def page(page: str):
     found = site().pages.get(page)
     if found is None:
         abort(404)
-    return render_template("page.html", page=found, body=render(found.markdown))
+    body = render(urls.glossed(found.markdown))
+    return render_template("page.html", page=found, body=body)

@@ -1,0 +1,132 @@
+"""Page models for partnerships side by side: each stage and route, each side its own facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import url_for
+
+from wizard.core.policy import Fact, Partnership, Route, Stage
+from wizard.web.presenters import EXIT_TITLES
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One kind of fact about a stage (who, when, who must be told, forms), cited."""
+
+    label: str
+    facts: tuple[Fact, ...]
+    none: str
+
+
+@dataclass(frozen=True)
+class Side:
+    """One partnership's part of a row: its stages at this number, or its route."""
+
+    p: Partnership
+    title: str
+    facets: tuple[Facet, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One stage number, the emergency route or one exit: both partnerships side by side."""
+
+    id: str
+    heading: str
+    sides: tuple[Side, Side]
+
+
+def stage_facets(stage: Stage, word: str) -> tuple[Facet, ...]:
+    """Who, when, who must be told and forms at one stage, in the policy's words."""
+    low = word.lower()
+    return (
+        Facet("Who", (stage.who, *([stage.with_] if stage.with_ else [])), ""),
+        Facet(
+            "Timescale",
+            tuple(Fact(says=t.words, cite=t.cite) for t in stage.timescales),
+            f"The policy gives no timescale for this {low}.",
+        ),
+        Facet(
+            "Who must be told",
+            tuple(Fact(says=n.says, cite=n.cite) for n in stage.notify),
+            f"No one else is named at this {low}.",
+        ),
+        Facet(
+            "Forms",
+            tuple(Fact(says=f.says, cite=f.cite) for f in stage.forms),
+            f"No form is named for this {low}.",
+        ),
+    )
+
+
+def stage_side(p: Partnership, number: int) -> Side:
+    """A partnership's stage (or each route of it) with this number."""
+    word = p.partnership.stage_word
+    stages = p.stages_numbered(number)
+    if not stages:
+        return Side(p, f"The policy has no {word} {number}.", ())
+    facets = tuple(
+        Facet(f"{f.label} ({s.variant.label})", f.facts, f.none)
+        if len(stages) > 1 and s.variant
+        else f
+        for s in stages
+        for f in stage_facets(s, word)
+    )
+    titles = " / ".join(s.title for s in stages)
+    return Side(p, f"{word} {number}: {titles}", facets)
+
+
+def route_side(p: Partnership, route: Route) -> Side:
+    """A partnership's words on the emergency route or an exit, or that it says nothing."""
+    if not route.stated or not route.says or not route.cite:
+        return Side(p, "The policy says nothing about this.", ())
+    facts = (Fact(says=route.says, cite=route.cite), *route.also)
+    return Side(p, "", (Facet("The policy says", facts, ""),))
+
+
+def _words(a: Partnership, b: Partnership) -> str:
+    wa, wb = a.partnership.stage_word, b.partnership.stage_word
+    return wa if wa == wb else f"{wa} or {wb.lower()}"
+
+
+def rows(a: Partnership, b: Partnership) -> tuple[Row, ...]:
+    """Every stage number of either, then the emergency route and each exit."""
+    numbers = sorted(set(a.stage_numbers()) | set(b.stage_numbers()))
+    stages = tuple(
+        Row(f"stage-{n}", f"{_words(a, b)} {n}", (stage_side(a, n), stage_side(b, n)))
+        for n in numbers
+    )
+    routes = tuple(
+        Row(
+            name,
+            "Emergency route" if name == "emergency" else EXIT_TITLES[name],
+            (route_side(a, a.routes()[name]), route_side(b, b.routes()[name])),
+        )
+        for name in a.routes()
+    )
+    return stages + routes
+
+
+@dataclass(frozen=True)
+class PartnershipLink:
+    """A partnership to choose."""
+
+    name: str
+    href: str
+
+
+def choices(all_: list[Partnership], first: Partnership | None) -> tuple[PartnershipLink, ...]:
+    """The first partnership to choose, or the second once the first is chosen."""
+    if first is None:
+        return tuple(
+            PartnershipLink(p.partnership.name, url_for("wizard.compare_choose", first=p.slug))
+            for p in all_
+        )
+    return tuple(
+        PartnershipLink(
+            p.partnership.name, url_for("wizard.compare", first=first.slug, second=p.slug)
+        )
+        for p in all_
+        if p.slug != first.slug
+    )

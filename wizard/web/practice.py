@@ -1,0 +1,112 @@
+"""Page models for practice scenarios: the list, the situation as a question, the answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import url_for
+
+from wizard.core.engine import resolve
+from wizard.core.flow import Flow, OutcomeKind
+from wizard.core.policy import Fact, Partnership
+from wizard.core.practice import Choice, Scenario, choices, key_fact, key_facts, right_choice
+from wizard.web import urls
+
+
+@dataclass(frozen=True)
+class ScenarioLink:
+    """A scenario in the list."""
+
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ChoiceLink:
+    """A possible answer to 'What would you do?', linked to its answer page."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One answer a practitioner would give, as the wizard words it."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class ScenarioPage:
+    """The situation and the question 'What would you do?'."""
+
+    scenario: Scenario
+    back: str
+    choices: tuple[ChoiceLink, ...]
+
+
+@dataclass(frozen=True)
+class AnswerPage:
+    """Whether the choice was right, why in the policy's words, and the wizard's same state."""
+
+    scenario: Scenario
+    back: str
+    chose: str
+    right: bool
+    answer: str
+    kind: str
+    steps: tuple[Step, ...]
+    key: Fact | None
+    facts: tuple[Fact, ...]
+    wizard: str
+    index: str
+
+
+def scenario_links(p: Partnership, found: dict[str, Scenario]) -> tuple[ScenarioLink, ...]:
+    """Every scenario of a partnership, linked."""
+    return tuple(ScenarioLink(s.title, scenario_url(p.slug, s.slug)) for s in found.values())
+
+
+def scenario_url(slug: str, name: str) -> str:
+    """The address of a scenario's situation."""
+    return url_for("wizard.scenario", slug=slug, name=name)
+
+
+def answer_url(slug: str, name: str, choice: str) -> str:
+    """The address of the answer to a scenario, after a choice."""
+    return url_for("wizard.scenario_answer", slug=slug, name=name, choice=choice)
+
+
+def scenario_page(p: Partnership, scenario: Scenario) -> ScenarioPage:
+    """The situation, with each possible answer as a link."""
+    links = tuple(ChoiceLink(c.label, answer_url(p.slug, scenario.slug, c.id)) for c in choices(p))
+    return ScenarioPage(scenario, url_for("wizard.practice_index", slug=p.slug), links)
+
+
+def find_choice(p: Partnership, choice: str) -> Choice | None:
+    """The choice with this id, if the partnership has it."""
+    return next((c for c in choices(p) if c.id == choice), None)
+
+
+def answer_page(flow: Flow, p: Partnership, scenario: Scenario, chose: Choice) -> AnswerPage:
+    """The engine's outcome for the scenario's answers, against the choice made."""
+    state = resolve(flow, p, scenario.answers)
+    right = find_choice(p, right_choice(state))
+    assert right is not None and state.outcome is not None
+    steps = tuple(Step(q.text, o.label) for q, o in state.answered)
+    key = key_fact(state, scenario.expect.text)
+    rest = tuple(f for f in key_facts(state) if f != key)
+    return AnswerPage(
+        scenario,
+        scenario_url(p.slug, scenario.slug),
+        chose.label,
+        chose.id == right.id,
+        right.label,
+        OutcomeKind(state.outcome.kind).value,
+        steps,
+        key,
+        tuple(dict.fromkeys(rest)),
+        urls.check(p.slug, scenario.answers),
+        url_for("wizard.practice_index", slug=p.slug),
+    )

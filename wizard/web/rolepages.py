@@ -1,0 +1,71 @@
+"""Page models for the role matrix: each agency's role at each stage, cited, with its caveats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask import url_for
+
+from wizard.core.policy import Agency, Partnership, SourceProblem, Stage
+
+
+@dataclass(frozen=True)
+class RoleCell:
+    """An agency's role at one stage, in the role table's words."""
+
+    stage: Stage
+    role: str
+    cite: str
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    """One agency across the stages, with the notes that name it."""
+
+    agency: Agency
+    cells: tuple[RoleCell, ...]
+    notes: tuple[SourceProblem, ...]
+    href: str
+
+
+def has_roles(p: Partnership) -> bool:
+    """True when any stage of the policy has a role table."""
+    return any(s.roles for s in p.stages)
+
+
+def table_notes(p: Partnership) -> tuple[SourceProblem, ...]:
+    """Recorded problems about the role tables: those of stages with roles, or citing a table."""
+    cites = {s.roles.cite for s in p.stages if s.roles}
+    staged = [n for s in p.stages if s.roles for n in s.problems]
+    return tuple(dict.fromkeys([*staged, *(n for n in p.problems if n.cite in cites)]))
+
+
+def names(note: SourceProblem, agency: Agency) -> bool:
+    """True when a note names this agency."""
+    return re.search(rf"(?<!\w){re.escape(agency.name)}(?!\w)", note.says) is not None
+
+
+def agency_row(p: Partnership, agency: Agency, notes: tuple[SourceProblem, ...]) -> AgencyRow:
+    """An agency's role at each stage whose table names it."""
+    cells = tuple(
+        RoleCell(s, s.roles.by_agency[agency.id], s.roles.cite)
+        for s in p.stages
+        if s.roles and agency.id in s.roles.by_agency
+    )
+    mine = tuple(n for n in notes if names(n, agency))
+    href = url_for("wizard.roles", slug=p.slug, agency=agency.id)
+    return AgencyRow(agency, cells, mine, href)
+
+
+def rows(p: Partnership) -> tuple[AgencyRow, ...]:
+    """Every agency any role table names."""
+    notes = table_notes(p)
+    found = (agency_row(p, a, notes) for a in p.agencies)
+    return tuple(r for r in found if r.cells)
+
+
+def general_notes(p: Partnership, all_rows: tuple[AgencyRow, ...]) -> tuple[SourceProblem, ...]:
+    """Notes about the tables that name no single agency: shown once, above them."""
+    named = {n for r in all_rows for n in r.notes}
+    return tuple(n for n in table_notes(p) if n not in named)

@@ -1,0 +1,94 @@
+"""Learning pages for new starters: practice scenarios, their question and their answers."""
+
+from __future__ import annotations
+
+from flask import abort, render_template
+
+from wizard.core.practice import Scenario
+from wizard.web import comparepages, practice, rolepages
+from wizard.web.views.common import bp, partnership_or_404, site
+
+
+def _scenario_or_404(slug: str, name: str) -> Scenario:
+    found = site().scenarios.get(slug, {}).get(name)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.get("/<slug>/practice/")
+def practice_index(slug: str):
+    """Every practice scenario of a partnership."""
+    p = partnership_or_404(slug)
+    links = practice.scenario_links(p, site().scenarios.get(slug, {}))
+    return render_template("practice_index.html", p=p, links=links)
+
+
+@bp.get("/<slug>/practice/<name>/")
+def scenario(slug: str, name: str):
+    """The situation, and 'What would you do?'."""
+    p = partnership_or_404(slug)
+    page = practice.scenario_page(p, _scenario_or_404(slug, name))
+    return render_template("practice_question.html", p=p, page=page)
+
+
+@bp.get("/<slug>/practice/<name>/<choice>/")
+def scenario_answer(slug: str, name: str, choice: str):
+    """The answer: what the policy says to do, why, cited, and the same state in the wizard."""
+    p = partnership_or_404(slug)
+    found, chose = _scenario_or_404(slug, name), practice.find_choice(p, choice)
+    if chose is None:
+        abort(404)
+    page = practice.answer_page(site().flow, p, found, chose)
+    return render_template("practice_answer.html", p=p, page=page)
+
+
+@bp.get("/glossary/")
+def glossary_general():
+    """General explanations of the words the policies use."""
+    terms = sorted(site().terms.values(), key=lambda t: t.term.lower())
+    return render_template("glossary.html", own=(), terms=terms)
+
+
+@bp.get("/<slug>/glossary/")
+def glossary(slug: str):
+    """A partnership's own definitions, cited, then the general explanations."""
+    p = partnership_or_404(slug)
+    own = sorted(site().own_terms.get(slug, {}).values(), key=lambda t: t.term.lower())
+    terms = sorted(site().terms.values(), key=lambda t: t.term.lower())
+    return render_template("glossary.html", p=p, own=own, terms=terms)
+
+
+@bp.get("/compare/", defaults={"first": None})
+@bp.get("/compare/<first>/")
+def compare_choose(first: str | None):
+    """Choose two partnerships to compare, by plain links."""
+    chosen = partnership_or_404(first) if first else None
+    links = comparepages.choices(list(site().partnerships.values()), chosen)
+    return render_template("compare_choose.html", first=chosen, choices=links)
+
+
+@bp.get("/compare/<first>/<second>/")
+def compare(first: str, second: str):
+    """Two partnerships' policies, stage by stage, each side only its own facts."""
+    a, b = partnership_or_404(first), partnership_or_404(second)
+    if a.slug == b.slug:
+        abort(404)
+    rows = comparepages.rows(a, b)
+    return render_template("compare.html", a=a, b=b, rows=rows)
+
+
+@bp.get("/<slug>/roles/", defaults={"agency": None})
+@bp.get("/<slug>/roles/<agency>/")
+def roles(slug: str, agency: str | None):
+    """Who to contact at each stage, agency by agency, from the policy's role tables."""
+    p = partnership_or_404(slug)
+    if not rolepages.has_roles(p):
+        abort(404)
+    every = rolepages.rows(p)
+    shown = tuple(r for r in every if agency in (None, r.agency.id))
+    if not shown:
+        abort(404)
+    notes = rolepages.general_notes(p, every)
+    chosen = shown[0].agency if agency else None
+    return render_template("roles.html", p=p, every=every, shown=shown, notes=notes, chosen=chosen)
