@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -214,6 +214,20 @@ def _read(path: Path) -> tuple[Document | None, list[Problem]]:
     return split(path, text)
 
 
+def _parsed(
+    paths: Iterable[Path], model: type[M], problems: list[Problem]
+) -> Iterator[tuple[Path, Document, M | None]]:
+    """Each file read and its front matter validated; what is wrong goes into `problems`."""
+    for path in paths:
+        doc, found = _read(path)
+        problems += found
+        if doc is None:
+            continue
+        meta, errors = _validate(model, doc.data, doc)
+        problems += errors
+        yield path, doc, meta
+
+
 def _validate(model: type[M], data: dict, doc: Document) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(data), []
@@ -275,15 +289,10 @@ def _load_pages(site: Site, folder: Path, taken: Taken) -> list[Problem]:
     if not folder.is_dir():
         return []
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.md")):
-        doc, found = _read(path)
-        problems += found
-        if doc is None:
-            continue
-        meta, errors = _validate(PageMeta, doc.data, doc)
-        errors += _markdown_ids(doc, taken)
-        problems += errors + glossary.link_problems(doc, doc.body, set(site.terms))
-        if meta is not None and not errors:
+    for path, doc, meta in _parsed(sorted(folder.glob("*.md")), PageMeta, problems):
+        clashes = _markdown_ids(doc, taken)
+        problems += clashes + glossary.link_problems(doc, doc.body, set(site.terms))
+        if meta is not None and not clashes:
             site.pages[path.stem] = Page(path.stem, meta.title, meta.summary, meta.order, doc.body)
     return problems
 
@@ -293,13 +302,7 @@ def _load_flow(site: Site, folder: Path) -> list[Problem]:
         return [Problem(folder, 1, "there is no question flow: the folder content/flow is missing")]
     problems: list[Problem] = []
     nodes = {}
-    for path in sorted(folder.glob("*.md")):
-        doc, found = _read(path)
-        problems += found
-        if doc is None:
-            continue
-        entry, errors = _validate(flowfile.FlowFile, doc.data, doc)
-        problems += errors
+    for path, doc, entry in _parsed(sorted(folder.glob("*.md")), flowfile.FlowFile, problems):
         if entry is not None:
             nodes[path.stem] = (path, flowfile.build_node(path, entry, doc))
     if problems:
@@ -312,13 +315,12 @@ def _load_scenarios(site: Site, folder: Path) -> list[Problem]:
     """Each practice scenario of a loaded partnership, checked through the engine."""
     p, found = site.partnerships.get(folder.name), {}
     problems: list[Problem] = []
-    for path in scenarios.scenario_files(folder):
-        doc, read = _read(path)
-        problems += read
-        if doc is None or p is None:
-            continue
-        meta, errors = _validate(scenarios.ScenarioMeta, doc.data, doc)
-        problems += errors + scenarios.file_problems(path, doc, site.procedures[p.slug].anchors)
+    if p is None:  # the partnership's own errors are reported; its scenarios cannot be run
+        return problems
+    for path, doc, meta in _parsed(
+        scenarios.scenario_files(folder), scenarios.ScenarioMeta, problems
+    ):
+        problems += scenarios.file_problems(path, doc, site.procedures[p.slug].anchors)
         known = set(site.terms) | set(site.own_terms.get(p.slug, {}))
         problems += glossary.link_problems(doc, doc.body, known)
         if meta is None or site.flow is None:
@@ -340,13 +342,8 @@ def _glossary_folder(root: Path) -> Path:
 def _load_terms(site: Site, folder: Path) -> list[Problem]:
     """The general glossary: one file a term, the explanation in its body."""
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        doc, read = _read(path)
-        problems += read
-        if doc is None:
-            continue
-        meta, errors = _validate(glossary.TermMeta, doc.data, doc)
-        problems += errors
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    for path, doc, meta in _parsed(files, glossary.TermMeta, problems):
         if meta is not None:
             site.terms[path.stem] = glossary.general(path, meta, doc)
     return problems
@@ -356,13 +353,10 @@ def _load_own_terms(site: Site, folder: Path) -> list[Problem]:
     """A partnership's own definitions, each cited to a paragraph of its policy."""
     p, found = site.partnerships.get(folder.name), {}
     problems: list[Problem] = []
-    for path in glossary.term_files(folder):
-        doc, read = _read(path)
-        problems += read
-        if doc is None or p is None:
-            continue
-        meta, errors = _validate(glossary.OwnTermMeta, doc.data, doc)
-        problems += errors + glossary.cite_problem(path, doc, site.procedures[p.slug].anchors)
+    if p is None:  # the partnership's own errors are reported; its terms cannot be cited
+        return problems
+    for path, doc, meta in _parsed(glossary.term_files(folder), glossary.OwnTermMeta, problems):
+        problems += glossary.cite_problem(path, doc, site.procedures[p.slug].anchors)
         if meta is not None:
             found[path.stem] = glossary.own(path, meta)
     if p is not None:
