@@ -20,7 +20,7 @@ PAGE_TYPES = {
     "exit": "/havering/check/no/conduct/",
     "concern help": "/islington/check/no/not-sure/",
     "stage": "/islington/check/no/disagreement/tried-1/police/health/yes/",
-    "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/",
+    "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/schools/",
     "beyond": "/brent/check/no/disagreement/tried-5/",
     "record": "/islington/check/no/disagreement/tried-1/police/health/yes/record/",
     "form": "/staffordshire-stoke/forms/formal-escalation/",

@@ -91,7 +91,7 @@ CASES: dict[str, Case] = {
     "unknown-field": Case(
         11,
         "titel: unknown field 'titel'; did you mean 'title'? "
-        "(allowed here: review, review_due, source, title, url, version)",
+        "(allowed here: review, review_due, source, superseded_by, title, url, version)",
         also=((10, "document: the field 'title' is missing"),),
     ),
     # --- citations and anchors

@@ -42,7 +42,7 @@ def test_overdue_review_dates_are_warnings():
 
 def test_islington_stage_2_police_role_is_detective_sergeant(site):
     stage = site.partnerships["islington"].stages_numbered(2)[0]
-    assert stage.roles.by_agency["police"] == "Detective Sergeant"
+    assert stage.roles.text("police") == "Detective Sergeant"
     assert stage.roles.cite == "4.10"
 
 
@@ -108,7 +108,7 @@ def test_lincolnshire_senior_liaison_officers(site):
     p = site.partnerships["lincolnshire"]
     step3 = p.stages_numbered(3)[0]
     police = next(a for a in p.agencies if a.name == "Lincolnshire Police")
-    assert step3.roles.by_agency[police.id] == "Head of PPU"
+    assert step3.roles.text(police.id) == "Head of PPU"
 
 
 def test_havering_stage_four_email_kept_as_written_with_a_warning(site):
@@ -192,7 +192,9 @@ def _quotes(node, inside_problem=False):
             if key in ("says", "words") and isinstance(value, str) and not inside_problem:
                 yield value
             else:
-                yield from _quotes(value, inside_problem or key == "problems")
+                # Notes, notices and "not available" reasons are ours, about the text.
+                ours = key in ("problems", "notes", "notices", "not_available")
+                yield from _quotes(value, inside_problem or ours)
     elif isinstance(node, list):
         for item in node:
             yield from _quotes(item, inside_problem)

@@ -80,11 +80,11 @@ def test_lincolnshire_step_4_asks_urgent_or_not(site):
     assert state.question.id == Q.VARIANT
     assert state.question.text == "Is urgent resolution required?"
     urgent, non_urgent = (o.slug for o in state.question.options)
-    assert (
-        "Independent Chaired"
-        in ask(site, "lincolnshire", *state.segments, urgent).outcome.stage.title
-    )
-    assert "lessons" in ask(site, "lincolnshire", *state.segments, non_urgent).outcome.stage.title
+    # Every step asks the worker's agency: the policy ties advice to their SLO at every step.
+    urgent_stage = ask(site, "lincolnshire", *state.segments, urgent, "schools").outcome.stage
+    assert "Independent Chaired" in urgent_stage.title
+    later = ask(site, "lincolnshire", *state.segments, non_urgent, "schools").outcome.stage
+    assert "lessons" in later.title
 
 
 def test_lincolnshire_uses_its_own_word_and_slo_table(site):
@@ -92,7 +92,9 @@ def test_lincolnshire_uses_its_own_word_and_slo_table(site):
     assert progress.options[1].label == "Step 1 did not resolve it"
     agencies = ask(site, "lincolnshire", *START, "tried-2").question
     assert agencies.id == Q.AGENCY and len(agencies.options) > 25
-    assert ask(site, "lincolnshire", *START, "nothing-yet").outcome.stage.number == 1
+    step_1 = ask(site, "lincolnshire", *START, "nothing-yet")
+    assert step_1.question.id == Q.AGENCY  # for the SLO who advises at every step
+    assert ask(site, "lincolnshire", *step_1.segments, "schools").outcome.stage.number == 1
 
 
 def test_staffordshire_third_sector_route(site):

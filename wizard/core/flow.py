@@ -145,18 +145,28 @@ def _child_status_changes_who_is_told(p: Partnership, a: Answers) -> bool:
     )
 
 
+def _your_agency_changes_the_page(p: Partnership, a: Answers) -> bool:
+    """True where the stage's role table, or the policy's adviser at every stage, needs it."""
+    return _stage_has_roles(p, a) or (
+        bool(p.agencies) and current_stage(p, a) is not None and p.adviser_row() is not None
+    )
+
+
 PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
     ALWAYS: lambda p, a: True,
     "every-stage-tried": _every_stage_tried,
     "stage-has-variants": _stage_has_variants,
     "stage-has-roles": _stage_has_roles,
+    "your-agency-changes-the-page": _your_agency_changes_the_page,
     "child-status-changes-who-is-told": _child_status_changes_who_is_told,
 }
 
 
 def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
     for number in p.stage_numbers():
-        title = " / ".join(s.title for s in p.stages_numbered(number))
+        title = " / ".join(
+            s.title or s.label(p.partnership.stage_word) for s in p.stages_numbered(number)
+        )
         yield f"tried-{number}", {"number": str(number), "title": title}
 
 

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from wizard.core.engine import State, resolve
 from wizard.core.flow import NOT_SURE, Flow, OutcomeKind, Q
-from wizard.core.policy import Condition, Notification, Partnership, Stage
+from wizard.core.policy import (
+    Condition,
+    Notification,
+    Partnership,
+    RoleRow,
+    Side,
+    SourceProblem,
+    Stage,
+)
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,7 @@ class RoleFact:
     side: str  # "you" or "them"
     agency: str
     role: str
+    notes: tuple[SourceProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,7 @@ class Facts:
     exit: str | None = None
     stage: str | None = None  # the stage's key
     roles: tuple[RoleFact, ...] = ()
+    adviser: RoleFact | None = None
     chosen: frozenset[str] = frozenset()  # agencies picked out in the role table
     notify: tuple[Notification, ...] = ()
     notify_if_child: tuple[Notification, ...] = ()
@@ -55,6 +65,7 @@ def facts(state: State) -> Facts:
         outcome.kind,
         stage=stage.key,
         roles=roles(p, stage, a),
+        adviser=adviser(p, a),
         chosen=frozenset(picked),
         notify=tuple(n for n in stage.notify if n.when is Condition.ALWAYS or child == "yes"),
         notify_if_child=tuple(
@@ -70,12 +81,32 @@ def roles(p: Partnership, stage: Stage, a) -> tuple[RoleFact, ...]:
     """Each side's role at this stage, where the role table names one for their agency."""
     if stage.roles is None:
         return ()
-    found = []
-    for side, qid in (("you", Q.AGENCY), ("them", Q.OTHER_AGENCY)):
-        agency = p.agency(a.get(qid, ""))
-        if agency and agency.id in stage.roles.by_agency:
-            found.append(RoleFact(side, agency.name, stage.roles.by_agency[agency.id]))
-    return tuple(found)
+    sides = (("you", Q.AGENCY, Side.YOURS), ("them", Q.OTHER_AGENCY, Side.THEIRS))
+    found = (role_in(p, stage.roles, name, a.get(qid, ""), side) for name, qid, side in sides)
+    return tuple(r for r in found if r is not None)
+
+
+def adviser(p: Partnership, a) -> RoleFact | None:
+    """The worker's own adviser at every stage, where the policy ties advice to a role."""
+    row = p.adviser_row()
+    return role_in(p, row, "you", a.get(Q.AGENCY, ""), Side.YOURS) if row else None
+
+
+def role_in(p: Partnership, row: RoleRow, name: str, agency_id: str, side: Side) -> RoleFact | None:
+    """One side's entry in a role table, with any rows the agency's entry says to read too."""
+    agency = p.agency(agency_id)
+    if agency is None:
+        return None
+    cells = [(agency, c) for c in row.cells(agency.id, side)]
+    cells += [(p.agency(o), c) for o in agency.see_also for c in row.cells(o, side)]
+    if not cells:
+        return None
+    if len(cells) == 1:
+        text = cells[0][1].says
+    else:
+        text = " or ".join(f"{c.says} ({other.name})" for other, c in cells if other)
+    notes = (*agency.notes, *(n for _, c in cells for n in c.notes))
+    return RoleFact(name, agency.name, text, notes)
 
 
 def earlier_duties(

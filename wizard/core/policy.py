@@ -33,11 +33,35 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
+class ProblemKind(StrEnum):
+    """What is wrong with the source, so publishers can judge it."""
+
+    CONFLICT = "conflict"
+    UNCLEAR = "unclear"
+    STALE = "stale"
+    TYPO = "typo"
+    MISSING = "missing"
+    EXTRACTION = "extraction"
+
+
+class SourceProblem(Model):
+    """A recorded problem in the source policy, kept as written, never silently fixed."""
+
+    kind: ProblemKind
+    says: Text
+    cite: Cite
+    readers: bool = True
+
+
+Notes = tuple[SourceProblem, ...]
+
+
 class Fact(Model):
     """Something the policy says, in its words, with the paragraph it says it in."""
 
     says: Text
     cite: Cite
+    notes: Notes = ()
 
 
 class Unit(StrEnum):
@@ -135,6 +159,7 @@ class Timescale(Model):
     words: Text
     cite: Cite
     sooner_if_child_at_risk: bool = False
+    notes: Notes = ()
 
     @property
     def ambiguous(self) -> bool:
@@ -150,6 +175,8 @@ class Contact(Model):
     phone: Text | None = None
     web: Text | None = None
     cite: Cite
+    area: Slug | None = None
+    notes: Notes = ()
 
     @model_validator(mode="after")
     def _has_a_route(self) -> Contact:
@@ -175,26 +202,9 @@ class Notification(Model):
     says: Text
     cite: Cite
     contacts: tuple[Contact, ...] = ()
-
-
-class ProblemKind(StrEnum):
-    """What is wrong with the source, so publishers can judge it."""
-
-    CONFLICT = "conflict"
-    UNCLEAR = "unclear"
-    STALE = "stale"
-    TYPO = "typo"
-    MISSING = "missing"
-    EXTRACTION = "extraction"
-
-
-class SourceProblem(Model):
-    """A recorded problem in the source policy, kept as written, never silently fixed."""
-
-    kind: ProblemKind
-    says: Text
-    cite: Cite
-    readers: bool = True
+    outside: tuple[Slug, ...] = ()
+    area: Slug | None = None
+    notes: Notes = ()
 
 
 class Route(Model):
@@ -204,6 +214,7 @@ class Route(Model):
     says: Text | None = None
     cite: Cite | None = None
     contacts: tuple[Contact, ...] = ()
+    outside: tuple[Slug, ...] = ()
     also: tuple[Fact, ...] = ()
     problems: tuple[SourceProblem, ...] = ()
 
@@ -233,14 +244,95 @@ class Agency(Model):
 
     id: Slug
     name: Text
+    see_also: tuple[Slug, ...] = ()
+    notes: Notes = ()
+
+
+class Side(StrEnum):
+    """Which side of the disagreement a role applies to."""
+
+    BOTH = "both"
+    YOURS = "yours"
+    THEIRS = "theirs"
+
+
+class RoleCell(Model):
+    """One agency's entry in a role table, in the table's words, with its caveats."""
+
+    says: Text
+    side: Side = Side.BOTH
+    area: Slug | None = None
+    notes: Notes = ()
+
+
+NOTE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "kind": {"enum": [k.value for k in ProblemKind]},
+        "says": {"type": "string", "minLength": 1},
+        "cite": {"type": "string", "minLength": 1},
+        "readers": {"type": "boolean"},
+    },
+    "required": ["kind", "says", "cite"],
+    "additionalProperties": False,
+}
+_CELL = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "says": {"type": "string", "minLength": 1},
+                "side": {"enum": ["both", "yours", "theirs"]},
+                "area": {"type": "string"},
+                "notes": {"type": "array", "items": NOTE_SCHEMA},
+            },
+            "required": ["says"],
+            "additionalProperties": False,
+        },
+    ]
+}
+BY_AGENCY_SCHEMA = {
+    "type": "object",
+    "minProperties": 1,
+    "additionalProperties": {"anyOf": [_CELL, {"type": "array", "items": _CELL, "minItems": 1}]},
+}
+
+
+def _cells(value: object) -> object:
+    # A cell may be written as plain text, as one mapping, or as a list of either.
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        out = {}
+        for key, cell in value.items():
+            items = cell if isinstance(cell, list) else [cell]
+            out[key] = [{"says": c} if isinstance(c, str) else c for c in items]
+        return out
+    return value
 
 
 class RoleRow(Model):
     """One stage's row of a role table: the role to contact in each agency."""
 
     position: Text | None = None
-    by_agency: dict[Slug, Text] = Field(min_length=1)
+    by_agency: Annotated[
+        dict[Slug, tuple[RoleCell, ...]],
+        BeforeValidator(_cells),
+        Field(min_length=1),
+        WithJsonSchema(BY_AGENCY_SCHEMA),
+    ]
     cite: Cite
+
+    def cells(self, agency: str, side: Side, area: str | None = None) -> tuple[RoleCell, ...]:
+        """The entries for an agency that apply to this side and area (all areas if unknown)."""
+        return tuple(
+            c
+            for c in self.by_agency.get(agency, ())
+            if c.side in (Side.BOTH, side) and (area is None or c.area in (None, area))
+        )
+
+    def text(self, agency: str) -> str:
+        """Every entry for the agency, joined, as the table gives them."""
+        return "; ".join(c.says for c in self.by_agency.get(agency, ()))
 
 
 class FormSection(Model):
@@ -258,7 +350,14 @@ class Form(Model):
     title: Text
     cite: Cite
     use: Text | None = None
-    sections: tuple[FormSection, ...] = Field(min_length=1)
+    # Empty where the policy names the form but its fields are not available to us.
+    sections: tuple[FormSection, ...] = ()
+    notes: Notes = ()
+
+    @property
+    def by_name_only(self) -> bool:
+        """True when the policy names the form but its fields are not known."""
+        return not self.sections
 
 
 class FormUse(Model):
@@ -267,6 +366,7 @@ class FormUse(Model):
     form: Slug
     says: Text
     cite: Cite
+    notes: Notes = ()
 
 
 class Variant(Model):
@@ -278,24 +378,74 @@ class Variant(Model):
     question: Text | None = None
 
 
+class StagePart(StrEnum):
+    """A part of a stage whose text may be missing from the copy we have."""
+
+    ALL = "all"
+    WHO = "who"
+    WITH = "with"
+    DO = "do"
+    TIMESCALES = "timescales"
+    NOTIFY = "notify"
+    RECORD = "record"
+    FORMS = "forms"
+    NEXT = "next"
+
+
+class NotAvailable(Model):
+    """Parts of the source we cannot read: the page says so instead of claiming 'none'."""
+
+    parts: tuple[StagePart, ...] = (StagePart.ALL,)
+    says: Text
+
+    def covers(self, part: StagePart) -> bool:
+        """True when this part of the stage's text is not available."""
+        return StagePart.ALL in self.parts or part in self.parts
+
+
 class Stage(Model):
     """One stage of escalation, with everything the policy says about it."""
 
     number: int = Field(ge=1, le=20)
-    title: Text
+    title: Text | None = None
     cite: Cite
     variant: Variant | None = None
-    who: Fact
+    who: Fact | None = None
     with_: Fact | None = Field(default=None, alias="with")
     roles: RoleRow | None = None
-    do: tuple[Fact, ...] = Field(min_length=1)
+    do: tuple[Fact, ...] = ()
     timescales: tuple[Timescale, ...] = ()
     notify: tuple[Notification, ...] = ()
     record: tuple[Fact, ...] = ()
     forms: tuple[FormUse, ...] = ()
     rules: tuple[Fact, ...] = ()
     if_unresolved: Fact | None = None
+    not_available: NotAvailable | None = None
     problems: tuple[SourceProblem, ...] = ()
+
+    @model_validator(mode="after")
+    def _who_and_do_unless_unreadable(self) -> Stage:
+        for part, value in ((StagePart.WHO, self.who), (StagePart.DO, self.do)):
+            if not value and not self.unknown(part):
+                raise ValueError(
+                    f"a stage needs '{part.value}' in the policy's words, or "
+                    f"'not_available' with parts [{part.value}] and why it cannot be read"
+                )
+        return self
+
+    def unknown(self, part: StagePart) -> bool:
+        """True when the policy's text for this part of the stage is not available."""
+        return self.not_available is not None and self.not_available.covers(part)
+
+    def label(self, word: str = "Stage") -> str:
+        """'Stage 2: Line manager', or 'Stage 2' where the policy gives the stage no title."""
+        return f"{word} {self.number}: {self.title}" if self.title else f"{word} {self.number}"
+
+    def variant_note(self) -> str | None:
+        """The variant's label, where the title does not already say it."""
+        if self.variant and self.variant.label not in (self.title or ""):
+            return self.variant.label
+        return None
 
     @property
     def key(self) -> str:
@@ -330,6 +480,14 @@ class Body(Model):
     stage_word: Text = "Stage"
 
 
+class Superseded(Model):
+    """The document that replaced this one, as its publisher names it."""
+
+    title: Text
+    date: Text
+    url: Text | None = None
+
+
 class SourceDocument(Model):
     """The document the facts come from, its dates in its own words."""
 
@@ -339,6 +497,7 @@ class SourceDocument(Model):
     review_due: YearMonth = None
     source: Text
     url: Text | None = None
+    superseded_by: Superseded | None = None
 
 
 class Branding(Model):
@@ -349,6 +508,51 @@ class Branding(Model):
     logo_alt: Text | None = None
 
 
+class Area(Model):
+    """A place within a partnership where some facts differ (Staffordshire, Stoke-on-Trent)."""
+
+    id: Slug
+    name: Text
+
+
+class Areas(Model):
+    """The areas a partnership covers and how to ask which one applies."""
+
+    question: Text
+    hint: Text | None = None
+    items: tuple[Area, ...] = Field(min_length=2)
+
+
+class OutsideContact(Model):
+    """A contact from outside the policy, labelled with where it comes from and when checked."""
+
+    id: Slug
+    name: Text
+    for_: Text = Field(alias="for")
+    email: Text | None = None
+    phone: Text | None = None
+    web: Text | None = None
+    source: Text
+    checked: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    area: Slug | None = None
+
+
+class Notice(Model):
+    """A caveat about the whole policy, shown on every page of the partnership."""
+
+    kind: ProblemKind
+    says: Text
+    cite: Cite | None = None
+
+
+class Adviser(Model):
+    """A role the policy ties advice to at every stage (Lincolnshire: 'your SLO will advise')."""
+
+    says: Text
+    cite: Cite
+    table: int  # the stage number whose role table names the role
+
+
 class Partnership(Model):
     """A partnership's escalation procedure, as structured facts."""
 
@@ -357,7 +561,11 @@ class Partnership(Model):
     document: SourceDocument
     branding: Branding = Branding()
     agencies: tuple[Agency, ...] = ()
+    areas: Areas | None = None
     contacts: tuple[Contact, ...] = ()
+    outside_contacts: tuple[OutsideContact, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    adviser: Adviser | None = None
     emergency: Route
     exits: Exits
     principles: tuple[Fact, ...] = ()
@@ -371,6 +579,21 @@ class Partnership(Model):
     def agency(self, agency_id: str) -> Agency | None:
         """The agency with this id, if the policy names it."""
         return next((a for a in self.agencies if a.id == agency_id), None)
+
+    def area(self, area_id: str | None) -> Area | None:
+        """The area with this id, if the partnership declares areas."""
+        items = self.areas.items if self.areas else ()
+        return next((a for a in items if a.id == area_id), None)
+
+    def outside(self, contact_id: str) -> OutsideContact | None:
+        """The outside contact with this id."""
+        return next((c for c in self.outside_contacts if c.id == contact_id), None)
+
+    def adviser_row(self) -> RoleRow | None:
+        """The role table that names the adviser, if the policy ties advice to one."""
+        if self.adviser is None:
+            return None
+        return next((s.roles for s in self.stages_numbered(self.adviser.table) if s.roles), None)
 
     def form(self, form_id: str) -> Form | None:
         """The form with this id, if the policy provides it."""
@@ -398,7 +621,21 @@ class Partnership(Model):
             *self.problems,
             *(p for r in self.routes().values() for p in r.problems),
             *(p for s in self.stages for p in s.problems),
+            *self.attached_notes(),
         ]
+
+    def attached_notes(self) -> list[SourceProblem]:
+        """Notes attached to single facts: agencies, role entries, timescales, forms, contacts."""
+        found = [n for a in self.agencies for n in a.notes]
+        found += [n for f in self.forms for n in f.notes]
+        found += [n for c in self.contacts for n in c.notes]
+        for s in self.stages:
+            cells = [c for row in (s.roles.by_agency.values() if s.roles else ()) for c in row]
+            found += [n for c in cells for n in c.notes]
+            found += [n for t in s.timescales for n in t.notes]
+            found += [n for u in s.forms for n in u.notes]
+            found += [n for m in s.notify for n in m.notes]
+        return found
 
 
 def review_overdue(document: SourceDocument, today: date) -> bool:

@@ -158,7 +158,7 @@ def _outcome_mismatches(state: State, expect: Expect) -> Iterator[Mismatch]:
 def choices(p: Partnership) -> tuple[Choice, ...]:
     """The possible answers to 'What would you do?', in the policy's words."""
     word = p.partnership.stage_word
-    stages = tuple(Choice(f"stage-{s.key}", f"{word} {s.number}: {s.title}", s) for s in p.stages)
+    stages = tuple(Choice(f"stage-{s.key}", s.label(word), s) for s in p.stages)
     return (
         Choice("emergency", "Act now: a child may be at risk of immediate harm"),
         *stages,

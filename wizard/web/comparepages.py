@@ -73,7 +73,7 @@ def stage_side(p: Partnership, number: int) -> Side:
         for s in stages
         for f in stage_facets(s, word)
     )
-    titles = " / ".join(s.title for s in stages)
+    titles = " / ".join(s.title or "" for s in stages if s.title)
     return Side(p, f"{word} {number}: {titles}", facets)
 
 

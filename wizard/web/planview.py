@@ -310,7 +310,8 @@ def events(p: Partnership, rows: Sequence[Row]) -> list[tuple[Reading, EventText
 def event_text(p: Partnership, stage: Stage, reading: Reading) -> EventText:
     """'Deadline: Stage 2 Line Manager, refer the problem … (within 24 hours)', and its source."""
     t = stage.timescales[reading.position]
-    what = f"{p.partnership.stage_word} {stage.number} {stage.title}, {_lower_first(t.for_)}"
+    name = " ".join(str(x) for x in (p.partnership.stage_word, stage.number, stage.title) if x)
+    what = f"{name}, {_lower_first(t.for_)}"
     description = (
         f"{p.partnership.short_name} escalation policy: “{t.words}” ({t.cite}). "
         f"{p.document.title}, {p.document.version}."

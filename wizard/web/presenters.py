@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import quote
 
 from wizard.core import outcome
@@ -16,6 +17,7 @@ from wizard.core.policy import (
     SourceProblem,
     Stage,
     Timescale,
+    review_overdue,
 )
 
 EXIT_TITLES = {
@@ -59,6 +61,7 @@ class Role:
     agency: str
     role: str
     cite: str
+    notes: tuple[SourceProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,17 @@ class StageView:
     timescale_notes: list[list[SourceProblem]] = field(default_factory=list)
     emails: list[DraftEmail] = field(default_factory=list)
     secure: list[Fact] = field(default_factory=list)
+    adviser: Role | None = None
+
+    @property
+    def you_notes(self) -> tuple[SourceProblem, ...]:
+        """Caveats on the role table entry for the worker's own agency."""
+        return self.you.notes if self.you else ()
+
+    @property
+    def them_notes(self) -> tuple[SourceProblem, ...]:
+        """Caveats on the role table entry for the other agency."""
+        return self.them.notes if self.them else ()
 
     @property
     def role_label(self) -> str:
@@ -111,9 +125,42 @@ class StageView:
         return (self.stage.roles.position if self.stage.roles else None) or "Role"
 
 
+@dataclass(frozen=True)
+class NoticeView:
+    """A caveat about the whole policy, for the banner on every page of the partnership."""
+
+    says: str
+    cite: str | None = None
+    href: str | None = None
+    link_text: str | None = None
+
+
+def notices(p: Partnership, today: date) -> list[NoticeView]:
+    """Whole-policy caveats: replaced, past its review date, and what the author declared."""
+    found = []
+    newer = p.document.superseded_by
+    if newer:
+        found.append(
+            NoticeView(
+                f"This policy has been replaced by {newer.title} ({newer.date}).",
+                href=newer.url,
+                link_text=f"Read {newer.title}",
+            )
+        )
+    if review_overdue(p.document, today):
+        found.append(
+            NoticeView(
+                f"This policy's review date ({p.document.review}) has passed. "
+                "Check with the partnership that it is still current."
+            )
+        )
+    found += [NoticeView(n.says, n.cite) for n in p.notices]
+    return found
+
+
 def stage_heading(p: Partnership, stage: Stage) -> str:
     """'Stage 2: Line Manager', in the partnership's own words."""
-    return f"{p.partnership.stage_word} {stage.number}: {stage.title}"
+    return stage.label(p.partnership.stage_word)
 
 
 def stage_view(state: State) -> StageView:
@@ -121,12 +168,16 @@ def stage_view(state: State) -> StageView:
     p, stage, found = state.partnership, state.outcome.stage, outcome.facts(state)
     view = StageView(stage, stage_heading(p, stage), timescales=stage.timescales)
     cite = stage.roles.cite if stage.roles else ""
-    view.roles = [Role(r.side, r.agency, r.role, cite) for r in found.roles]
+    view.roles = [Role(r.side, r.agency, r.role, cite, r.notes) for r in found.roles]
     view.role_table = [
-        (agency.name, stage.roles.by_agency[agency.id], agency.id in found.chosen)
+        (agency.name, stage.roles.text(agency.id), agency.id in found.chosen)
         for agency in p.agencies
         if stage.roles and agency.id in stage.roles.by_agency
     ]
+    if found.adviser and p.adviser:
+        row = p.adviser_row()
+        a = found.adviser
+        view.adviser = Role(a.side, a.agency, a.role, row.cite if row else p.adviser.cite, a.notes)
     view.notify = list(found.notify)
     view.notify_if_child = list(found.notify_if_child)
     by_number = {s.number: s for s in p.stages}
@@ -134,9 +185,11 @@ def stage_view(state: State) -> StageView:
     view.you = next((r for r in view.roles if r.side == "you"), None)
     view.them = next((r for r in view.roles if r.side == "them"), None)
     view.record = _unique([*stage.record, *p.record])
-    view.forms = [(Fact(says=u.says, cite=u.cite), p.form(u.form)) for u in stage.forms]
+    view.forms = [(Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms]
     # Each of the policy's sentences once on a page: what the summary quotes is not repeated.
     shown = {f.says for f in (stage.who, stage.with_, *view.record) if f}
+    if view.adviser and p.adviser:
+        shown.add(p.adviser.says)
     shown |= {n.says for n in [*view.notify, *view.notify_if_child]}
     shown |= {use.says for use, _ in view.forms}
     view.do = [f for f in _unique(list(stage.do)) if f.says not in shown]

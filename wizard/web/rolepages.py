@@ -49,11 +49,18 @@ def names(note: SourceProblem, agency: Agency) -> bool:
 def agency_row(p: Partnership, agency: Agency, notes: tuple[SourceProblem, ...]) -> AgencyRow:
     """An agency's role at each stage whose table names it."""
     cells = tuple(
-        RoleCell(s, s.roles.by_agency[agency.id], s.roles.cite)
+        RoleCell(s, s.roles.text(agency.id), s.roles.cite)
         for s in p.stages
         if s.roles and agency.id in s.roles.by_agency
     )
-    mine = tuple(n for n in notes if names(n, agency))
+    attached = [
+        n
+        for s in p.stages
+        if s.roles
+        for c in s.roles.by_agency.get(agency.id, ())
+        for n in c.notes
+    ]
+    mine = tuple(dict.fromkeys([*(n for n in notes if names(n, agency)), *agency.notes, *attached]))
     href = url_for("wizard.roles", slug=p.slug, agency=agency.id)
     return AgencyRow(agency, cells, mine, href)
 

@@ -63,4 +63,5 @@ def helpers() -> dict:
         "stage_heading": presenters.stage_heading,
         "site": site(),
         "meta_csp": META_CSP,
+        "policy_notices": lambda p: presenters.notices(p, today()),
     }
