@@ -312,7 +312,7 @@ def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascri
     page = context.new_page()
     if not javascript:  # axe itself needs JavaScript: keep the page's own script from running
         page.route("**/js/plan.*.js", lambda route: route.abort())
-    page.goto(static_site + "staffordshire-stoke/check/no/disagreement/tried-4/")
+    page.goto(static_site + "staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/")
     if javascript:
         enter_date(page, "2", "11", "2026", "09:30")  # overdue, and two boxes' readings
         assert page.get_by_text("Overdue").first.is_visible()
@@ -356,7 +356,7 @@ def events(cal) -> list[dict]:
     ("path", "start"),
     [
         (DATED, ("24", "12", "2026", "10:00")),
-        ("/staffordshire-stoke/check/no/disagreement/tried-4/", ("23", "10", "2026", "01:30")),
+        ("/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/", ("23", "10", "2026", "01:30")),
         ("/islington/check/no/disagreement/nothing-yet/police/health/", ("27", "3", "2026", "")),
     ],
     ids=["lincolnshire step 1", "staffordshire stage 5 across the clocks going back", "islington"],
@@ -503,7 +503,7 @@ def test_static_outcome_reads_the_same_as_live(browser, server, static_site, pat
     [("2", "11", "2026", "09:30"), ("29", "3", "2026", "01:30"), ("25", "10", "2026", "01:30")],
     ids=["overdue", "clocks go forward", "clocks go back"],
 )
-@pytest.mark.parametrize("path", [DATED, "/staffordshire-stoke/check/no/disagreement/tried-4/"])
+@pytest.mark.parametrize("path", [DATED, "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"])
 @pytest.mark.xdist_group("build")
 def test_overdue_and_clock_changes_read_the_same_live_and_static(
     browser, server, static_site, path, start

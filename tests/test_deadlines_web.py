@@ -15,7 +15,7 @@ from wizard.web.app import create_app
 STAGE_1 = "/islington/check/no/disagreement/nothing-yet/police/health/"
 STAGE_2 = "/islington/check/no/disagreement/tried-1/police/health/yes/"
 LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
-STAFFS_5 = "/staffordshire-stoke/check/no/disagreement/tried-4/"
+STAFFS_5 = "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"
 
 
 @pytest.fixture

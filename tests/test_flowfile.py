@@ -19,10 +19,10 @@ CLI = ROOT / ".venv" / "bin" / "escalation-wizard"
 VALID = ROOT / "tests" / "broken" / "valid" / "policy.md"
 
 
-def test_the_bundled_flow_starts_with_safety_and_asks_seven_questions():
+def test_the_bundled_flow_starts_with_safety_and_asks_eight_questions():
     assert FLOW.start == "risk"
     assert set(FLOW.nodes) == {
-        "risk", "concern", "progress", "variant", "agency", "other-agency", "child"
+        "risk", "concern", "progress", "variant", "area", "agency", "other-agency", "child"
     }  # fmt: skip
 
 
@@ -87,12 +87,14 @@ def test_a_question_nothing_leads_to_is_unreachable(tmp_path):
         .read_text()
         .replace("ask: child-status-changes-who-is-told", "ask: always")
     )
-    site = site_with_flow(tmp_path, {}, {"area": extra})
-    assert "content/flow/area.md:1: no answer leads to the question 'area'" in errors(site)
+    site = site_with_flow(tmp_path, {}, {"spare": extra})
+    assert "content/flow/spare.md:1: no answer leads to the question 'spare'" in errors(site)
 
 
 def test_an_unknown_predicate_lists_the_known_ones(tmp_path):
-    site = site_with_flow(tmp_path, {"other-agency": ("ask: stage-has-roles", "ask: stage-has-role")})
+    site = site_with_flow(
+        tmp_path, {"other-agency": ("ask: stage-has-roles", "ask: stage-has-role")}
+    )
     line = line_of(site / "content/flow/other-agency.md", "ask: stage-has-role")
     [found] = errors(site)
     assert found.startswith(f"content/flow/other-agency.md:{line}: 'stage-has-role' is not a known")

@@ -29,6 +29,7 @@ class Q(StrEnum):
     CONCERN = "concern"
     PROGRESS = "progress"
     VARIANT = "variant"
+    AREA = "area"
     AGENCY = "agency"
     OTHER_AGENCY = "other-agency"
     CHILD = "child"
@@ -152,11 +153,26 @@ def _your_agency_changes_the_page(p: Partnership, a: Answers) -> bool:
     )
 
 
+def area_facts(stage: Stage) -> Iterator[str]:
+    """The areas named by anything at this stage that applies in one area only."""
+    for f in (*stage.do, *stage.rules, *stage.record, *stage.notify):
+        if f.area:
+            yield f.area
+    for cells in stage.roles.by_agency.values() if stage.roles else ():
+        yield from (c.area for c in cells if c.area)
+
+
+def _area_changes_the_page(p: Partnership, a: Answers) -> bool:
+    stage = current_stage(p, a)
+    return p.areas is not None and stage is not None and any(area_facts(stage))
+
+
 PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
     ALWAYS: lambda p, a: True,
     "every-stage-tried": _every_stage_tried,
     "stage-has-variants": _stage_has_variants,
     "stage-has-roles": _stage_has_roles,
+    "area-changes-the-page": _area_changes_the_page,
     "your-agency-changes-the-page": _your_agency_changes_the_page,
     "child-status-changes-who-is-told": _child_status_changes_who_is_told,
 }
@@ -182,11 +198,17 @@ def _agency_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str,
         yield agency.id, {"name": agency.name}
 
 
+def _area_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    for area in p.areas.items if p.areas else ():
+        yield area.id, {"name": area.name}
+
+
 OPTION_SOURCES: dict[str, Callable[[Partnership, Answers], Iterator[tuple[str, dict[str, str]]]]]
 OPTION_SOURCES = {
     "stages": _stage_options,
     "variants": _variant_options,
     "agencies": _agency_options,
+    "areas": _area_options,
 }
 
 
@@ -196,7 +218,14 @@ def wording(p: Partnership, a: Answers) -> dict[str, str]:
     variants = p.stages_numbered(number) if number is not None else []
     question = next((s.variant.question for s in variants if s.variant and s.variant.question), "")
     word = p.partnership.stage_word
-    return {"word": word, "word_lower": word.lower(), "variant_question": question}
+    areas = p.areas
+    return {
+        "word": word,
+        "word_lower": word.lower(),
+        "variant_question": question,
+        "area_question": areas.question if areas else "",
+        "area_hint": (areas.hint or "") if areas else "",
+    }
 
 
 def fill(template: str | None, values: Mapping[str, str]) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wizard.core.engine import State, resolve
-from wizard.core.flow import NOT_SURE, Flow, OutcomeKind, Q
+from wizard.core.flow import NOT_SURE, Flow, OutcomeKind, Q, area_facts
 from wizard.core.policy import (
     Condition,
     Notification,
@@ -48,6 +48,12 @@ class Facts:
     earlier_if_child: bool = False
     started_unsure: bool = False
     risk_unsure: bool = False
+    area: str | None = None  # set only where something at the stage differs by area
+
+
+def in_area(area: str | None, chosen: str | None) -> bool:
+    """True when a fact for `area` applies to the answer given (all of them if not known)."""
+    return area is None or chosen in (None, NOT_SURE) or area == chosen
 
 
 def facts(state: State) -> Facts:
@@ -56,8 +62,9 @@ def facts(state: State) -> Facts:
     assert outcome is not None
     if outcome.kind is not OutcomeKind.STAGE or outcome.stage is None:
         return Facts(outcome.kind, outcome.exit, risk_unsure=a.get(Q.RISK) == NOT_SURE)
-    p, stage, child = state.partnership, outcome.stage, a.get(Q.CHILD)
+    p, stage, child, area = state.partnership, outcome.stage, a.get(Q.CHILD), a.get(Q.AREA)
     duties = earlier_duties(p, stage, child)
+    here = [n for n in stage.notify if in_area(n.area, area)]
     picked = {a.get(Q.AGENCY), a.get(Q.OTHER_AGENCY)} & set(
         stage.roles.by_agency if stage.roles else ()
     )
@@ -67,10 +74,11 @@ def facts(state: State) -> Facts:
         roles=roles(p, stage, a),
         adviser=adviser(p, a),
         chosen=frozenset(picked),
-        notify=tuple(n for n in stage.notify if n.when is Condition.ALWAYS or child == "yes"),
+        notify=tuple(n for n in here if n.when is Condition.ALWAYS or child == "yes"),
         notify_if_child=tuple(
-            n for n in stage.notify if child == NOT_SURE and n.when is not Condition.ALWAYS
+            n for n in here if child == NOT_SURE and n.when is not Condition.ALWAYS
         ),
+        area=area if any(area_facts(stage)) else None,
         earlier_duties=duties,
         earlier_if_child=child == NOT_SURE and bool(duties),
         started_unsure=a.get(Q.PROGRESS) == NOT_SURE,
@@ -82,7 +90,8 @@ def roles(p: Partnership, stage: Stage, a) -> tuple[RoleFact, ...]:
     if stage.roles is None:
         return ()
     sides = (("you", Q.AGENCY, Side.YOURS), ("them", Q.OTHER_AGENCY, Side.THEIRS))
-    found = (role_in(p, stage.roles, name, a.get(qid, ""), side) for name, qid, side in sides)
+    area = a.get(Q.AREA)
+    found = (role_in(p, stage.roles, name, a.get(qid, ""), side, area) for name, qid, side in sides)
     return tuple(r for r in found if r is not None)
 
 
@@ -92,13 +101,16 @@ def adviser(p: Partnership, a) -> RoleFact | None:
     return role_in(p, row, "you", a.get(Q.AGENCY, ""), Side.YOURS) if row else None
 
 
-def role_in(p: Partnership, row: RoleRow, name: str, agency_id: str, side: Side) -> RoleFact | None:
+def role_in(
+    p: Partnership, row: RoleRow, name: str, agency_id: str, side: Side, area: str | None = None
+) -> RoleFact | None:
     """One side's entry in a role table, with any rows the agency's entry says to read too."""
     agency = p.agency(agency_id)
     if agency is None:
         return None
-    cells = [(agency, c) for c in row.cells(agency.id, side)]
-    cells += [(p.agency(o), c) for o in agency.see_also for c in row.cells(o, side)]
+    where = None if area == NOT_SURE else area
+    cells = [(agency, c) for c in row.cells(agency.id, side, where)]
+    cells += [(p.agency(o), c) for o in agency.see_also for c in row.cells(o, side, where)]
     if not cells:
         return None
     if len(cells) == 1:

@@ -61,6 +61,7 @@ class Fact(Model):
 
     says: Text
     cite: Cite
+    area: Slug | None = None
     notes: Notes = ()
 
 

@@ -184,16 +184,22 @@ def stage_view(state: State) -> StageView:
     view.earlier_duties = [(by_number[number], n) for number, n in found.earlier_duties]
     view.you = next((r for r in view.roles if r.side == "you"), None)
     view.them = next((r for r in view.roles if r.side == "them"), None)
-    view.record = _unique([*stage.record, *p.record])
-    view.forms = [(Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms]
+
+    def here(facts: list[Fact]) -> list[Fact]:
+        return [f for f in facts if outcome.in_area(f.area, found.area)]
+
+    view.record = here(_unique([*stage.record, *p.record]))
+    view.forms = [
+        (Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms
+    ]
     # Each of the policy's sentences once on a page: what the summary quotes is not repeated.
     shown = {f.says for f in (stage.who, stage.with_, *view.record) if f}
     if view.adviser and p.adviser:
         shown.add(p.adviser.says)
     shown |= {n.says for n in [*view.notify, *view.notify_if_child]}
     shown |= {use.says for use, _ in view.forms}
-    view.do = [f for f in _unique(list(stage.do)) if f.says not in shown]
-    view.rules = [f for f in _unique([*stage.rules, *p.rules]) if f.says not in shown]
+    view.do = here([f for f in _unique(list(stage.do)) if f.says not in shown])
+    view.rules = here([f for f in _unique([*stage.rules, *p.rules]) if f.says not in shown])
     readers = [pr for pr in stage.problems if pr.readers]
     # A note sits beside the timescale it qualifies (same paragraph); the rest are collected.
     view.timescale_notes = [[] for _ in stage.timescales]
