@@ -356,7 +356,10 @@ def events(cal) -> list[dict]:
     ("path", "start"),
     [
         (DATED, ("24", "12", "2026", "10:00")),
-        ("/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/", ("23", "10", "2026", "01:30")),
+        (
+            "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/",
+            ("23", "10", "2026", "01:30"),
+        ),
         ("/islington/check/no/disagreement/nothing-yet/police/health/", ("27", "3", "2026", "")),
     ],
     ids=["lincolnshire step 1", "staffordshire stage 5 across the clocks going back", "islington"],
@@ -503,7 +506,9 @@ def test_static_outcome_reads_the_same_as_live(browser, server, static_site, pat
     [("2", "11", "2026", "09:30"), ("29", "3", "2026", "01:30"), ("25", "10", "2026", "01:30")],
     ids=["overdue", "clocks go forward", "clocks go back"],
 )
-@pytest.mark.parametrize("path", [DATED, "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"])
+@pytest.mark.parametrize(
+    "path", [DATED, "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"]
+)
 @pytest.mark.xdist_group("build")
 def test_overdue_and_clock_changes_read_the_same_live_and_static(
     browser, server, static_site, path, start

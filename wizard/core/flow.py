@@ -183,7 +183,17 @@ def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, 
         title = " / ".join(
             s.title or s.label(p.partnership.stage_word) for s in p.stages_numbered(number)
         )
-        yield f"tried-{number}", {"number": str(number), "title": title}
+        word = p.partnership.stage_word
+        done = next((s.done for s in p.stages_numbered(number) if s.done), None)
+        yield (
+            f"tried-{number}",
+            {
+                "number": str(number),
+                "title": title,
+                "done": done or f"{word} {number} did not resolve it",
+                "stage": f"{word} {number}",
+            },
+        )
 
 
 def _variant_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:

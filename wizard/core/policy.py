@@ -421,6 +421,10 @@ class Stage(Model):
     forms: tuple[FormUse, ...] = ()
     rules: tuple[Fact, ...] = ()
     if_unresolved: Fact | None = None
+    # How a worker says this stage has been tried, in the policy's words (Brent: "I have
+    # consulted a supervisor/manager"); and what the policy says to a worker who skipped it.
+    done: Text | None = None
+    if_skipped: Fact | None = None
     not_available: NotAvailable | None = None
     problems: tuple[SourceProblem, ...] = ()
 
@@ -567,6 +571,8 @@ class Partnership(Model):
     outside_contacts: tuple[OutsideContact, ...] = ()
     notices: tuple[Notice, ...] = ()
     adviser: Adviser | None = None
+    # What the policy says when the professional you challenge sits higher in its role table.
+    more_senior: Fact | None = None
     emergency: Route
     exits: Exits
     principles: tuple[Fact, ...] = ()

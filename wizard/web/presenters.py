@@ -108,6 +108,8 @@ class StageView:
     emails: list[DraftEmail] = field(default_factory=list)
     secure: list[Fact] = field(default_factory=list)
     adviser: Role | None = None
+    skipped: list[Stage] = field(default_factory=list)  # earlier stages with advice if skipped
+    later_roles: list[tuple[Stage, str]] = field(default_factory=list)
 
     @property
     def you_notes(self) -> tuple[SourceProblem, ...]:
@@ -211,7 +213,23 @@ def stage_view(state: State) -> StageView:
     view.emails = drafts(p, view)
     view.secure = [f for f in _unique([*stage.rules, *p.rules]) if "securely" in f.says.lower()]
     view.started_unsure = found.started_unsure
+    view.later_roles = later_roles(p, stage, view.them)
+    view.skipped = [
+        s for s in p.stages if s.number < stage.number and s.if_skipped and not s.variant
+    ]
     return view
+
+
+def later_roles(p: Partnership, stage: Stage, them: Role | None) -> list[tuple[Stage, str]]:
+    """The other agency's roles at later stages: the person challenged may be one of them."""
+    agency = next((a for a in p.agencies if them and a.name == them.agency), None)
+    if agency is None or p.more_senior is None:
+        return []
+    return [
+        (s, s.roles.text(agency.id))
+        for s in p.stages
+        if s.number > stage.number and s.roles and agency.id in s.roles.by_agency
+    ]
 
 
 def drafts(p: Partnership, view: StageView) -> list[DraftEmail]:
