@@ -64,8 +64,15 @@ CASES: dict[str, Case] = {
     # --- YAML
     "yaml-bad-indentation": Case(
         7,
-        "the front matter is not valid YAML (mapping values are not allowed here); "
-        "check the indentation",
+        "the front matter cannot be read: this line is probably indented wrongly. It starts "
+        "with 3 spaces, which does not line up with the fields above it (they start with 2 "
+        "or 0 spaces)",
+    ),
+    "tab-in-front-matter": Case(
+        22,
+        "the front matter cannot be read: there is a tab character at column 3 of this line. "
+        "The front matter must be indented with spaces, never tabs: replace the tab with "
+        "spaces",
     ),
     "duplicate-yaml-key": Case(76, "the field 'title' appears twice here; keep one"),
     "yaml-recursive-alias": Case(

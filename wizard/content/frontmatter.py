@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from wizard.content import yamlerrors
 from wizard.content.problems import Problem
 
 FENCE = "---"
@@ -117,17 +118,8 @@ def _parse_yaml(
             )
         ]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = (mark.line + 1 + offset) if mark else offset + 1
-        problem = (err.problem or "unreadable").strip()
-        return None, [
-            Problem(
-                path,
-                line,
-                f"the front matter is not valid YAML ({problem}); check the indentation "
-                "and put text that contains ': ' or starts with a symbol in quotes",
-            )
-        ]
+        line, text = yamlerrors.explain(err, source)
+        return None, [Problem(path, line + offset, text)]
     if node is None or not isinstance(node, yaml.MappingNode):
         line = node.start_mark.line + 1 + offset if node is not None else offset + 1
         return None, [Problem(path, line, "the front matter must be a set of 'field: value' lines")]

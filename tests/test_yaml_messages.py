@@ -1,0 +1,146 @@
+r"""Front matter PyYAML cannot read is explained in the author's terms, at the right line.
+
+Each case is a few lines of front matter with one mistake people make. The message must
+name the mistake and its fix, and never repeat PyYAML's own words, which describe its
+parser ("found character '\t' that cannot start any token").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wizard.content.frontmatter import split
+
+# PyYAML's wording, which means nothing to an author.
+JARGON = (
+    "cannot start any token",
+    "mapping values",
+    "block end",
+    "block mapping",
+    "scalar",
+    "simple key",
+    "flow sequence",
+    "alias",
+    "stream",
+)
+
+# (name, front matter lines, line reported in the file, words the author must see)
+CASES = [
+    (
+        "tab used to indent",
+        ["document:", "\ttitle: Escalation policy"],
+        3,
+        "there is a tab character at column 1 of this line. The front matter must be "
+        "indented with spaces, never tabs",
+    ),
+    (
+        "tab after spaces",
+        ["agencies:", "  - id: police", "  \tname: Police"],
+        4,
+        "tab character at column 3 of this line",
+    ),
+    (
+        "tab pasted inside text",
+        ["document:", "  title: Escalation\tpolicy"],
+        3,
+        "tab character at column 20 of this line, inside the text. The front matter cannot "
+        "hold tabs outside quotes: replace the tab with a space",
+    ),
+    (
+        "': ' inside unquoted text",
+        ["document:", "  title: Escalation policy: resolving disagreements"],
+        3,
+        "the text on this line contains ': ', which marks a new field. Put the whole value "
+        "in double quotes",
+    ),
+    (
+        "a field indented one space too far",
+        ["partnership:", "  name: Example", "   short_name: ESCP"],
+        4,
+        "this line is probably indented wrongly. It starts with 3 spaces, which does not "
+        "line up with the fields above it (they start with 2 or 0 spaces)",
+    ),
+    (
+        "a field indented one space too little",
+        ["partnership:", "  name: Example", " short_name: ESCP"],
+        4,
+        "It starts with 1 space, which does not line up",
+    ),
+    (
+        "a list item's field out of line",
+        ["agencies:", "  - id: police", "   name: Police"],
+        4,
+        "It starts with 3 spaces, which does not line up with the fields above it (they "
+        "start with 4 or 0 spaces)",
+    ),
+    (
+        "straight quotes inside straight quotes",
+        ["emergency:", '  says: "It is "paramount" here."', '  cite: "1.2"'],
+        3,
+        'the double quotes on this line do not pair up: a " inside a value in double '
+        "quotes ends it early. Use single quotes inside",
+    ),
+    (
+        "text after a closing quote",
+        ["emergency:", '  says: "Call the police" on 999', '  cite: "1.2"'],
+        3,
+        "the value on this line starts with a quote, so it must end with that quote, and "
+        "nothing may follow it",
+    ),
+    (
+        "a line of three dots, which ends YAML early",
+        ["document:", "  title: Escalation policy", "...", "  version: 2"],
+        5,
+        "the front matter cannot be read here: check the indentation (spaces only, lined up "
+        "with the lines around it)",
+    ),
+    (
+        "a quote never closed",
+        ["emergency:", '  says: "Call the police', '  cite: "1.2"'],
+        3,
+        'the double quote (") that opens the value on this line is not closed on the same line',
+    ),
+    (
+        "a value broken over two lines",
+        ["document:", "  title: Escalation policy", "  and procedure", "  version: 2"],
+        4,
+        "this line is not a 'field: value' line. If it continues the text on the line "
+        "above, join the two lines",
+    ),
+    (
+        "text that starts with a bracket",
+        ["document:", "  title: [Draft] Escalation policy: 2024"],
+        3,
+        "a value that starts with '[' or '{' is read as a list or group. If it is text, "
+        "put the whole value in double quotes",
+    ),
+    (
+        "text that starts with @",
+        ["contacts:", "  - name: @lado"],
+        3,
+        "a value cannot start with '@' unless it is in quotes",
+    ),
+    (
+        "text that starts with *",
+        ["emergency:", "  says: *urgent* call 999"],
+        3,
+        "a value cannot start with '*' unless it is in quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_unreadable_front_matter_is_explained_in_plain_words(lines, line, words):
+    text = "\n".join(["---", *lines, "---", "", "{#1.2} Text."])
+
+    doc, [problem] = split(Path("policy.md"), text)
+
+    assert doc is None
+    assert problem.line == line
+    assert problem.message.startswith("the front matter cannot be read")
+    assert words in problem.message
+    assert not [j for j in JARGON if j in problem.message]
