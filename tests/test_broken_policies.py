@@ -74,7 +74,19 @@ CASES: dict[str, Case] = {
         "The front matter must be indented with spaces, never tabs: replace the tab with "
         "spaces",
     ),
-    "duplicate-yaml-key": Case(76, "the field 'title' appears twice here; keep one"),
+    "duplicate-yaml-key": Case(
+        76,
+        "the field 'title' appears twice in this group, on lines 75 and 76: one of them is "
+        "probably indented wrongly, so it has joined the wrong group. Line each field up with "
+        "the group it belongs to, or delete the one you do not need",
+    ),
+    "misindented-key": Case(
+        79,
+        "the field 'cite' appears twice in this group, on lines 76 and 79: one of them is "
+        "probably indented wrongly, so it has joined the wrong group. If line 79 belongs to "
+        "'who' above it, indent it to line up with 'says' on line 78 (indented by 6 spaces)",
+        also=((77, "stages 2 › who: the field 'cite' is missing"),),
+    ),
     "yaml-recursive-alias": Case(
         34,
         "YAML anchors and aliases (&name, *name) are not supported here",

@@ -144,3 +144,50 @@ def test_unreadable_front_matter_is_explained_in_plain_words(lines, line, words)
     assert problem.message.startswith("the front matter cannot be read")
     assert words in problem.message
     assert not [j for j in JARGON if j in problem.message]
+
+
+DUPLICATES = [
+    (
+        "a field indented too little leaves its group",
+        [
+            "emergency:",
+            "  says: Call 999",
+            "  cite: '1.2'",
+            "  who:",
+            "    says: the LADO",
+            "  cite: '4.1'",
+        ],
+        7,
+        "the field 'cite' appears twice in this group, on lines 4 and 7: one of them is "
+        "probably indented wrongly, so it has joined the wrong group. If line 7 belongs to "
+        "'who' above it, indent it to line up with 'says' on line 6 (indented by 4 spaces); "
+        "otherwise delete the one you do not need",
+    ),
+    (
+        "a field indented too far joins the group inside",
+        ["emergency:", "  who:", "    cite: '2.1'", "    cite: '1.2'", "  says: Call 999"],
+        5,
+        "the field 'cite' appears twice in this group, on lines 4 and 5: one of them is "
+        "probably indented wrongly, so it has joined the wrong group. If line 5 belongs to "
+        "the group around this one, indent it less, to line up with 'who' on line 3 "
+        "(indented by 2 spaces)",
+    ),
+    (
+        "a list item's field indented too little",
+        ["stage:", "  cite: Stage 1", "  do:", "    - says: Talk", "  cite: '2.1'"],
+        6,
+        "If line 6 belongs to 'do' above it, indent it to line up with 'says' on line 5 "
+        "(indented by 6 spaces)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "words"), [c[1:] for c in DUPLICATES], ids=[c[0] for c in DUPLICATES]
+)
+def test_a_field_written_twice_is_called_probably_indented_wrongly(lines, line, words):
+    text = "\n".join(["---", *lines, "---", "", "{#1.2} Text."])
+
+    _, problems = split(Path("policy.md"), text)
+
+    assert [(p.line, words in p.message) for p in problems] == [(line, True)], problems

@@ -143,7 +143,14 @@ class _AliasError(Exception):
         self.line = line
 
 
-def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem], seen: set[int]):
+def _convert(
+    node: yaml.Node,
+    path: Path,
+    offset: int,
+    problems: list[Problem],
+    seen: set[int],
+    outer: yaml.MappingNode | None = None,
+):
     line = node.start_mark.line + 1 + offset
     if id(node) in seen:
         # Only an alias (*name) reaches a node twice; a recursive one would never end.
@@ -152,15 +159,16 @@ def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem], 
     if isinstance(node, yaml.MappingNode):
         data: dict = {}
         where = Where(line)
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             key_line = key_node.start_mark.line + 1 + offset
             if key in data:
-                problems.append(
-                    Problem(path, key_line, f"the field '{key}' appears twice here; keep one")
-                )
+                text = yamlerrors.duplicate(node, index, outer, offset)
+                problems.append(Problem(path, key_line, text))
                 continue
-            data[key], where.children[key] = _convert(value_node, path, offset, problems, seen)
+            data[key], where.children[key] = _convert(
+                value_node, path, offset, problems, seen, node
+            )
             where.key_lines[key] = key_line
         return data, where
     if isinstance(node, yaml.SequenceNode):

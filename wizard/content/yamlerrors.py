@@ -170,3 +170,51 @@ def _open_levels(lines: list[str], at: int) -> list[int]:
 
 def _spaces(count: int) -> str:
     return "1 space" if count == 1 else f"{count} spaces"
+
+
+def duplicate(
+    group: yaml.MappingNode, second: int, outer: yaml.MappingNode | None, offset: int
+) -> str:
+    """Why a field appears twice in one group: usually one of the two is indented wrongly."""
+    key = group.value[second][0].value
+    first = next((i for i, (k, _) in enumerate(group.value) if k.value == key), second)
+    lines = [group.value[i][0].start_mark.line + 1 + offset for i in (first, second)]
+    head = (
+        f"the field '{key}' appears twice in this group, on lines {lines[0]} and {lines[1]}: "
+        f"one of them is probably indented wrongly, so it has joined the wrong group"
+    )
+    inner = _group_missing(key, group.value[first + 1 : second])
+    if inner is not None:
+        name, target = inner
+        return (
+            f"{head}. If line {lines[1]} belongs to '{name}' above it, indent it to line up "
+            f"with {_field_at(target, offset)}; otherwise delete the one you do not need"
+        )
+    if outer is not None and not any(k.value == key for k, _ in outer.value):
+        return (
+            f"{head}. If line {lines[1]} belongs to the group around this one, indent it "
+            f"less, to line up with {_field_at(outer.value[0][0], offset)}; otherwise "
+            "delete the one you do not need"
+        )
+    return (
+        f"{head}. Line each field up with the group it belongs to, or delete the one you "
+        "do not need"
+    )
+
+
+def _group_missing(
+    key: str, between: list[tuple[yaml.Node, yaml.Node]]
+) -> tuple[str, yaml.Node] | None:
+    """The last group written between two copies of `key` that lacks `key`, and its first field."""
+    for name, value in reversed(between):
+        if isinstance(value, yaml.SequenceNode) and value.value:
+            value = value.value[-1]  # a field may belong to the list's last item
+        fields = value.value if isinstance(value, yaml.MappingNode) else []
+        if fields and not any(k.value == key for k, _ in fields):
+            return name.value, fields[0][0]
+    return None
+
+
+def _field_at(key: yaml.Node, offset: int) -> str:
+    spaces = _spaces(key.start_mark.column)
+    return f"'{key.value}' on line {key.start_mark.line + 1 + offset} (indented by {spaces})"
