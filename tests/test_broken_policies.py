@@ -116,8 +116,8 @@ CASES: dict[str, Case] = {
     # --- citations and anchors
     "cite-unknown-anchor": Case(
         82,
-        "the citation '2.22' is not a paragraph anchor in the procedure text; "
-        "did you mean '2.2'? Mark the paragraph with {#2.22} or correct the citation",
+        "the citation '2.22' is not a paragraph anchor in the procedure text. "
+        "Mark the paragraph with {#2.22} or correct the citation",
     ),
     "cite-unknown-anchor-no-hint": Case(
         82,
@@ -174,6 +174,11 @@ CASES: dict[str, Case] = {
         70,
         "from: 'disagreemnt' is not one of 'disagreement', 'stage start', 'previous stage', "
         "'outcome agreed', 'not stated'; did you mean 'disagreement'?",
+    ),
+    "timescale-clock-opposite": Case(
+        70,
+        "from: 'after no agreement' is not one of 'disagreement', 'stage start', "
+        "'previous stage', 'outcome agreed', 'not stated'",
     ),
     # --- single fields
     "bad-colour": Case(
@@ -366,6 +371,17 @@ def test_a_broken_policy_does_not_hide_a_valid_one(tmp_path):
 
     assert list(loaded.partnerships) == [VALID]
     assert [(p.path.parent.name, p.line) for p in problems] == [("unknown-agency", 62)]
+
+
+# --- what a message suggests
+
+
+def test_no_suggestion_means_the_opposite_of_what_was_written(tmp_path):
+    [error] = _errors(_site(tmp_path, "timescale-clock-opposite"))
+
+    # 'disagreement' is close in letters to 'after no agreement', and opposite in meaning.
+    assert "did you mean" not in error.message
+    assert "disagreement" in error.message  # listed among the allowed values instead
 
 
 # --- how messages name a field

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from enum import Enum
@@ -10,11 +11,58 @@ from enum import Enum
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+# A suggestion must never turn a word into its opposite: 'agreement' is not 'disagreement'.
+NEGATING_PREFIXES = ("dis", "non", "un", "in", "im", "ir", "il", "mis")
+NEGATING_WORDS = frozenset({"no", "not", "non", "never", "without", "none", "nothing"})
+WORD = re.compile(r"[a-z0-9]+")
+CUTOFF = 0.8
+
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
-    """A ' did you mean …?' hint, or '' when nothing is close."""
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    """A ' did you mean …?' hint naming a close spelling of the same words, or ''."""
+    options = [str(c) for c in choices]
+    ranked = difflib.get_close_matches(str(word), options, n=max(1, len(options)), cutoff=CUTOFF)
+    close = next((c for c in ranked if same_words(str(word), c)), None)
+    return f"; did you mean '{close}'?" if close else ""
+
+
+def same_words(typed: str, choice: str) -> bool:
+    """True when `choice` is `typed` spelt right: the same words, none negated or added."""
+    typed_words, choice_words = WORD.findall(typed.lower()), WORD.findall(choice.lower())
+    return len(typed_words) == len(choice_words) and all(
+        _same_word(a, b) for a, b in zip(typed_words, choice_words, strict=True)
+    )
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if any(c.isdigit() for c in a + b):
+        return False  # '2.22' is another paragraph and 'stage 2' another stage, not a typo
+    if (a in NEGATING_WORDS) != (b in NEGATING_WORDS) or _negates(a, b) or _negates(b, a):
+        return False
+    return _one_edit(a, b) or difflib.SequenceMatcher(None, a, b).ratio() >= CUTOFF
+
+
+def _negates(a: str, b: str) -> bool:
+    """True when `b` is `a` (or a misspelling of it) with a negating prefix added."""
+    return any(
+        b.startswith(p) and not a.startswith(p) and _close(a, b[len(p) :])
+        for p in NEGATING_PREFIXES
+    )
+
+
+def _close(a: str, b: str) -> bool:
+    return a == b or _one_edit(a, b) or difflib.SequenceMatcher(None, a, b).ratio() >= CUTOFF
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when one letter added, dropped, changed or two swapped turns `a` into `b`."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    return swapped or a[i + 1 :] in (b[i + 1 :], b[i:]) or a[i:] == b[i + 1 :]
 
 
 def describe(loc: tuple[str | int, ...]) -> str:
