@@ -116,13 +116,30 @@ CASES: dict[str, Case] = {
     # --- citations and anchors
     "cite-unknown-anchor": Case(
         82,
-        "the citation '2.22' is not a paragraph anchor in the procedure text. "
-        "Mark the paragraph with {#2.22} or correct the citation",
+        "the citation '2.22' is not a paragraph in the policy text: no paragraph there is "
+        "labelled {#2.22}. Check the paragraph's number in the source document and correct "
+        "the citation; label a paragraph {#2.22} only if the source itself numbers it '2.22'. "
+        "Labels in the policy text that start '2.': '2.1' (line 116), '2.2' (line 120), "
+        "'2.3' (line 124).",
     ),
     "cite-unknown-anchor-no-hint": Case(
         82,
-        "the citation '9.9' is not a paragraph anchor in the procedure text. "
-        "Mark the paragraph with {#9.9}",
+        "the citation '9.9' is not a paragraph in the policy text: no paragraph there is "
+        "labelled {#9.9}. Check the paragraph's number in the source document and correct the "
+        "citation; label a paragraph {#9.9} only if the source itself numbers it '9.9'. "
+        "Labels in the policy text: '1.1' (line 108), '1.2' (line 110), 'Stage 1' (line 114), "
+        "'2.1' (line 116), 'Stage 2' (line 118), '2.2' (line 120), 'Stage 3' (line 122), "
+        "'2.3' (line 124) and 4 more.",
+    ),
+    "cite-missing-paragraph": Case(
+        60,
+        "the citation '3.2' is not a paragraph in the policy text: no paragraph there is "
+        "labelled {#3.2}. Check the paragraph's number in the source document",
+    ),
+    "cite-label-case": Case(
+        76,
+        "the citation 'stage 2' does not match the paragraph anchor {#Stage 2} on line 118 "
+        'exactly: write cite: "Stage 2"',
     ),
     "duplicate-anchor": Case(
         110,
@@ -133,7 +150,7 @@ CASES: dict[str, Case] = {
         103,
         "the procedure text after the front matter is empty: paste the policy's text there",
         also=tuple(
-            (line, "is not a paragraph anchor in the procedure text")
+            (line, "is not a paragraph in the policy text")
             for line in (28, 33, 40, 45, 55, 58, 60, 66, 72, 76, 79, 82, 87, 91, 94, 97, 101)
         ),
     ),
@@ -382,6 +399,24 @@ def test_no_suggestion_means_the_opposite_of_what_was_written(tmp_path):
     # 'disagreement' is close in letters to 'after no agreement', and opposite in meaning.
     assert "did you mean" not in error.message
     assert "disagreement" in error.message  # listed among the allowed values instead
+
+
+def test_a_missing_paragraph_is_never_swapped_for_another(tmp_path):
+    [error] = _errors(_site(tmp_path, "cite-missing-paragraph"))
+
+    # 3.1 is one keystroke away and a different paragraph: listed as a label, never offered.
+    assert "did you mean" not in error.message
+    assert "Mark the paragraph" not in error.message
+    assert "Labels in the policy text that start '3.': '3.1' (line 126)." in error.message
+
+
+def test_a_citation_with_no_labels_to_list_says_so(tmp_path):
+    errors = _errors(_site(tmp_path, "empty-body"))
+
+    cited = [e for e in errors if "is not a paragraph in the policy text" in e.message]
+    assert cited and all(
+        e.message.endswith("The policy text has no paragraph labels yet.") for e in cited
+    )
 
 
 # --- how messages name a field
