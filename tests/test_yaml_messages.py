@@ -49,6 +49,13 @@ CASES = [
         "hold tabs outside quotes: replace the tab with a space",
     ),
     (
+        "an invisible control character pasted from a PDF",
+        ["document:", "  title: Escalation\x07 policy"],
+        3,
+        "this line has an invisible control character (code 7) at column 20, often pasted "
+        "from a PDF: delete it, or retype the line",
+    ),
+    (
         "': ' inside unquoted text",
         ["document:", "  title: Escalation policy: resolving disagreements"],
         3,

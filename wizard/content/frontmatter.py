@@ -113,8 +113,10 @@ def _parse_yaml(
             Problem(
                 path,
                 line,
-                f"this line contains a character YAML does not allow "
-                f"(#x{err.character:04x}); delete it or retype the line",
+                f"the front matter cannot be read: this line has an invisible control "
+                f"character (code {err.character}) at column "
+                f"{err.position - source.rfind(chr(10), 0, err.position)}, often pasted from "
+                "a PDF: delete it, or retype the line",
             )
         ]
     except yaml.MarkedYAMLError as err:
