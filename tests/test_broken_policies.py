@@ -64,10 +64,29 @@ CASES: dict[str, Case] = {
     # --- YAML
     "yaml-bad-indentation": Case(
         7,
-        "the front matter is not valid YAML (mapping values are not allowed here); "
-        "check the indentation",
+        "the front matter cannot be read: this line is probably indented wrongly. It starts "
+        "with 3 spaces, which does not line up with the fields above it (they start with 2 "
+        "or 0 spaces)",
     ),
-    "duplicate-yaml-key": Case(76, "the field 'title' appears twice here; keep one"),
+    "tab-in-front-matter": Case(
+        22,
+        "the front matter cannot be read: there is a tab character at column 3 of this line. "
+        "The front matter must be indented with spaces, never tabs: replace the tab with "
+        "spaces",
+    ),
+    "duplicate-yaml-key": Case(
+        76,
+        "the field 'title' appears twice in this group, on lines 75 and 76: one of them is "
+        "probably indented wrongly, so it has joined the wrong group. Line each field up with "
+        "the group it belongs to, or delete the one you do not need",
+    ),
+    "misindented-key": Case(
+        79,
+        "the field 'cite' appears twice in this group, on lines 76 and 79: one of them is "
+        "probably indented wrongly, so it has joined the wrong group. If line 79 belongs to "
+        "'who' above it, indent it to line up with 'says' on line 78 (indented by 6 spaces)",
+        also=((77, "stages 2 › who: the field 'cite' is missing"),),
+    ),
     "yaml-recursive-alias": Case(
         34,
         "YAML anchors and aliases (&name, *name) are not supported here",
@@ -97,13 +116,30 @@ CASES: dict[str, Case] = {
     # --- citations and anchors
     "cite-unknown-anchor": Case(
         82,
-        "the citation '2.22' is not a paragraph anchor in the procedure text; "
-        "did you mean '2.2'? Mark the paragraph with {#2.22} or correct the citation",
+        "the citation '2.22' is not a paragraph in the policy text: no paragraph there is "
+        "labelled {#2.22}. Check the paragraph's number in the source document and correct "
+        "the citation; label a paragraph {#2.22} only if the source itself numbers it '2.22'. "
+        "Labels in the policy text that start '2.': '2.1' (line 116), '2.2' (line 120), "
+        "'2.3' (line 124).",
     ),
     "cite-unknown-anchor-no-hint": Case(
         82,
-        "the citation '9.9' is not a paragraph anchor in the procedure text. "
-        "Mark the paragraph with {#9.9}",
+        "the citation '9.9' is not a paragraph in the policy text: no paragraph there is "
+        "labelled {#9.9}. Check the paragraph's number in the source document and correct the "
+        "citation; label a paragraph {#9.9} only if the source itself numbers it '9.9'. "
+        "Labels in the policy text: '1.1' (line 108), '1.2' (line 110), 'Stage 1' (line 114), "
+        "'2.1' (line 116), 'Stage 2' (line 118), '2.2' (line 120), 'Stage 3' (line 122), "
+        "'2.3' (line 124) and 4 more.",
+    ),
+    "cite-missing-paragraph": Case(
+        60,
+        "the citation '3.2' is not a paragraph in the policy text: no paragraph there is "
+        "labelled {#3.2}. Check the paragraph's number in the source document",
+    ),
+    "cite-label-case": Case(
+        76,
+        "the citation 'stage 2' does not match the paragraph anchor {#Stage 2} on line 118 "
+        'exactly: write cite: "Stage 2"',
     ),
     "duplicate-anchor": Case(
         110,
@@ -114,7 +150,7 @@ CASES: dict[str, Case] = {
         103,
         "the procedure text after the front matter is empty: paste the policy's text there",
         also=tuple(
-            (line, "is not a paragraph anchor in the procedure text")
+            (line, "is not a paragraph in the policy text")
             for line in (28, 33, 40, 45, 55, 58, 60, 66, 72, 76, 79, 82, 87, 91, 94, 97, 101)
         ),
     ),
@@ -155,6 +191,11 @@ CASES: dict[str, Case] = {
         70,
         "from: 'disagreemnt' is not one of 'disagreement', 'stage start', 'previous stage', "
         "'outcome agreed', 'not stated'; did you mean 'disagreement'?",
+    ),
+    "timescale-clock-opposite": Case(
+        70,
+        "from: 'after no agreement' is not one of 'disagreement', 'stage start', "
+        "'previous stage', 'outcome agreed', 'not stated'",
     ),
     # --- single fields
     "bad-colour": Case(
@@ -347,6 +388,35 @@ def test_a_broken_policy_does_not_hide_a_valid_one(tmp_path):
 
     assert list(loaded.partnerships) == [VALID]
     assert [(p.path.parent.name, p.line) for p in problems] == [("unknown-agency", 62)]
+
+
+# --- what a message suggests
+
+
+def test_no_suggestion_means_the_opposite_of_what_was_written(tmp_path):
+    [error] = _errors(_site(tmp_path, "timescale-clock-opposite"))
+
+    # 'disagreement' is close in letters to 'after no agreement', and opposite in meaning.
+    assert "did you mean" not in error.message
+    assert "disagreement" in error.message  # listed among the allowed values instead
+
+
+def test_a_missing_paragraph_is_never_swapped_for_another(tmp_path):
+    [error] = _errors(_site(tmp_path, "cite-missing-paragraph"))
+
+    # 3.1 is one keystroke away and a different paragraph: listed as a label, never offered.
+    assert "did you mean" not in error.message
+    assert "Mark the paragraph" not in error.message
+    assert "Labels in the policy text that start '3.': '3.1' (line 126)." in error.message
+
+
+def test_a_citation_with_no_labels_to_list_says_so(tmp_path):
+    errors = _errors(_site(tmp_path, "empty-body"))
+
+    cited = [e for e in errors if "is not a paragraph in the policy text" in e.message]
+    assert cited and all(
+        e.message.endswith("The policy text has no paragraph labels yet.") for e in cited
+    )
 
 
 # --- how messages name a field

@@ -12,6 +12,7 @@ from conftest import ROOT, TODAY
 from toy import FLOW, stage, toy
 
 from wizard.content import inspect_site
+from wizard.content.flowfile import redundancy_warnings
 from wizard.core.engine import resolve
 from wizard.core.outcome import redundant_questions
 
@@ -97,8 +98,18 @@ def test_an_unknown_predicate_lists_the_known_ones(tmp_path):
     )
     line = line_of(site / "content/flow/other-agency.md", "ask: stage-has-role")
     [found] = errors(site)
-    assert found.startswith(f"content/flow/other-agency.md:{line}: 'stage-has-role' is not a known")
+    where = f"content/flow/other-agency.md:{line}"
+    assert found.startswith(f"{where}: 'stage-has-role' is not a known condition: use one of ")
     assert "stage-has-roles" in found
+
+
+def test_an_unknown_list_lists_the_known_ones(tmp_path):
+    site = site_with_flow(tmp_path, {"agency": ("from: agencies", "from: agency")})
+    line = line_of(site / "content/flow/agency.md", "from: agency")
+    [found] = errors(site)
+    assert found.startswith(
+        f"content/flow/agency.md:{line}: 'agency' is not a known list: use one of agencies, "
+    )
 
 
 def test_a_field_error_in_a_flow_file_has_its_line(tmp_path):
@@ -130,7 +141,7 @@ def test_check_warns_where_no_answer_to_a_question_changes_the_page(tmp_path):
         w.startswith(f"content/flow/child.md:{line}: warning: northshire: after the answers ")
         and w.endswith(
             "leads to the same page; ask it only where its answer changes the page "
-            "(its 'ask' predicate)"
+            "(change its 'ask' condition)"
         )
         for w in warned
     ), result.stderr
@@ -144,3 +155,14 @@ def test_redundant_questions_are_found_below_http():
     assert ("no", "disagreement", "nothing-yet") in found
     assert list(redundant_questions(FLOW, p)) == []
     assert resolve(FLOW, p, ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
+
+
+def test_a_redundant_question_warning_says_condition_not_predicate(tmp_path):
+    always = dataclasses.replace(FLOW.nodes["child"], ask="always")
+    flow = dataclasses.replace(FLOW, nodes={**FLOW.nodes, "child": always})
+    partnerships = {"toy": toy(stages=[stage(1), stage(2)])}
+
+    [first, *_] = redundancy_warnings(flow, partnerships, tmp_path)
+
+    assert first.message.endswith("changes the page (change its 'ask' condition)")
+    assert "predicate" not in first.message

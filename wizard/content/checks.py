@@ -18,6 +18,7 @@ Loc = tuple[str | int, ...]
 # More wizard pages than this for one partnership, and its static site grows past what
 # a partnership can host (docs/authoring.md, "How big a partnership can be").
 STATE_LIMIT = 2000
+LABELS_SHOWN = 8  # labels listed when a citation names none of them
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 AUTHOR_ID = re.compile(r"<[A-Za-z][^>]*?\sid\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 
@@ -74,14 +75,47 @@ def _citations(doc: Document, anchors: dict[str, int]) -> Iterator[tuple[Loc, st
         if loc and loc[-1] == "cite" and isinstance(value, str) and value.strip():
             label = value.strip()
             if label not in anchors:
-                hint = did_you_mean(label, anchors) or "."
-                yield (
-                    loc,
-                    (
-                        f"the citation '{label}' is not a paragraph anchor in the procedure text"
-                        f"{hint} Mark the paragraph with {{#{label}}} or correct the citation"
-                    ),
-                )
+                yield loc, missing_paragraph(label, anchors)
+
+
+def missing_paragraph(label: str, anchors: dict[str, int]) -> str:
+    """Why a citation names no paragraph: never another paragraph offered in its place."""
+    same = [a for a in anchors if _plain_label(a) == _plain_label(label)]
+    if same:
+        # The same label written another way ('stage 2' for 'Stage 2'): the same paragraph.
+        return (
+            f"the citation '{label}' does not match the paragraph anchor "
+            f'{{#{same[0]}}} on line {anchors[same[0]]} exactly: write cite: "{same[0]}"'
+        )
+    return (
+        f"the citation '{label}' is not a paragraph in the policy text: no paragraph there is "
+        f"labelled {{#{label}}}. Check the paragraph's number in the source document and "
+        f"correct the citation; label a paragraph {{#{label}}} only if the source itself "
+        f"numbers it '{label}'. {_labels_near(label, anchors)}"
+    )
+
+
+def _plain_label(label: str) -> str:
+    """A label without capitals, punctuation or a leading 'para': '2.1' for 'Para 2.1.'."""
+    words = re.sub(r"[^a-z0-9]+", " ", label.casefold()).split()
+    if words and words[0] in ("para", "paragraph", "section", "p"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _labels_near(label: str, anchors: dict[str, int]) -> str:
+    """Where the text's labels are: those starting like `label`, or else all of them."""
+    if not anchors:
+        return "The policy text has no paragraph labels yet."
+    cut = max(label.rfind("."), label.rfind(" "))
+    start = label[: cut + 1] if cut > 0 else None
+    kin = [a for a in anchors if start and a.startswith(start)]
+    shown = kin or list(anchors)
+    listed = ", ".join(f"'{a}' (line {anchors[a]})" for a in shown[:LABELS_SHOWN])
+    more = f" and {len(shown) - LABELS_SHOWN} more" if len(shown) > LABELS_SHOWN else ""
+    if kin:
+        return f"Labels in the policy text that start '{start.strip()}': {listed}{more}."
+    return f"Labels in the policy text: {listed}{more}."
 
 
 def _agencies(partnership: Partnership) -> Iterator[tuple[Loc, str]]:

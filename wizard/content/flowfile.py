@@ -103,7 +103,7 @@ def redundancy_warnings(flow: Flow, partnerships: dict, folder: Path) -> list[Pr
                     node.lines.get("ask", 1),
                     f"{slug}: after the answers {after}, every answer to '{node.id}' leads to "
                     "the same page; ask it only where its answer changes the page "
-                    "(its 'ask' predicate)",
+                    "(change its 'ask' condition)",
                     warning=True,
                 )
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from wizard.content import yamlerrors
 from wizard.content.problems import Problem
 
 FENCE = "---"
@@ -112,22 +113,15 @@ def _parse_yaml(
             Problem(
                 path,
                 line,
-                f"this line contains a character YAML does not allow "
-                f"(#x{err.character:04x}); delete it or retype the line",
+                f"the front matter cannot be read: this line has an invisible control "
+                f"character (code {err.character}) at column "
+                f"{err.position - source.rfind(chr(10), 0, err.position)}, often pasted from "
+                "a PDF: delete it, or retype the line",
             )
         ]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = (mark.line + 1 + offset) if mark else offset + 1
-        problem = (err.problem or "unreadable").strip()
-        return None, [
-            Problem(
-                path,
-                line,
-                f"the front matter is not valid YAML ({problem}); check the indentation "
-                "and put text that contains ': ' or starts with a symbol in quotes",
-            )
-        ]
+        line, text = yamlerrors.explain(err, source)
+        return None, [Problem(path, line + offset, text)]
     if node is None or not isinstance(node, yaml.MappingNode):
         line = node.start_mark.line + 1 + offset if node is not None else offset + 1
         return None, [Problem(path, line, "the front matter must be a set of 'field: value' lines")]
@@ -151,7 +145,14 @@ class _AliasError(Exception):
         self.line = line
 
 
-def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem], seen: set[int]):
+def _convert(
+    node: yaml.Node,
+    path: Path,
+    offset: int,
+    problems: list[Problem],
+    seen: set[int],
+    outer: yaml.MappingNode | None = None,
+):
     line = node.start_mark.line + 1 + offset
     if id(node) in seen:
         # Only an alias (*name) reaches a node twice; a recursive one would never end.
@@ -160,15 +161,16 @@ def _convert(node: yaml.Node, path: Path, offset: int, problems: list[Problem], 
     if isinstance(node, yaml.MappingNode):
         data: dict = {}
         where = Where(line)
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             key_line = key_node.start_mark.line + 1 + offset
             if key in data:
-                problems.append(
-                    Problem(path, key_line, f"the field '{key}' appears twice here; keep one")
-                )
+                text = yamlerrors.duplicate(node, index, outer, offset)
+                problems.append(Problem(path, key_line, text))
                 continue
-            data[key], where.children[key] = _convert(value_node, path, offset, problems, seen)
+            data[key], where.children[key] = _convert(
+                value_node, path, offset, problems, seen, node
+            )
             where.key_lines[key] = key_line
         return data, where
     if isinstance(node, yaml.SequenceNode):

@@ -323,7 +323,9 @@ def _node_problems(flow: Flow, node: Node) -> Iterator[FlowProblem]:
 
 def _unknown(what: str, name: str) -> str:
     choices = PREDICATES if what == "predicate" else OPTION_SOURCES
-    return f"'{name}' is not a known {what}: use one of {', '.join(sorted(choices))}"
+    # docs/authoring.md calls a predicate a "condition" and an option source a "list".
+    word = "condition" if what == "predicate" else "list"
+    return f"'{name}' is not a known {word}: use one of {', '.join(sorted(choices))}"
 
 
 def _targets(node: Node) -> list[str]:
