@@ -37,6 +37,7 @@ def cross_check(partnership: Partnership, doc: Document, folder: Path) -> list[P
         *_variants(partnership),
         *_duplicate_ids(partnership),
         *_logo(partnership, folder),
+        *_references(partnership),
     ]
     return [Problem(doc.path, doc.where.find(loc), text) for loc, text in found]
 
@@ -58,6 +59,102 @@ def source_warnings(partnership: Partnership, doc: Document) -> list[Problem]:
         )
         for loc, p in located
     ]
+
+
+def contact_warnings(partnership: Partnership, doc: Document) -> list[Problem]:
+    """Everyone a page tells the worker to contact for whom the file gives no way to reach them."""
+    return [
+        Problem(doc.path, doc.where.find(loc), text, warning=True)
+        for loc, text in _no_contact(partnership)
+    ]
+
+
+def _no_contact(p: Partnership) -> Iterator[tuple[Loc, str]]:
+    for name, route in p.routes().items():
+        base: Loc = ("emergency",) if name == "emergency" else ("exits", name)
+        if route.stated and not (route.contacts or route.outside or route.in_your_agency):
+            yield (
+                base,
+                (
+                    f"no contact: the {name} route names someone to go to, but the file gives no "
+                    "contact details for them; add them under 'contacts' if the policy gives them "
+                    "anywhere, declare an outside contact (see docs/authoring.md), or write "
+                    "'in_your_agency: yes' where it goes to someone in the worker's own agency"
+                ),
+            )
+    word = p.partnership.stage_word
+    for s, stage in enumerate(p.stages):
+        for n, note in enumerate(stage.notify):
+            if not (note.contacts or note.outside or note.in_your_agency):
+                yield (
+                    ("stages", s, "notify", n),
+                    (
+                        f"no contact: '{note.who}' ({stage.label(word)}) has no "
+                        "contact details anywhere in the file; add them under 'contacts' if the "
+                        "policy gives them anywhere, or write 'in_your_agency: yes' for someone in "
+                        "the worker's own agency"
+                    ),
+                )
+
+
+def _references(p: Partnership) -> Iterator[tuple[Loc, str]]:
+    known = [c.id for c in p.outside_contacts]
+    areas = [a.id for a in p.areas.items] if p.areas else []
+    for loc, ids in _outside_refs(p):
+        for ref in ids:
+            if ref not in known:
+                yield (
+                    loc,
+                    f"unknown outside contact '{ref}'"
+                    + (did_you_mean(ref, known) or " (declare it under 'outside_contacts')"),
+                )
+    for loc, area in _area_refs(p):
+        if area not in areas:
+            yield (
+                loc,
+                f"unknown area '{area}'"
+                + (did_you_mean(area, areas) or " (declare the partnership's areas under 'areas')"),
+            )
+    if p.adviser and p.adviser_row() is None:
+        yield (
+            ("adviser", "table"),
+            (
+                f"{p.partnership.stage_word} {p.adviser.table} has no role table: 'table' must "
+                "name the stage whose 'roles' list the adviser in each agency"
+            ),
+        )
+    if not p.document.url and any(s.not_available for s in p.stages):
+        yield (
+            ("document",),
+            (
+                "some text is marked 'not_available': give the published original's address "
+                "as 'url' under 'document', so readers can find it"
+            ),
+        )
+
+
+def _outside_refs(p: Partnership) -> Iterator[tuple[Loc, tuple[str, ...]]]:
+    for name, route in p.routes().items():
+        yield (("emergency",) if name == "emergency" else ("exits", name)), route.outside
+    for s, stage in enumerate(p.stages):
+        yield ("stages", s, "outside"), stage.outside
+        for n, note in enumerate(stage.notify):
+            yield ("stages", s, "notify", n, "outside"), note.outside
+
+
+def _area_refs(p: Partnership) -> Iterator[tuple[Loc, str]]:
+    for s, stage in enumerate(p.stages):
+        for field in ("do", "rules", "record", "notify"):
+            for i, item in enumerate(getattr(stage, field)):
+                if item.area:
+                    yield ("stages", s, field, i, "area"), item.area
+        for agency, cells in stage.roles.by_agency.items() if stage.roles else ():
+            for cell in cells:
+                if cell.area:
+                    yield ("stages", s, "roles", "by_agency", agency), cell.area
+    for c, contact in enumerate(p.outside_contacts):
+        if contact.area:
+            yield ("outside_contacts", c, "area"), contact.area
 
 
 def _walk(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, object]]:

@@ -185,6 +185,7 @@ def _load_partnership(site: Site, folder: Path, today: date, taken: Taken) -> li
         return problems
     problems += checks.cross_check(partnership, doc, folder)
     problems += checks.source_warnings(partnership, doc)
+    problems += checks.contact_warnings(partnership, doc)
     if review_overdue(partnership.document, today):
         problems.append(_overdue(partnership, doc))
     if not any(not p.warning for p in problems):

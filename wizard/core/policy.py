@@ -205,6 +205,7 @@ class Notification(Model):
     contacts: tuple[Contact, ...] = ()
     outside: tuple[Slug, ...] = ()
     area: Slug | None = None
+    in_your_agency: bool = False  # someone the worker can reach without contact details
     notes: Notes = ()
 
 
@@ -216,6 +217,7 @@ class Route(Model):
     cite: Cite | None = None
     contacts: tuple[Contact, ...] = ()
     outside: tuple[Slug, ...] = ()
+    in_your_agency: bool = False  # the route goes to someone in the worker's own agency
     also: tuple[Fact, ...] = ()
     problems: tuple[SourceProblem, ...] = ()
 
@@ -425,6 +427,9 @@ class Stage(Model):
     # consulted a supervisor/manager"); and what the policy says to a worker who skipped it.
     done: Text | None = None
     if_skipped: Fact | None = None
+    # How to reach the people this stage names, wherever in the policy it gives them.
+    contacts: tuple[Contact, ...] = ()
+    outside: tuple[Slug, ...] = ()
     not_available: NotAvailable | None = None
     problems: tuple[SourceProblem, ...] = ()
 
@@ -543,11 +548,21 @@ class OutsideContact(Model):
 
 
 class Notice(Model):
-    """A caveat about the whole policy, shown on every page of the partnership."""
+    """A caveat about the whole policy, shown on every page of the partnership.
+
+    With `mentions`, its short form (`beside`) also stands beside every quote that names
+    one of those bodies, such as a Board that no longer exists.
+    """
 
     kind: ProblemKind
     says: Text
     cite: Cite | None = None
+    mentions: tuple[Text, ...] = ()
+    beside: Text | None = None
+
+    def applies_to(self, text: str) -> bool:
+        """True when the text names a body this notice is about."""
+        return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text) for m in self.mentions)
 
 
 class Adviser(Model):
@@ -591,6 +606,14 @@ class Partnership(Model):
         """The area with this id, if the partnership declares areas."""
         items = self.areas.items if self.areas else ()
         return next((a for a in items if a.id == area_id), None)
+
+    def beside(self, text: str) -> list[str]:
+        """Short whole-body caveats for a quote that names a body they are about."""
+        return [n.beside or n.says for n in self.notices if n.applies_to(text)]
+
+    def outside_named(self, ids: tuple[str, ...]) -> list[OutsideContact]:
+        """The outside contacts with these ids, in order."""
+        return [c for c in self.outside_contacts if c.id in ids]
 
     def outside(self, contact_id: str) -> OutsideContact | None:
         """The outside contact with this id."""

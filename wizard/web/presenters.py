@@ -43,7 +43,8 @@ GENERAL_ADVICE = {
     "conduct": "A concern that someone who works with children may have harmed a child, or "
     "may be unsuitable to work with children, goes to the Local Authority Designated Officer "
     "(LADO) for the area where the child lives. Your agency's safeguarding lead can tell you "
-    "how to reach them.",
+    "how to reach them; if your concern is about your safeguarding lead or your manager, go to "
+    "someone more senior in your organisation, or contact the LADO yourself.",
     "complaint": "Your own agency's complaints procedure applies. Your agency's complaints or "
     "customer relations team can tell you how to use it.",
     "whistleblowing": "Use your organisation's whistleblowing procedure. It names who to go "
