@@ -322,64 +322,6 @@ def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascri
     context.close()
 
 
-def download_calendar(page, start: tuple[str, ...]):
-    from icalendar import Calendar
-
-    for field, value in zip(("#day", "#month", "#year", "#clock"), start, strict=True):
-        page.fill(field, value)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download calendar file (.ics)").click()
-    return Calendar.from_ical(Path(download.value.path()).read_bytes())
-
-
-def events(cal) -> list[dict]:
-    """Each event as a person's calendar reads it: words, times as instants, its reminder."""
-
-    def when(event, name):
-        value = event.decoded(name) if name in event else None
-        return value.astimezone(UTC) if isinstance(value, datetime) else value
-
-    return [
-        {
-            "summary": str(e["summary"]),
-            "description": str(e["description"]),
-            "uid": str(e["uid"]),
-            "start": when(e, "dtstart"),
-            "end": when(e, "dtend"),
-            "reminders": [(str(a["action"]), a.decoded("trigger")) for a in e.walk("VALARM")],
-        }
-        for e in cal.walk("VEVENT")
-    ]
-
-
-@pytest.mark.parametrize(
-    ("path", "start"),
-    [
-        (DATED, ("24", "12", "2026", "10:00")),
-        (
-            "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/",
-            ("23", "10", "2026", "01:30"),
-        ),
-        ("/islington/check/no/disagreement/nothing-yet/police/health/", ("27", "3", "2026", "")),
-    ],
-    ids=["lincolnshire step 1", "staffordshire stage 5 across the clocks going back", "islington"],
-)
-@pytest.mark.xdist_group("build")
-def test_live_and_static_calendars_have_the_same_events(browser, server, static_site, path, start):
-    context = browser.new_context(accept_downloads=True)
-    context.clock.set_fixed_time(NOW)
-    static_page, live_page = context.new_page(), context.new_page()
-    static_page.goto(static_site + path.lstrip("/"))
-    static_page.wait_for_selector("form[data-when]:not([hidden])")
-    live_page.goto(server + path)
-    static, live = download_calendar(static_page, start), download_calendar(live_page, start)
-    context.close()
-    for cal in (static, live):
-        assert [str(z["tzid"]) for z in cal.walk("VTIMEZONE")] == ["Europe/London"]
-    assert events(static) == events(live)
-    assert events(live) and all(e["reminders"] for e in events(live))
-
-
 def one_outcome_per_stage() -> list[str]:
     """The first path to each stage (and variant) of every bundled partnership."""
     paths, seen = [], set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,7 +24,7 @@ from wizard.core.dates import (
     is_working_day,
 )
 from wizard.core.policy import Span
-from wizard.web import datefmt, ics
+from wizard.web import datefmt
 from wizard.web.forms import read_start
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "deadlines.json").read_text())
@@ -142,20 +142,6 @@ def plan_view(case: dict) -> dict:
 @pytest.mark.parametrize("case", PLANS["plans"], ids=lambda c: c["name"])
 def test_shared_plan_vector(case):
     assert plan_view(case) == case["expect"]
-
-
-def event_lines(case: dict) -> list[str]:
-    cal = calendar(case["nation"])
-    d = deadline(Span.parse(case["within"]), start_of(case, cal), cal)
-    stamp = datetime(2026, 1, 1, tzinfo=UTC)
-    body = ics.event(d, ics.EventText(**case["event"]), LONDON, stamp).to_ical().decode()
-    return [line for line in body.replace("\r\n ", "").split("\r\n") if line]
-
-
-@pytest.mark.parametrize("case", PLANS["events"], ids=lambda c: c["name"])
-def test_shared_event_vector(case):
-    lines = event_lines(case)
-    assert [line for line in case["lines"] if line not in lines] == []
 
 
 @pytest.mark.parametrize("case", PLANS["starts"], ids=lambda c: c["name"])

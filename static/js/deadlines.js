@@ -1,6 +1,6 @@
-// Deadline arithmetic, the chained plan, dates in words and calendar events for the
-// browser: the same rules as wizard/core/dates.py, wizard/web/datefmt.py and
-// wizard/web/ics.py, checked against the same vectors (tests/vectors/). No dependencies.
+// Deadline arithmetic, the chained plan and dates in words for the browser: the same
+// rules as wizard/core/dates.py and wizard/web/datefmt.py, checked against the same
+// vectors (tests/vectors/). No dependencies. Calendar files are static/js/calendar.js.
 //
 // Instants are milliseconds since the epoch (UTC): hours are added and deadlines compared
 // there, so a clock change can neither stretch nor shrink "24 hours". A wall-clock time in
@@ -292,77 +292,4 @@ export function clockChangeNote (s) {
     `that day: counting from the first, ${clockText(s.clock)} ${s.zoneName}.`
 }
 
-// Calendar events (RFC 5545), as wizard/web/ics.py writes them
-
-const VTIMEZONE = [
-  'BEGIN:VTIMEZONE', 'TZID:Europe/London',
-  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0000', 'TZOFFSETTO:+0100', 'TZNAME:BST',
-  'DTSTART:19810329T010000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-  'BEGIN:STANDARD', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0000', 'TZNAME:GMT',
-  'DTSTART:19961027T020000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
-  'END:VTIMEZONE'
-]
-export const DAY_REMINDER = 'PT9H' // 9:00 am on the day a day deadline ends
-export const MOMENT_REMINDER = '-PT2H' // two hours before a moment
-
-function icsText (text) {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n')
-}
-
-function icsDay (iso) { return iso.replaceAll('-', '') }
-
-function icsUtc (ms) { return new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z' }
-
 export function sentence (text) { return text.charAt(0).toUpperCase() + text.slice(1) }
-
-// One VEVENT's lines. `event`: {summary, description, uid} from the page's plan data.
-export function icsEvent (d, event, stamp) {
-  const when = d.kind === 'day'
-    ? [`DTSTART;VALUE=DATE:${icsDay(d.day)}`, `DTEND;VALUE=DATE:${icsDay(addDays(d.day, 1))}`]
-    : [d.zoneName
-        // A time that happens twice would be read as its first occurrence: say it in UTC.
-        ? `DTSTART:${icsUtc(d.end)}`
-        : `DTSTART;TZID=${ZONE}:${icsDay(d.day)}T${d.clock.replace(':', '')}00`]
-  const reminder = d.kind === 'day' ? DAY_REMINDER : MOMENT_REMINDER
-  const suffix = d.kind === 'day' ? icsDay(d.day) : icsUtc(d.end)
-  return [
-    'BEGIN:VEVENT',
-    `SUMMARY:${icsText(event.summary)}`,
-    ...when,
-    `DTSTAMP:${icsUtc(stamp)}`,
-    `UID:${event.uid}-${suffix}@escalation-wizard`,
-    `DESCRIPTION:${icsText(`${sentence(deadlineText(d))}. ${event.description}`)}`,
-    'BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${icsText(event.summary)}`,
-    `TRIGGER:${reminder}`, 'END:VALARM',
-    'END:VEVENT'
-  ]
-}
-
-// Lines longer than 75 octets are folded (RFC 5545, section 3.1).
-function fold (line) {
-  const bytes = new TextEncoder().encode(line)
-  if (bytes.length <= 75) return line
-  const parts = []
-  let current = ''
-  let size = 0
-  for (const char of line) {
-    const width = new TextEncoder().encode(char).length
-    if (size + width > (parts.length ? 74 : 75)) {
-      parts.push(current)
-      current = ''
-      size = 0
-    }
-    current += char
-    size += width
-  }
-  parts.push(current)
-  return parts.join('\r\n ')
-}
-
-export function icsCalendar (name, events) {
-  const lines = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//escalation-wizard//EN', 'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${icsText(name)}`, ...VTIMEZONE, ...events.flat(), 'END:VCALENDAR'
-  ]
-  return lines.map(fold).join('\r\n') + '\r\n'
-}

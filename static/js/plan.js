@@ -7,7 +7,8 @@
 // the .ics. On a live page (cached for the day, dated from the start of today) it fills
 // in the time now and dates the page again, but only while the start is the default: a
 // start someone posted stays as the server dated it.
-import { entered, icsCalendar, icsEvent, planView, readStart, wallAt } from './deadlines.js'
+import { entered, planView, readStart, wallAt } from './deadlines.js'
+import { icsCalendar, icsEvent } from './calendar.js'
 
 const section = document.getElementById('dates')
 const dataElement = document.getElementById('plan-data')
@@ -77,7 +78,8 @@ function download (data, view) {
   // In the order the page shows them, as the live app writes them: the earliest first.
   const events = Object.values(view.order).flat()
     .filter(key => data.events[key] && view.deadlines[key] && view.deadlines[key].end !== null)
-    .map(key => icsEvent(view.deadlines[key], data.events[key], stamp))
+    .map(key => icsEvent(view.deadlines[key], data.events[key], view.readings[key].text, stamp))
+  if (!events.length) return // the page offers no download where nothing can be dated
   const link = document.createElement('a')
   link.href = URL.createObjectURL(new Blob([icsCalendar(data.calendar, events)], { type: 'text/calendar' }))
   link.download = data.filename

@@ -1,9 +1,9 @@
-// The browser's plan (chaining, order, overdue, words), its start rule and its calendar
-// events against the vectors the Python tests use (node --test).
+// The browser's plan (chaining, order, overdue, words) and its start rule against the
+// vectors the Python tests use (node --test); its calendar events are in calendar.test.mjs.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { deadline, entered, icsEvent, planView, readStart } from '../../static/js/deadlines.js'
+import { entered, planView, readStart } from '../../static/js/deadlines.js'
 
 const read = name => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url)))
 const vectors = read('plans.json')
@@ -20,14 +20,6 @@ for (const c of vectors.plans) {
       readings: view.readings,
       order: view.order
     }, c.expect)
-  })
-}
-
-for (const c of vectors.events) {
-  test(`calendar event: ${c.name}`, () => {
-    const d = deadline(c.within, entered(c.start, c.time), new Set(holidays[c.nation]))
-    const lines = icsEvent(d, c.event, Date.parse('2026-01-01T00:00:00Z'))
-    for (const line of c.lines) assert.ok(lines.includes(line), `${line}\nnot in\n${lines.join('\n')}`)
   })
 }
 

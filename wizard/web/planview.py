@@ -122,6 +122,15 @@ class Plan:
             r.key for row in self.rows for d in row.duties for r in d.readings if r.overdue
         )
 
+    @property
+    def datable(self) -> bool:
+        """Whether any deadline can have a date, and so a calendar event.
+
+        Only if one of the current stage's can: every later stage starts when the one
+        before runs out, so a stage with no date leaves every later one undated (`chain`).
+        """
+        return any(d.datable and not r.amountless for d in self.rows[0].duties for r in d.readings)
+
     def duty_at(self, position: int) -> Duty | None:
         """The current stage's duty that begins with its timescale at `position`."""
         current = next(row for row in self.rows if row.current)
@@ -253,7 +262,7 @@ def plan_data(p: Partnership, rows: Sequence[Row], first: int) -> dict[str, Any]
         "nation": p.partnership.nation.value,
         "unknown": unknown_start(p),
         "calendar": calendar_name(p),
-        "filename": f"{p.slug}-escalation.ics",
+        "filename": calendar_filename(p),
         "rows": [_row_data(row, first) for row in rows],
         "events": {r.key: vars(text) for r, text in events(p, rows)},
         "messages": MESSAGES,
@@ -263,6 +272,11 @@ def plan_data(p: Partnership, rows: Sequence[Row], first: int) -> dict[str, Any]
 def calendar_name(p: Partnership) -> str:
     """'ISCP escalation deadlines'."""
     return f"{p.partnership.short_name} escalation deadlines"
+
+
+def calendar_filename(p: Partnership) -> str:
+    """'islington-escalation.ics': the partnership's, never the site's base path."""
+    return f"{p.slug}-escalation.ics"
 
 
 def _row_data(row: Row, first: int) -> dict[str, Any]:

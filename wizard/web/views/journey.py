@@ -98,9 +98,11 @@ def _stage_outcome(p: Partnership, state: engine.State):
             response.headers["Cache-Control"] = "no-store"
         return response
     given, clock, error = form.started()
-    if error is None and "download" in request.form:
-        return _ics(p, _plan(p, state, given or day, clock, moment))
     plan = _plan(p, state, given or day, clock, moment)
+    wants_file = error is None and "download" in request.form
+    body = ics.plan_calendar(p, plan, moment) if wants_file else None
+    if body is not None:  # where nothing can be dated there is no file: the page again
+        return _ics(p, body)
     return _render_stage(p, state, form, plan, error)
 
 
@@ -125,8 +127,8 @@ def _render_stage(
     return render_template("outcome_stage.html", p=p, page=page)
 
 
-def _ics(p: Partnership, plan: planview.Plan):
-    body = ics.calendar(p, plan, calendar_data.LONDON, now())
+def _ics(p: Partnership, body: bytes):
     response = current_app.response_class(body, mimetype="text/calendar")
-    response.headers["Content-Disposition"] = f'attachment; filename="{p.slug}-escalation.ics"'
+    name = planview.calendar_filename(p)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
