@@ -64,7 +64,7 @@ def test_journey_with_the_keyboard_and_forms(page, server):
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Continue").click()
-    assert page.url.endswith("/islington/check/no/disagreement/tried-1/police/health/yes/")
+    assert page.url.endswith("/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "Go to Stage 2: Line Manager"
     assert page.get_by_text("Detective Sergeant").first.is_visible()
@@ -82,7 +82,7 @@ def test_empty_answer_shows_the_error_summary(page, server):
 
 
 def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server):
-    page.goto(server + "/islington/check/no/disagreement/tried-1/police/health/yes/")
+    page.goto(server + "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert "/islington/check/no/disagreement/?change=tried-1" in page.url
     assert page.get_by_role("heading", level=1).inner_text() == "What has happened so far?"
@@ -90,7 +90,7 @@ def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server
     page.get_by_label("Stage 2 did not resolve it").check()
     page.get_by_role("button", name="Continue").click()
     # Police, Health and "yes" still fit Stage 3: nothing is asked again.
-    assert page.url.endswith("/islington/check/no/disagreement/tried-2/police/health/yes/")
+    assert page.url.endswith("/islington/check/no/disagreement/tried-2/ordinary/police/health/yes/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
 
 
@@ -98,7 +98,7 @@ def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server
 def test_static_change_keeps_the_later_answers_with_javascript(browser, static_site):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(static_site + "islington/check/no/disagreement/tried-1/police/health/yes/")
+    page.goto(static_site + "islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert page.get_by_text("Your answer").is_visible()
     page.get_by_role("link", name="Stage 2 did not resolve it").click()
@@ -110,7 +110,7 @@ def test_static_change_keeps_the_later_answers_with_javascript(browser, static_s
 def test_print_stylesheet_hides_navigation(browser, server):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server + "/islington/check/no/disagreement/tried-1/police/health/yes/")
+    page.goto(server + "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
     page.emulate_media(media="print")
     assert not page.locator(".govuk-back-link").is_visible()
     assert not page.locator(".app-header").is_visible()
@@ -407,7 +407,7 @@ def test_the_emergency_action_is_on_a_phones_first_screen(browser, server, slug)
     assert bottom_of(browser, url, "#policy-route") <= 844
 
 
-PRINTED = "/islington/check/no/disagreement/tried-1/police/health/yes/"
+PRINTED = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
 
 
 def test_a_stage_outcome_prints_as_a_record_on_two_sheets_of_a4(browser, server, tmp_path):

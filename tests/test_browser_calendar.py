@@ -99,8 +99,14 @@ def by_vobject(body: bytes) -> list[dict]:
             "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/",
             ("23", "10", "2026", "01:30"),
         ),
-        ("/islington/check/no/disagreement/nothing-yet/police/health/", ("27", "3", "2026", "")),
-        ("/islington/check/no/disagreement/tried-1/police/health/yes/", ("24", "12", "2026", "")),
+        (
+            "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/",
+            ("27", "3", "2026", ""),
+        ),
+        (
+            "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
+            ("24", "12", "2026", ""),
+        ),
     ],
     ids=[
         "lincolnshire step 1",

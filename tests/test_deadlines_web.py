@@ -12,8 +12,8 @@ from pages import parse, shown_text, visible_text
 
 from wizard.web.app import create_app
 
-STAGE_1 = "/islington/check/no/disagreement/nothing-yet/police/health/"
-STAGE_2 = "/islington/check/no/disagreement/tried-1/police/health/yes/"
+STAGE_1 = "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/"
+STAGE_2 = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
 LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
 STAFFS_5 = "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"
 

@@ -20,10 +20,11 @@ CLI = ROOT / ".venv" / "bin" / "escalation-wizard"
 VALID = ROOT / "tests" / "broken" / "valid" / "policy.md"
 
 
-def test_the_bundled_flow_starts_with_safety_and_asks_eight_questions():
+def test_the_bundled_flow_starts_with_safety_and_asks_nine_questions():
     assert FLOW.start == "risk"
     assert set(FLOW.nodes) == {
-        "risk", "concern", "progress", "variant", "area", "agency", "other-agency", "child"
+        "risk", "concern", "progress", "urgency", "variant", "area", "agency", "other-agency",
+        "child",
     }  # fmt: skip
 
 

@@ -45,7 +45,10 @@ def test_islington(site):
         "Stage 1 did not resolve it",
         "Stage 2 did not resolve it",
     ]
-    agency = ask(site, "islington", *START, "nothing-yet").question
+    urgency = ask(site, "islington", *START, "nothing-yet").question
+    assert urgency.id == Q.URGENCY
+    assert urgency.text == "Is the child's safety believed to be at risk?"
+    agency = ask(site, "islington", *START, "nothing-yet", "ordinary").question
     assert agency.id == Q.AGENCY
     assert [o.label for o in agency.options] == [
         "Police",
@@ -56,10 +59,12 @@ def test_islington(site):
         "Another agency, or I'm not sure",
     ]
     # Stage 1 has no duty that depends on the child's status: not asked there.
-    assert ask(site, "islington", *START, "nothing-yet", "police", "health").outcome
-    child = ask(site, "islington", *START, "tried-1", "police", "health").question
+    assert ask(site, "islington", *START, "nothing-yet", "ordinary", "police", "health").outcome
+    child = ask(site, "islington", *START, "tried-1", "ordinary", "police", "health").question
     assert child.id == Q.CHILD
-    outcome = ask(site, "islington", *START, "tried-1", "police", "health", "yes").outcome
+    outcome = ask(
+        site, "islington", *START, "tried-1", "ordinary", "police", "health", "yes"
+    ).outcome
     assert outcome.stage.title == "Line Manager"
 
 

@@ -154,7 +154,7 @@ def test_discovery_files_and_noindex(site_build):
     assert f"Sitemap: {SUB_URL}sitemap.xml" in (site_build.out / "robots.txt").read_text()
     sitemap = (site_build.out / "sitemap.xml").read_text()
     assert f"<loc>{SUB_URL}islington/procedure/</loc>" in sitemap and "/check/" not in sitemap
-    outcome = site_build.out / "islington/check/no/disagreement/tried-1/police/health/yes"
+    outcome = site_build.out / "islington/check/no/disagreement/tried-1/ordinary/police/health/yes"
     outcome = outcome / "index.html"
     assert '<meta name="robots" content="noindex">' in outcome.read_text()
     start = (site_build.out / "islington" / "index.html").read_text()

@@ -16,7 +16,7 @@ NOINDEX = {
     "emergency": "/islington/check/yes/",
     "exit": "/islington/check/no/conduct/",
     "concern help": "/islington/check/no/not-sure/",
-    "stage": "/islington/check/no/disagreement/tried-1/police/health/yes/",
+    "stage": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
     "beyond": "/islington/check/no/disagreement/tried-5/",
 }
 

@@ -48,7 +48,9 @@ def test_each_step_links_to_its_stage_in_the_wizard_and_procedure(client, site, 
 
 
 def test_stage_outcomes_say_which_stage_of_how_many(client):
-    html = client.get("/islington/check/no/disagreement/tried-1/police/health/yes/").get_data(True)
+    html = client.get(
+        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+    ).get_data(True)
     assert re.search(r"<strong>Stage 2 of 5</strong>", html)
     html = client.get("/lincolnshire/check/no/disagreement/tried-3/urgent/schools/").get_data(True)
     assert re.search(r"<strong>Step 4 of 4</strong>", html)

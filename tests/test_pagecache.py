@@ -10,7 +10,7 @@ from conftest import TODAY
 from wizard.web.app import create_app
 from wizard.web.pagecache import Page, PageCache
 
-STAGE = "/islington/check/no/disagreement/tried-1/police/health/yes/"
+STAGE = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
 
 
 def page(size: int) -> Page:

@@ -17,7 +17,7 @@ from wizard.core.practice import key_fact, right_choice
 WRONG = """---
 title: Closing involvement
 based_on: "1.3"
-answers: ["no", "disagreement", "tried-1", "health", "lbi-csc-asc", "yes"]
+answers: ["no", "disagreement", "tried-1", "ordinary", "health", "lbi-csc-asc", "yes"]
 expect:
   kind: stage
   stage: 3

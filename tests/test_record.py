@@ -167,7 +167,7 @@ def mailtos(client, url: str) -> list[str]:
 
 
 def test_islington_stage_4_drafts_the_notification_to_the_address_in_3_15(client):
-    url = "/islington/check/no/disagreement/tried-3/police/health/yes/"
+    url = "/islington/check/no/disagreement/tried-3/ordinary/police/health/yes/"
     (href,) = mailtos(client, url)
     assert href.startswith("mailto:ISCP@islington.gov.uk?subject=Escalation notification: Stage 4")
     assert "Partnership: Islington Safeguarding Children Partnership" in href

@@ -21,7 +21,7 @@ from stack import GUNICORN, ROOT, production
 from wizard.web.security import headers as security_headers
 
 pytestmark = pytest.mark.slow
-STAGE = "/islington/check/no/disagreement/tried-1/police/health/yes/"
+STAGE = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
 SECURITY = security_headers("'none'", hsts=True)
 LOG_LINE = re.compile(r'^\S+ \[[^\]]+\] "(?:[A-Z]+ [^"]*|- -)" \d{3} \S+ \S+$')
 HOST = b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"

@@ -73,7 +73,7 @@ def test_tampered_answer_is_an_error_not_a_crash(client):
         "/islington/procedure/extra/",
         "/pages/none/",
         "/islington/check/%00/",
-        "/islington/check/no/disagreement/tried-1/police/health/yes/more/",
+        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/more/",
     ],
 )
 def test_bad_paths_are_helpful_404s(client, path):
@@ -176,25 +176,27 @@ def test_facts_stay_in_their_own_partnership(client, site):
 
 
 def test_change_link_carries_the_old_answer_and_the_later_ones(client):
-    stage = client.get("/islington/check/no/disagreement/tried-1/police/health/yes/")
+    stage = client.get("/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
     assert (
-        'href="/islington/check/no/disagreement/?change=tried-1&amp;then=police/health/yes"'
+        'href="/islington/check/no/disagreement/?change=tried-1&amp;then=ordinary/police/health/yes"'
         in stage.get_data(as_text=True)
     )
-    question = client.get("/islington/check/no/disagreement/?change=tried-1&then=police/health/yes")
+    question = client.get(
+        "/islington/check/no/disagreement/?change=tried-1&then=ordinary/police/health/yes"
+    )
     tree, _ = parse(question.get_data(as_text=True))
     checked = [i.get("value") for i in tree.iter("input") if i.get("checked") is not None]
     assert checked == ["tried-1"]
     hidden = [i.get("value") for i in tree.iter("input") if i.get("name") == "then"]
-    assert hidden == ["police/health/yes"]
+    assert hidden == ["ordinary/police/health/yes"]
 
 
 @pytest.mark.parametrize(
     ("answer", "lands_on"),
     [
-        ("tried-2", "/islington/check/no/disagreement/tried-2/police/health/yes/"),
+        ("tried-2", "/islington/check/no/disagreement/tried-2/ordinary/police/health/yes/"),
         # Stage 1 asks nothing about the child: the answer that no longer fits is dropped.
-        ("nothing-yet", "/islington/check/no/disagreement/nothing-yet/police/health/"),
+        ("nothing-yet", "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/"),
         # Every stage tried: the later answers no longer apply at all.
         ("tried-5", "/islington/check/no/disagreement/tried-5/"),
     ],
@@ -202,7 +204,7 @@ def test_change_link_carries_the_old_answer_and_the_later_ones(client):
 def test_a_changed_answer_keeps_every_later_answer_that_still_fits(client, answer, lands_on):
     response = client.get(
         "/islington/check/no/disagreement/",
-        query_string={"answer": answer, "continue": "1", "then": "police/health/yes"},
+        query_string={"answer": answer, "continue": "1", "then": "ordinary/police/health/yes"},
     )
     assert response.status_code == 302 and response.headers["Location"] == lands_on
 

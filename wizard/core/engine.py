@@ -80,6 +80,7 @@ class State:
     outcome: Outcome | None = None
     error: int | None = None  # index of the first segment that does not fit
     answers: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    base: Partnership | None = None  # the policy before an urgency tier's clock was applied
 
     @property
     def segments(self) -> tuple[str, ...]:
@@ -114,6 +115,12 @@ def _step(flow: Flow, p: Partnership, answered: tuple[tuple[Question, Option], .
     found = _route(flow, p, answers)
     if isinstance(found, Question):
         return State(p, answered, question=found, answers=answers)
+    tier = p.tier(answers.get(Q.URGENCY))
+    if tier is not None and found.kind is OutcomeKind.STAGE:
+        # The tier's clock replaces each stage's own, so the page and the plan use it.
+        timed = p.on_tier_clock(tier)
+        found = Outcome(found.kind, stage=current_stage(timed, answers))
+        return State(timed, answered, outcome=found, answers=answers, base=p)
     return State(p, answered, outcome=found, answers=answers)
 
 

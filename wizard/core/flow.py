@@ -30,6 +30,7 @@ class Q(StrEnum):
     PROGRESS = "progress"
     VARIANT = "variant"
     AREA = "area"
+    URGENCY = "urgency"
     AGENCY = "agency"
     OTHER_AGENCY = "other-agency"
     CHILD = "child"
@@ -167,12 +168,17 @@ def _area_changes_the_page(p: Partnership, a: Answers) -> bool:
     return p.areas is not None and stage is not None and any(area_facts(stage))
 
 
+def _policy_has_urgency_tiers(p: Partnership, a: Answers) -> bool:
+    return p.urgency is not None and current_stage(p, a) is not None
+
+
 PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
     ALWAYS: lambda p, a: True,
     "every-stage-tried": _every_stage_tried,
     "stage-has-variants": _stage_has_variants,
     "stage-has-roles": _stage_has_roles,
     "area-changes-the-page": _area_changes_the_page,
+    "policy-has-urgency-tiers": _policy_has_urgency_tiers,
     "your-agency-changes-the-page": _your_agency_changes_the_page,
     "child-status-changes-who-is-told": _child_status_changes_who_is_told,
 }
@@ -213,12 +219,20 @@ def _area_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, s
         yield area.id, {"name": area.name}
 
 
+def _tier_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    for tier in p.urgency.tiers if p.urgency else ():
+        yield tier.id, {"label": tier.label, "hint": tier.hint or ""}
+    if p.urgency:
+        yield "ordinary", {"label": p.urgency.ordinary, "hint": ""}
+
+
 OPTION_SOURCES: dict[str, Callable[[Partnership, Answers], Iterator[tuple[str, dict[str, str]]]]]
 OPTION_SOURCES = {
     "stages": _stage_options,
     "variants": _variant_options,
     "agencies": _agency_options,
     "areas": _area_options,
+    "tiers": _tier_options,
 }
 
 
@@ -235,6 +249,8 @@ def wording(p: Partnership, a: Answers) -> dict[str, str]:
         "variant_question": question,
         "area_question": areas.question if areas else "",
         "area_hint": (areas.hint or "") if areas else "",
+        "urgency_question": p.urgency.question if p.urgency else "",
+        "urgency_hint": (p.urgency.hint or "") if p.urgency else "",
     }
 
 

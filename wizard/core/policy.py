@@ -565,6 +565,24 @@ class Notice(Model):
         return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text) for m in self.mentions)
 
 
+class Tier(Model):
+    """A level of urgency between immediate harm and the ordinary stages, with its own clock."""
+
+    id: Slug
+    label: Text
+    hint: Text | None = None
+    timescale: Timescale
+
+
+class Urgency(Model):
+    """How the policy tells its urgency tiers apart, and the question that asks which applies."""
+
+    question: Text
+    hint: Text | None = None
+    ordinary: Text  # the answer for the ordinary stages
+    tiers: tuple[Tier, ...] = Field(min_length=1)
+
+
 class Adviser(Model):
     """A role the policy ties advice to at every stage (Lincolnshire: 'your SLO will advise')."""
 
@@ -586,6 +604,7 @@ class Partnership(Model):
     outside_contacts: tuple[OutsideContact, ...] = ()
     notices: tuple[Notice, ...] = ()
     adviser: Adviser | None = None
+    urgency: Urgency | None = None
     # What the policy says when the professional you challenge sits higher in its role table.
     more_senior: Fact | None = None
     emergency: Route
@@ -610,6 +629,16 @@ class Partnership(Model):
     def beside(self, text: str) -> list[str]:
         """Short whole-body caveats for a quote that names a body they are about."""
         return [n.beside or n.says for n in self.notices if n.applies_to(text)]
+
+    def tier(self, tier_id: str | None) -> Tier | None:
+        """The urgency tier with this id, if the policy has one."""
+        tiers = self.urgency.tiers if self.urgency else ()
+        return next((t for t in tiers if t.id == tier_id), None)
+
+    def on_tier_clock(self, tier: Tier) -> Partnership:
+        """A copy of the policy with every stage on the tier's clock: the next level in its time."""
+        stages = tuple(s.model_copy(update={"timescales": (tier.timescale,)}) for s in self.stages)
+        return self.model_copy(update={"stages": stages})
 
     def outside_named(self, ids: tuple[str, ...]) -> list[OutsideContact]:
         """The outside contacts with these ids, in order."""

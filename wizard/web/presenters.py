@@ -16,6 +16,7 @@ from wizard.core.policy import (
     Partnership,
     SourceProblem,
     Stage,
+    Tier,
     Timescale,
     review_overdue,
 )
@@ -111,6 +112,8 @@ class StageView:
     adviser: Role | None = None
     skipped: list[Stage] = field(default_factory=list)  # earlier stages with advice if skipped
     later_roles: list[tuple[Stage, str]] = field(default_factory=list)
+    tier: Tier | None = None  # the urgency tier whose clock replaces the stage's own
+    ordinary: tuple[Timescale, ...] = ()  # the stage's own timescales, set aside by the tier
 
     @property
     def you_notes(self) -> tuple[SourceProblem, ...]:
@@ -214,6 +217,10 @@ def stage_view(state: State) -> StageView:
     view.emails = drafts(p, view)
     view.secure = [f for f in _unique([*stage.rules, *p.rules]) if "securely" in f.says.lower()]
     view.started_unsure = found.started_unsure
+    if state.base is not None:
+        view.tier = p.tier(state.answers.get("urgency"))
+        ordinary = next(s for s in state.base.stages if s.key == stage.key)
+        view.ordinary = ordinary.timescales
     view.later_roles = later_roles(p, stage, view.them)
     view.skipped = [
         s for s in p.stages if s.number < stage.number and s.if_skipped and not s.variant

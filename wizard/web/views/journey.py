@@ -35,7 +35,8 @@ def check(slug: str, answers: str):
     if request.method == "POST" and not staged:
         abort(405)
     if staged:
-        return _stage_outcome(p, state)
+        # An urgency tier's clock is in the state's copy of the policy: the plan reads it.
+        return _stage_outcome(state.partnership, state)
     if state.question is None:
         return _render_outcome(p, state)
     return _question(p, state)

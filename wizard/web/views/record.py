@@ -16,7 +16,7 @@ def _stage_state(slug: str, answers: str) -> tuple[Partnership, engine.State]:
     state = engine.resolve(site().flow, p, urls.segments(answers))
     if state.error is not None or state.outcome is None or state.outcome.kind != OutcomeKind.STAGE:
         abort(404)
-    return p, state
+    return state.partnership, state
 
 
 def _record(slug: str, answers: str) -> tuple[Partnership, pages.RecordPage]:
