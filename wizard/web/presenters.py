@@ -164,6 +164,14 @@ def notices(p: Partnership, today: date) -> list[NoticeView]:
     return found
 
 
+def notices_headline(found: list[NoticeView]) -> str:
+    """The banner's one line: what kind of caution the notes below ask for."""
+    if any(n.href for n in found):
+        return "This policy has been replaced: read before you rely on it"
+    count = "1 note" if len(found) == 1 else f"{len(found)} notes"
+    return f"Check this policy is current before you rely on it ({count})"
+
+
 def stage_heading(p: Partnership, stage: Stage) -> str:
     """'Stage 2: Line Manager', in the partnership's own words."""
     return stage.label(p.partnership.stage_word)

@@ -64,4 +64,5 @@ def helpers() -> dict:
         "site": site(),
         "meta_csp": META_CSP,
         "policy_notices": lambda p: presenters.notices(p, today()),
+        "notices_headline": presenters.notices_headline,
     }
