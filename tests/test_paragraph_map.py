@@ -19,7 +19,7 @@ from wizard.core.paragraphs import paragraphs, plain, quoted_in_full
 from wizard.publish import signoff
 
 SLUGS = ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
-MAPPED = ["islington"]
+MAPPED = SLUGS
 
 # Islington's words, as a practitioner reads them on the page.
 P4_8 = (
