@@ -184,7 +184,7 @@ def test_stage_2_onwards_says_to_tell_the_other_agency_you_are_escalating(client
     text = main_text(client, STAGES[number])
     summary = section(text, "What to do now", f"Stage {number} of 5")
     told = section(summary, "Also tell", "Write down")
-    assert "The other agency, that you are escalating (para 3.9)" in told
+    assert "The other agency (para 3.9)" in told
     assert NO_ONE not in text
     assert P3_9 in section(text, "Also in the policy", "If this does not resolve it")
 
@@ -210,5 +210,5 @@ def test_the_sign_off_pack_lists_the_map_paragraph_by_paragraph(tmp_path):
     assert "4.8 every stage page" in text
     assert "3.6 Stage 1; the emergency page" in text
     assert "4.9 Procedure page only: What the partnership does with trends and themes" in text
-    assert "Listed under “Also tell” as: The other agency, that you are escalating" in text
+    assert "Listed under “Also tell” as: The other agency" in text
     assert "Form: Safeguarding Lead Conflict Resolution Referral Form (Receiving Agency;" in text
