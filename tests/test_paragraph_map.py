@@ -212,3 +212,11 @@ def test_the_sign_off_pack_lists_the_map_paragraph_by_paragraph(tmp_path):
     assert "4.9 Procedure page only: What the partnership does with trends and themes" in text
     assert "Listed under “Also tell” as: The other agency" in text
     assert "Form: Safeguarding Lead Conflict Resolution Referral Form (Receiving Agency;" in text
+
+
+def test_the_record_for_stage_2_lists_the_other_agency_to_tell(client):
+    text = main_text(client, STAGES[2] + "record/")
+    told = section(text, "Who must be told", "What the policy says to record")
+    assert f"The other agency : “{P3_9}" in told
+    assert "Told on (date)" in told
+    assert NO_ONE not in text

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wizard.core.engine import State
-from wizard.core.paragraphs import ParagraphMap, attached, quoted_in_full, situation
-from wizard.core.policy import Form, Partnership, Route, Stage
+from wizard.core.paragraphs import ParagraphMap, attached, plain, quoted_in_full, situation
+from wizard.core.policy import Form, Notification, Partnership, Route, Stage
 from wizard.web.presenters import StageView
 
 
@@ -70,6 +70,18 @@ def also(
         if text and not quoted_in_full(text, shown):
             quotes.append(Quote(e.paragraph or "", text, unless))
     return Also(tuple(quotes), tuple(tell))
+
+
+def told(also: Also, texts: dict[str, str]) -> tuple[tuple[str, Notification], ...]:
+    """Each 'tell' of the map as the record lists it: who, and the paragraph's words."""
+    return tuple(
+        (
+            f"{'; '.join(t.unless)}: {t.who}" if t.unless else t.who,
+            Notification(who=t.who, says=plain(texts[t.cite]), cite=t.cite),
+        )
+        for t in also.tell
+        if texts.get(t.cite)
+    )
 
 
 def _says(facts: Iterable[object]) -> list[str]:

@@ -288,8 +288,16 @@ def form_links(p: Partnership, view: StageView) -> tuple[FormLink, ...]:
     )
 
 
-def record_page(p: Partnership, state: State, view: StageView) -> RecordPage:
-    """The record of a stage outcome, with blanks for the practitioner's own details."""
+def record_page(
+    p: Partnership,
+    state: State,
+    view: StageView,
+    also_told: tuple[tuple[str, Notification], ...] = (),
+) -> RecordPage:
+    """The record of a stage outcome, with blanks for the practitioner's own details.
+
+    `also_told`: who the paragraph map's paragraphs say to tell, after the stage's own.
+    """
     here = journey(p, state)
     return RecordPage(
         Journey(here.here, here.start_again, here.here, here.answers),
@@ -299,7 +307,7 @@ def record_page(p: Partnership, state: State, view: StageView) -> RecordPage:
         urls.record_docx(p.slug, state.segments),
         form_links(p, view),
         tuple(Blank(*b) for b in RECORD_BLANKS),
-        told(p, view, state.answers.get(Q.CHILD) == NOT_SURE),
+        told(p, view, state.answers.get(Q.CHILD) == NOT_SURE) + also_told,
     )
 
 
