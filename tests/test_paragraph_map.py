@@ -220,3 +220,26 @@ def test_the_record_for_stage_2_lists_the_other_agency_to_tell(client):
     assert f"The other agency : “{P3_9}" in told
     assert "Told on (date)" in told
     assert NO_ONE not in text
+
+
+def test_a_condition_the_answers_leave_open_is_shown_with_its_words(site):
+    from wizard.core.paragraphs import Entry, ParagraphMap, Situation, attached
+
+    p = site.partnerships["islington"]
+    health = Entry(paragraph="4.8", applies=({"stage": frozenset({"all"}), "agency": {"health"}},))
+    child = Entry(paragraph="3.11", applies=({"stage": frozenset({"2"}), "child": {"cp-or-lac"}},))
+    m = ParagraphMap((health, child))
+
+    def shown(s: Situation) -> list[tuple[str | None, tuple[str, ...]]]:
+        return [(a.entry.paragraph, a.unless) for a in attached(m, p, s)]
+
+    known = Situation("stage", "2", 2, frozenset({"police", "health"}), False, "no")
+    assert shown(known) == [("4.8", ())]
+    police_only = Situation("stage", "2", 2, frozenset({"police"}), False, "yes")
+    assert shown(police_only) == [("3.11", ())]
+    unsure = Situation("stage", "2", 2, frozenset(), True, "not-sure")
+    assert shown(unsure) == [
+        ("4.8", ("If Health is one of the agencies",)),
+        ("3.11", ("If the child is on a Child Protection Plan or Looked After",)),
+    ]
+    assert shown(Situation("emergency")) == []
