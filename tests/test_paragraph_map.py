@@ -226,8 +226,10 @@ def test_a_condition_the_answers_leave_open_is_shown_with_its_words(site):
     from wizard.core.paragraphs import Entry, ParagraphMap, Situation, attached
 
     p = site.partnerships["islington"]
-    health = Entry(paragraph="4.8", applies=({"stage": frozenset({"all"}), "agency": {"health"}},))
-    child = Entry(paragraph="3.11", applies=({"stage": frozenset({"2"}), "child": {"cp-or-lac"}},))
+    every = frozenset({"all"})
+    health = Entry(paragraph="4.8", applies=({"stage": every, "agency": frozenset({"health"})},))
+    on_plan = {"stage": frozenset({"2"}), "child": frozenset({"cp-or-lac"})}
+    child = Entry(paragraph="3.11", applies=(on_plan,))
     m = ParagraphMap((health, child))
 
     def shown(s: Situation) -> list[tuple[str | None, tuple[str, ...]]]:
