@@ -1,8 +1,10 @@
 """A corpus of broken policy files, each rejected with the message and line an author needs.
 
 Every case in tests/broken/<case>/policy.md is a copy of tests/broken/valid/policy.md with
-one thing wrong. Each is checked twice: in-process through `inspect_site`, and through the
-real `escalation-wizard check` command, which is what an author runs.
+one thing wrong; a case whose name starts 'map-' has the valid policy.md and a copy of the
+valid paragraphs.md (its paragraph map) with one thing wrong. Each is checked twice:
+in-process through `inspect_site`, and through the real `escalation-wizard check` command,
+which is what an author runs.
 
 Where the loader is wrong today, the test still states the right behaviour and is marked
 `xfail(strict=True)` with the reason, so it starts failing loudly once the loader is fixed.
@@ -27,6 +29,7 @@ CORPUS = Path(__file__).resolve().parent / "broken"
 VALID = "valid"
 TODAY = date(2026, 11, 23)
 CLI = Path(sys.executable).with_name("escalation-wizard")
+MAP_FILE = "paragraphs.md"
 
 
 class Case(NamedTuple):
@@ -38,6 +41,7 @@ class Case(NamedTuple):
     folder: bool = False  # the error names the policy folder, not its policy.md
     bug: str | None = None  # why the loader gets this case wrong today
     noise: str | None = None  # why the loader reports more errors than `also` lists
+    file: str = "policy.md"  # the file the error is reported in
 
 
 # Line numbers refer to the case's own policy.md. The valid file's stage 1 is at line 53,
@@ -212,6 +216,27 @@ CASES: dict[str, Case] = {
     "stated-no-with-says": Case(
         34, "complaint: 'stated: no' means the policy says nothing: remove 'says'/'contacts'"
     ),
+    # --- the paragraph map (paragraphs.md)
+    "map-paragraph-dropped": Case(
+        134,
+        "paragraph '{#4.1}' is not in the paragraph map (paragraphs.md): attach it to the "
+        "outcomes it applies to, or mark it 'procedure_only' with a reason",
+    ),
+    "map-unknown-keys": Case(
+        15,
+        "stage: '9' is not one of all, 1, 2, 3",
+        also=(
+            (22, "agency: 'helth' is not one of police, health; did you mean 'health'?"),
+            (32, "route: 'condct' is not one of emergency, conduct, complaint"),
+        ),
+        file=MAP_FILE,
+    ),
+    "map-unknown-dimension": Case(
+        36,
+        "paragraphs 11 › applies 1 › tier: unknown field 'tier' "
+        "(allowed here: agency, child, route, stage)",
+        file=MAP_FILE,
+    ),
 }
 
 
@@ -233,11 +258,13 @@ def _site(tmp_path: Path, *names: str) -> Path:
     for name in names:
         (site / "policies" / name).mkdir(parents=True)
         shutil.copyfile(CORPUS / name / "policy.md", site / "policies" / name / "policy.md")
+        if (CORPUS / name / MAP_FILE).is_file():
+            shutil.copyfile(CORPUS / name / MAP_FILE, site / "policies" / name / MAP_FILE)
     return site
 
 
 def _relative(name: str, case: Case) -> str:
-    return f"policies/{name}" if case.folder else f"policies/{name}/policy.md"
+    return f"policies/{name}" if case.folder else f"policies/{name}/{case.file}"
 
 
 def _errors(site: Path) -> list[Problem]:
@@ -284,7 +311,11 @@ def test_every_case_folder_has_an_expectation():
 @pytest.mark.parametrize("name", list(CASES))
 def test_each_case_is_an_edited_copy_of_the_valid_policy(name):
     same = (CORPUS / name / "policy.md").read_bytes() == (CORPUS / VALID / "policy.md").read_bytes()
-    assert same is CASES[name].folder  # a folder case is broken by its folder's name alone
+    # A folder case is broken by its folder's name alone; a map case by its paragraphs.md.
+    assert same is (CASES[name].folder or name.startswith("map-"))
+    if name.startswith("map-"):
+        edited = (CORPUS / name / MAP_FILE).read_text()
+        assert edited != (CORPUS / VALID / MAP_FILE).read_text()
 
 
 def test_the_not_utf8_case_has_a_latin1_byte_on_line_11():
@@ -357,7 +388,10 @@ def test_inspect_site_reports_the_error_at_its_line(tmp_path, name, case):
     assert found == [(site / _relative(name, case), case.line)], "\n".join(
         p.render(site) for p in errors
     )
-    assert loaded.partnerships == {}
+    if name.startswith("map-"):  # the policy is valid; its map is not loaded
+        assert loaded.maps == {}
+    else:
+        assert loaded.partnerships == {}
 
 
 @pytest.mark.slow
@@ -368,7 +402,8 @@ def test_check_command_reports_the_error_at_its_line(tmp_path, name, case):
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1, result.stderr
     assert _error_line(result.stderr, _relative(name, case), case.line, case.text), result.stderr
-    assert result.stdout.startswith("content is not valid: 0 partnership(s)")
+    loaded = 1 if name.startswith("map-") else 0  # a map's errors leave its policy valid
+    assert result.stdout.startswith(f"content is not valid: {loaded} partnership(s)")
 
 
 @pytest.mark.parametrize(("name", "case"), _params("exact"))

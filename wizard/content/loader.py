@@ -13,13 +13,14 @@ from typing import TypeVar
 from babel.dates import format_date
 from pydantic import BaseModel, ValidationError
 
-from wizard.content import checks, flowfile, glossary, scenarios
+from wizard.content import checks, flowfile, glossary, paramap, scenarios
 from wizard.content.frontmatter import Document, read_text, split
 from wizard.content.messages import message
 from wizard.content.problems import ContentError, Problem
 from wizard.core import engine
 from wizard.core.flow import Flow
 from wizard.core.glossary import OwnTerm, Term
+from wizard.core.paragraphs import ParagraphMap, paragraphs
 from wizard.core.policy import Model, Partnership, Text, review_overdue
 from wizard.core.practice import Scenario
 
@@ -44,6 +45,7 @@ class Procedure:
 
     markdown: str
     anchors: dict[str, int]  # label -> line
+    paragraphs: dict[str, str] = field(default_factory=dict)  # label -> its Markdown
 
 
 class PageMeta(Model):
@@ -77,6 +79,7 @@ class Site:
     scenarios: dict[str, dict[str, Scenario]] = field(default_factory=dict)  # by slug, then name
     terms: dict[str, Term] = field(default_factory=dict)  # general explanations, by id
     own_terms: dict[str, dict[str, OwnTerm]] = field(default_factory=dict)  # by slug, then id
+    maps: dict[str, ParagraphMap] = field(default_factory=dict)  # paragraph maps, by slug
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -116,6 +119,7 @@ def inspect_site(
     for folder in _policy_folders(root):
         problems += _load_own_terms(site, folder)
         problems += _load_scenarios(site, folder)
+        problems += _load_map(site, folder)
     problems += _state_counts(site)
     site.warnings = sorted(p for p in problems if p.warning)
     return site, sorted(problems)
@@ -251,7 +255,7 @@ def _procedure(doc: Document) -> Procedure:
     for offset, line in enumerate(doc.body.split("\n")):
         for match in ANCHOR.finditer(line):
             anchors.setdefault(match[1].strip(), doc.body_line + offset)
-    return Procedure(doc.body, anchors)
+    return Procedure(doc.body, anchors, paragraphs(doc.body))
 
 
 def _anchor_problems(doc: Document) -> list[Problem]:
@@ -362,4 +366,32 @@ def _load_own_terms(site: Site, folder: Path) -> list[Problem]:
             found[path.stem] = glossary.own(path, meta)
     if p is not None:
         site.own_terms[p.slug] = found
+    return problems
+
+
+def _load_map(site: Site, folder: Path) -> list[Problem]:
+    """The partnership's paragraph map, checked against its policy text and forms."""
+    p, path = site.partnerships.get(folder.name), folder / paramap.MAP_FILE
+    if p is None:  # the partnership's own errors are reported; the map cannot be checked
+        return []
+    procedure = site.procedures[p.slug]
+    if not path.is_file():
+        return [
+            Problem(
+                path,
+                1,
+                "there is no paragraph map: no paragraph of the policy is shown on an "
+                "outcome page (see docs/authoring.md, 'The paragraph map')",
+                warning=True,
+            )
+        ]
+    problems: list[Problem] = []
+    for _, doc, meta in _parsed([path], paramap.MapMeta, problems):
+        if meta is None:
+            continue
+        policy = folder / POLICY_FILE
+        found = paramap.problems(doc, meta, p, procedure.paragraphs, procedure.anchors, policy)
+        problems += found
+        if not found:
+            site.maps[p.slug] = paramap.build(meta)
     return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wizard.content.loader import FOLDER_NAME, POLICY_FILE
+from wizard.content.paramap import MAP_FILE
 
 # Every value is either the format's own word for "not known" or 'not available'. Where the
 # format has no such word (nation, 'stated'), a comment says the value is a placeholder.
@@ -96,6 +97,22 @@ at the start of each paragraph a fact is quoted from (docs/authoring.md, section
 """
 
 
+MAP_TEMPLATE = """\
+---
+# {slug}: the paragraph map, written by 'escalation-wizard new'. Every paragraph anchor
+# ({{#...}}) of the text in policy.md is either attached to the outcomes it applies to
+# ('applies') or marked 'procedure_only' with a reason (docs/authoring.md, "The paragraph
+# map"). Replace these two entries as you paste in the policy's text.
+
+paragraphs:
+  - paragraph: Skeleton
+    procedure_only: A placeholder from 'escalation-wizard new', not the policy's text.
+  - paragraph: Stage 1
+    procedure_only: A placeholder heading from 'escalation-wizard new'.
+---
+"""
+
+
 class RefusedError(Exception):
     """The skeleton was not written; the message says why, in one line."""
 
@@ -115,4 +132,5 @@ def write(site: Path, slug: str, reserved: frozenset[str]) -> Path:
     folder.mkdir(parents=True)
     path = folder / POLICY_FILE
     path.write_text(TEMPLATE.format(slug=slug), encoding="utf-8")
+    (folder / MAP_FILE).write_text(MAP_TEMPLATE.format(slug=slug), encoding="utf-8")
     return path

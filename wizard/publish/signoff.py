@@ -17,6 +17,7 @@ from flask import Flask, render_template, url_for
 
 from wizard.content import anchor_id
 from wizard.core.engine import OutcomeKind, State, walk
+from wizard.core.paragraphs import ALL, DIMENSIONS, ROUTES, Entry, ParagraphMap
 from wizard.core.policy import Partnership, SourceProblem, review_overdue
 from wizard.publish.htmlclean import Relink, for_paper
 from wizard.web import urls
@@ -83,6 +84,69 @@ def _changes(base: list[str], other: list[str]) -> list[tuple[list[str], list[st
 
 
 @dataclass(frozen=True)
+class MapRow:
+    """One line of the paragraph map, as the board approves it."""
+
+    cite: str  # the paragraph's anchor, or the form's
+    what: str  # 'para 3.9', 'Definitions: "Complaints: …"', 'Form: … (fields)'
+    where: list[str]  # the outcomes that show it, each in words
+    reason: str | None  # why it is on the procedure page only
+    tell: str | None = None
+
+
+PLACE_WORDS = {
+    "emergency": "the emergency page",
+    "conduct": "the conduct exit",
+    "complaint": "the complaints exit",
+    "whistleblowing": "the whistleblowing exit",
+    "policy": "the policy-matters exit",
+    "concern-help": "the 'which procedure fits' page",
+    "beyond": "the 'every stage tried' page",
+}
+
+
+def map_rows(m: ParagraphMap | None, p: Partnership) -> list[MapRow]:
+    """The map in the order it is written, each entry in words."""
+    return [] if m is None else [_row(e, p) for e in m.entries]
+
+
+def _row(e: Entry, p: Partnership) -> MapRow:
+    if e.form is not None:
+        form = p.form(e.form)
+        fields = e.fields or tuple(f for s in form.sections for f in s.fields) if form else ()
+        title = form.title if form else e.form
+        what = f"Form: {title} ({'; '.join(fields)})"
+        cite = form.cite if form else ""
+    else:
+        what = e.paragraph or ""
+        what = f"{what}: “{e.part}”" if e.part else what
+        cite = e.paragraph or ""
+    where = [_condition(c, p) for c in e.applies]
+    return MapRow(cite, what, where, e.procedure_only, e.tell)
+
+
+def _condition(condition, p: Partnership) -> str:
+    word = p.partnership.stage_word
+    parts = []
+    order = [ALL, *DIMENSIONS["stage"].values(p), *ROUTES]
+    for name, values in condition.items():
+        listed = sorted(values, key=lambda v: order.index(v) if v in order else len(order))
+        if name == "stage":
+            every = ALL in values
+            parts.append(f"every {word.lower()} page" if every else f"{word} {', '.join(listed)}")
+        elif name == "route":
+            parts.append(", ".join(PLACE_WORDS.get(v, v) for v in listed))
+        elif name == "agency":
+            names = [a.name for a in p.agencies if a.id in values]
+            parts.append(f"where {' or '.join(names)} is one of the agencies")
+        elif name == "child":
+            parts.append("if the child is on a Child Protection Plan or Looked After")
+        else:
+            parts.append(f"{name}: {', '.join(listed)}")
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
 class Pack:
     """Everything the sign-off document shows."""
 
@@ -92,6 +156,7 @@ class Pack:
     procedure: str
     built: str
     overdue: bool
+    paragraph_map: list[MapRow] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -116,7 +181,8 @@ def build(app: Flask, slug: str, today: date) -> Pack:
         body = for_paper(render(site.procedures[slug].markdown), relink)
     built = format_date(today, format="long", locale="en_GB")
     overdue = review_overdue(p.document, today)
-    return Pack(p, _families(pages), p.all_problems(), body, built, overdue)
+    rows = map_rows(site.maps.get(slug), p)
+    return Pack(p, _families(pages), p.all_problems(), body, built, overdue, rows)
 
 
 def _families(pages: list[Page]) -> list[Family]:
@@ -143,7 +209,8 @@ def _pages(app: Flask, p: Partnership, states: list[State], relink: Relink) -> l
 def _family(p: Partnership, state: State) -> tuple[int, int, str]:
     outcome = state.outcome
     if outcome.kind is OutcomeKind.STAGE:
-        return KINDS.index(outcome.kind), p.stages.index(outcome.stage), outcome.stage.key
+        keys = [s.key for s in p.stages]
+        return KINDS.index(outcome.kind), keys.index(outcome.stage.key), outcome.stage.key
     return KINDS.index(outcome.kind), 0, outcome.exit or ""
 
 

@@ -6,12 +6,13 @@ engine state or assemble answer paths. Links come from `wizard.web.urls`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wizard.core.engine import Question, State
 from wizard.core.flow import NOT_SURE, Flow, Q
 from wizard.core.policy import Fact, Form, FormUse, Notification, Partnership, Route, Stage
 from wizard.web import urls
+from wizard.web.alsoview import Also
 from wizard.web.forms import WhenForm
 from wizard.web.planview import Plan
 from wizard.web.presenters import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, StageView
@@ -66,6 +67,7 @@ class EmergencyPage:
     unsure: bool
     route: Route
     no_immediate_risk: str
+    also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class ExitPage:
     route: Route
     disagreement: str
     general_advice: str
+    also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class ConcernHelpPage:
     journey: Journey
     disagreement: str
     exits: tuple[ExitChoice, ...]
+    also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ class BeyondPage:
 
     journey: Journey
     last: Stage
+    also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
 
 
 def journey(p: Partnership, state: State) -> Journey:
@@ -197,6 +202,7 @@ class StagePage:
     child_unsure: bool
     record: str
     forms: tuple[FormLink, ...]
+    also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
 
 
 def stage_page(
@@ -282,8 +288,16 @@ def form_links(p: Partnership, view: StageView) -> tuple[FormLink, ...]:
     )
 
 
-def record_page(p: Partnership, state: State, view: StageView) -> RecordPage:
-    """The record of a stage outcome, with blanks for the practitioner's own details."""
+def record_page(
+    p: Partnership,
+    state: State,
+    view: StageView,
+    also_told: tuple[tuple[str, Notification], ...] = (),
+) -> RecordPage:
+    """The record of a stage outcome, with blanks for the practitioner's own details.
+
+    `also_told`: who the paragraph map's paragraphs say to tell, after the stage's own.
+    """
     here = journey(p, state)
     return RecordPage(
         Journey(here.here, here.start_again, here.here, here.answers),
@@ -293,7 +307,7 @@ def record_page(p: Partnership, state: State, view: StageView) -> RecordPage:
         urls.record_docx(p.slug, state.segments),
         form_links(p, view),
         tuple(Blank(*b) for b in RECORD_BLANKS),
-        told(p, view, state.answers.get(Q.CHILD) == NOT_SURE),
+        told(p, view, state.answers.get(Q.CHILD) == NOT_SURE) + also_told,
     )
 
 

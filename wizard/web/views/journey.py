@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from flask import abort, current_app, make_response, redirect, render_template, request
@@ -12,7 +13,7 @@ from wizard.content import calendar as calendar_data
 from wizard.core import dates, engine
 from wizard.core.engine import OutcomeKind
 from wizard.core.policy import Partnership
-from wizard.web import ics, pages, planview, presenters, urls
+from wizard.web import alsoview, ics, pages, planview, presenters, urls
 from wizard.web.forms import WhenForm
 from wizard.web.views.common import bp, now, partnership_or_404, site, today
 
@@ -75,7 +76,25 @@ def _render_outcome(p: Partnership, state: engine.State) -> str:
         OutcomeKind.CONCERN_HELP: lambda: pages.concern_help_page(flow, p, state),
         OutcomeKind.BEYOND: lambda: pages.beyond_page(p, state),
     }[kind]()
+    page = replace(page, also=_also(page, state))
     return render_template(OUTCOME_TEMPLATES[kind], p=p, page=page)
+
+
+def _also(page, state: engine.State) -> alsoview.Also:
+    """The map's paragraphs for a page that is not a stage, less what it quotes already."""
+    if isinstance(page, pages.ConcernHelpPage):
+        shown = [text for c in page.exits for text in alsoview.on_route(c.route)[:1]]
+    elif isinstance(page, pages.BeyondPage):
+        shown = alsoview.on_beyond(page.last)
+    else:
+        shown = alsoview.on_route(page.route)
+    return _mapped(state, shown)
+
+
+def _mapped(state: engine.State, shown: list[str], forms=()) -> alsoview.Also:
+    slug = state.partnership.slug
+    texts = site().procedures[slug].paragraphs
+    return alsoview.also(site().maps.get(slug), texts, state, shown, forms)
 
 
 def _stage_outcome(p: Partnership, state: engine.State):
@@ -125,6 +144,8 @@ def _render_stage(
 ) -> str:
     view = presenters.stage_view(state)
     page = pages.stage_page(p, state, view, plan, form, error)
+    forms = [f.id for _, f in view.forms]
+    page = replace(page, also=_mapped(state, alsoview.on_stage(p, view), forms))
     return render_template("outcome_stage.html", p=p, page=page)
 
 

@@ -7,7 +7,7 @@ from flask import abort, current_app, render_template
 from wizard.core import engine
 from wizard.core.engine import OutcomeKind
 from wizard.core.policy import Form, Partnership
-from wizard.web import pages, presenters, urls, wordfile
+from wizard.web import alsoview, pages, presenters, urls, wordfile
 from wizard.web.views.common import bp, partnership_or_404, site
 
 
@@ -21,7 +21,10 @@ def _stage_state(slug: str, answers: str) -> tuple[Partnership, engine.State]:
 
 def _record(slug: str, answers: str) -> tuple[Partnership, pages.RecordPage]:
     p, state = _stage_state(slug, answers)
-    return p, pages.record_page(p, state, presenters.stage_view(state))
+    view = presenters.stage_view(state)
+    texts = site().procedures[slug].paragraphs
+    found = alsoview.also(site().maps.get(slug), texts, state, alsoview.on_stage(p, view))
+    return p, pages.record_page(p, state, view, alsoview.told(found, texts))
 
 
 def _form(slug: str, form_id: str) -> tuple[Partnership, Form]:
