@@ -92,7 +92,9 @@ def test_a_question_nothing_leads_to_is_unreachable(tmp_path):
 
 
 def test_an_unknown_predicate_lists_the_known_ones(tmp_path):
-    site = site_with_flow(tmp_path, {"other-agency": ("ask: stage-has-roles", "ask: stage-has-role")})
+    site = site_with_flow(
+        tmp_path, {"other-agency": ("ask: stage-has-roles", "ask: stage-has-role")}
+    )
     line = line_of(site / "content/flow/other-agency.md", "ask: stage-has-role")
     [found] = errors(site)
     assert found.startswith(f"content/flow/other-agency.md:{line}: 'stage-has-role' is not a known")
