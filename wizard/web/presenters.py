@@ -185,7 +185,9 @@ def stage_view(state: State) -> StageView:
     view.you = next((r for r in view.roles if r.side == "you"), None)
     view.them = next((r for r in view.roles if r.side == "them"), None)
     view.record = _unique([*stage.record, *p.record])
-    view.forms = [(Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms]
+    view.forms = [
+        (Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms
+    ]
     # Each of the policy's sentences once on a page: what the summary quotes is not repeated.
     shown = {f.says for f in (stage.who, stage.with_, *view.record) if f}
     if view.adviser and p.adviser:
@@ -196,7 +198,7 @@ def stage_view(state: State) -> StageView:
     view.rules = [f for f in _unique([*stage.rules, *p.rules]) if f.says not in shown]
     readers = [pr for pr in stage.problems if pr.readers]
     # A note sits beside the timescale it qualifies (same paragraph); the rest are collected.
-    view.timescale_notes = [[] for _ in stage.timescales]
+    view.timescale_notes = [[n for n in t.notes if n.readers] for t in stage.timescales]
     for pr in readers:
         cites = [t.cite for t in stage.timescales]
         target = view.timescale_notes[cites.index(pr.cite)] if pr.cite in cites else view.problems
