@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import TODAY
 from pages import parse, shown_text, text
 
-from wizard.content import inspect_site
+from wizard.content import BUNDLED_SITE, inspect_site
 from wizard.web.app import create_app
 
 SIXTH = Path(__file__).parent / "sites" / "sixth"
@@ -144,3 +144,19 @@ def test_a_note_on_who_acts_sits_beside_it(tmp_path):
         "Note about the policy text: Test note: the policy does not say who calls the "
         "meeting. (para 2.2)"
     )
+
+
+def test_compare_says_an_unreadable_stage_is_not_available_and_names_an_untitled_one(tmp_path):
+    site = variant(tmp_path)
+    shutil.copytree(BUNDLED_SITE / "policies" / "brent", site / "policies" / "brent")
+    tree, _ = parse(shown(site, "/compare/fenmouth/brent/"))
+    ours = [text(d) for d in tree.iter("div") if d.get("data-partnership") == "fenmouth"]
+    assert ours[1].startswith("FSCP Stage 2 Who")
+    assert ours[2] == (
+        "FSCP Stage 3: Designated safeguarding leads "
+        + " ".join(f"{facet} Not available in the copy we have: {WHY}" for facet in FACETS)
+    )
+
+
+WHY = "Page 6 of the copy we have, which holds Stage 3, cannot be read."
+FACETS = ("Who", "Timescale", "Who must be told", "Forms")
