@@ -160,3 +160,19 @@ def test_compare_says_an_unreadable_stage_is_not_available_and_names_an_untitled
 
 WHY = "Page 6 of the copy we have, which holds Stage 3, cannot be read."
 FACETS = ("Who", "Timescale", "Who must be told", "Forms")
+
+
+def test_a_scenario_at_an_unreadable_stage_is_checked_not_crashed(tmp_path):
+    site = variant(tmp_path)
+    scenarios = site / "policies" / "fenmouth" / "scenarios"
+    scenarios.mkdir()
+    (scenarios / "leads.md").write_text(
+        "---\ntitle: The leads\nbased_on: Stage 3\n"
+        'answers: ["no", "disagreement", "tried-2"]\n'
+        "expect:\n  kind: stage\n  stage: 3\n  text: designated safeguarding leads\n---\n\n"
+        "The line managers could not agree.\n"
+    )
+    assert errors(site) == [
+        "policies/fenmouth/scenarios/leads.md:8: expect › text: 'designated safeguarding leads' "
+        "is not in any fact this outcome shows: quote the policy's words"
+    ]
