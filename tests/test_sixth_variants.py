@@ -176,3 +176,13 @@ def test_a_scenario_at_an_unreadable_stage_is_checked_not_crashed(tmp_path):
         "policies/fenmouth/scenarios/leads.md:8: expect › text: 'designated safeguarding leads' "
         "is not in any fact this outcome shows: quote the policy's words"
     ]
+
+
+def test_an_outside_contact_in_an_undeclared_area_is_an_error(tmp_path):
+    site = variant(
+        tmp_path, ("    checked: 2026-11-02\n", "    checked: 2026-11-02\n    area: north\n")
+    )
+    assert errors(site) == [
+        f"{POLICY}:{line_of(site, 'area: north')}: unknown area 'north' "
+        "(none is declared: add the area first)"
+    ]

@@ -247,6 +247,12 @@ def _references(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
 
 def _areas(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
     known = [a.id for a in partnership.areas.items] if partnership.areas else []
+    for name, items in (
+        ("contacts", partnership.contacts),
+        ("outside_contacts", partnership.outside_contacts),
+    ):
+        for i, item in enumerate(items):
+            yield from _known(known, (item.area,) if item.area else (), (name, i, "area"), "area")
     for s, stage in enumerate(partnership.stages):
         for agency, cells in stage.roles.by_agency.items() if stage.roles else ():
             for c, cell in enumerate(cells):
