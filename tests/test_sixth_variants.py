@@ -87,6 +87,8 @@ def test_a_note_kept_from_readers_is_not_shown_but_is_listed_by_check(tmp_path):
     page = shown_text(shown(site, "/fenmouth/check/no/disagreement/nothing-yet/education/health/"))
     assert "Designated Teacher , in your agency (Education)" in page
     assert "The table calls this role" not in page
+    roles = shown_text(shown(site, "/fenmouth/roles/"))
+    assert "“Designated Teacher”" in roles and "The table calls this role" not in roles
     _, problems = inspect_site(site, today=TODAY)
     assert any("The table calls this role" in p.message for p in problems if p.warning)
 
