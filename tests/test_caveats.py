@@ -234,3 +234,46 @@ def test_every_stage_tried_says_where_to_turn(client, path, short):
     assert "Where to turn if it is still not resolved" in shown
     assert GENERAL.format(short) in shown
     assert "The policy describes nothing after this" not in shown
+
+
+# Finding 7's other dead ends and stray text.
+
+STAFFS = "/staffordshire-stoke/check/no/disagreement"
+SECURELY = "THIS DOCUMENT MUST BE SENT SECURELY"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"{STAFFS}/nothing-yet/",
+        f"{STAFFS}/tried-1/line-manager/police/health/",
+        f"{STAFFS}/tried-1/no-line-manager/",
+    ],
+)
+def test_a_forms_rule_is_not_shown_at_a_stage_that_uses_no_form(client, path):
+    shown = shown_text(page(client, path))
+    assert "Formal Escalation Form" not in shown.split("Form", 1)[0]
+    assert SECURELY not in shown
+
+
+def test_a_forms_rule_is_shown_at_a_stage_that_uses_the_form(client):
+    shown = shown_text(page(client, f"{STAFFS}/tried-2/"))
+    assert (
+        f"“Working day does not include weekends” (Footnote 1) “{SECURELY}” (Appendix 1)" in shown
+    )
+
+
+@pytest.mark.parametrize("slug", ["brent", "havering", "staffordshire-stoke"])
+def test_a_conduct_concern_where_the_policy_is_silent_names_the_lado_as_general_advice(
+    client, slug
+):
+    shown = shown_text(page(client, f"/{slug}/check/no/conduct/"))
+    assert "The policy does not say where to take this." in shown
+    assert "Local Authority Designated Officer (LADO)" in shown
+    assert "This is general advice. It does not come from the partnership's policy." in shown
+
+
+def test_a_start_page_promises_no_emergency_route_the_policy_lacks(client):
+    shown = shown_text(page(client, "/staffordshire-stoke/"))
+    assert "policy gives no route of its own for a child at risk of immediate harm" in shown
+    assert "the policy's emergency route" not in shown

@@ -195,7 +195,8 @@ def stage_view(state: State) -> StageView:
     shown |= {n.says for n in [*view.notify, *view.notify_if_child]}
     shown |= {use.says for use, _ in view.forms}
     view.do = [f for f in _unique(list(stage.do)) if f.says not in shown]
-    view.rules = [f for f in _unique([*stage.rules, *p.rules]) if f.says not in shown]
+    rules = [f for f in _unique([*stage.rules, *p.rules]) if travels_with(p, stage, f)]
+    view.rules = [f for f in rules if f.says not in shown]
     readers = [pr for pr in stage.problems if pr.readers]
     # A note sits beside the timescale it qualifies (same paragraph); the rest are collected.
     view.timescale_notes = [[n for n in t.notes if n.readers] for t in stage.timescales]
@@ -205,9 +206,17 @@ def stage_view(state: State) -> StageView:
         target.append(pr)
     view.next = _next(p, stage)
     view.emails = drafts(p, view)
-    view.secure = [f for f in _unique([*stage.rules, *p.rules]) if "securely" in f.says.lower()]
+    view.secure = [f for f in rules if "securely" in f.says.lower()]
     view.started_unsure = found.started_unsure
     return view
+
+
+def travels_with(p: Partnership, stage: Stage, rule: Fact) -> bool:
+    """False for a rule cited to a form's paragraph at a stage that does not use that form."""
+    # docs/authoring.md: a form's rule shares its cite ("THIS DOCUMENT MUST BE SENT SECURELY").
+    forms = [f for f in p.forms if f.cite == rule.cite]
+    used = {u.form for u in stage.forms}
+    return not forms or any(f.id in used for f in forms)
 
 
 def drafts(p: Partnership, view: StageView) -> list[DraftEmail]:
