@@ -247,3 +247,18 @@ def test_every_stage_tried_never_claims_an_unreadable_last_stage_says_nothing(cl
         f"The policy's text for this is not available in the copy we have: {WHY}"
     ) in shown
     assert "Where to turn if it is still not resolved" in shown
+
+
+@pytest.mark.slow
+def test_no_page_of_the_built_site_says_the_policy_is_silent_where_it_cannot_be_read(tmp_path):
+    """Every stage but Stage 3 has a timescale, and Stage 3 cannot be read: no page may say
+    the policy gives no timescale or says nothing after its last stage."""
+    from wizard.publish.freeze import build
+
+    built = build(SIXTH, tmp_path / "site", "/", today=TODAY)
+    pages = list(built.out.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        shown = shown_text(path.read_text())
+        for claim in (*CLAIMS[:2], CLAIMS[5], "says nothing about what happens"):
+            assert claim not in shown, (path.relative_to(built.out), claim)
