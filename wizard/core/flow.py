@@ -164,9 +164,8 @@ PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
 
 def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
     for number in p.stage_numbers():
-        title = " / ".join(
-            s.title or s.label(p.partnership.stage_word) for s in p.stages_numbered(number)
-        )
+        # An untitled stage has no hint: the label already says 'Stage 2'.
+        title = " / ".join(s.title for s in p.stages_numbered(number) if s.title)
         yield f"tried-{number}", {"number": str(number), "title": title}
 
 
