@@ -50,7 +50,7 @@ def source_warnings(partnership: Partnership, doc: Document) -> list[Problem]:
         located += [((*base, "problems", i), p) for i, p in enumerate(route.problems)]
     for s, stage in enumerate(partnership.stages):
         located += [(("stages", s, "problems", i), p) for i, p in enumerate(stage.problems)]
-    return [
+    found = [
         Problem(
             doc.path,
             doc.where.find(loc),
@@ -59,6 +59,37 @@ def source_warnings(partnership: Partnership, doc: Document) -> list[Problem]:
         )
         for loc, p in located
     ]
+    return found + _notes(doc) + _gaps(partnership, doc)
+
+
+def _gaps(partnership: Partnership, doc: Document) -> list[Problem]:
+    # Text missing from the copy we have: publishers should look for the published original.
+    return [
+        Problem(
+            doc.path,
+            doc.where.find(("stages", s, "not_available")),
+            f"text not available at {stage.label(partnership.partnership.stage_word)} "
+            f"({', '.join(part.value for part in stage.not_available.parts)}): "
+            f"{stage.not_available.says}",
+            warning=True,
+        )
+        for s, stage in enumerate(partnership.stages)
+        if stage.not_available
+    ]
+
+
+def _notes(doc: Document) -> list[Problem]:
+    # Notes on single facts and whole-policy notices: publishers see every caveat too.
+    found = []
+    for loc, value in _walk(doc.data):
+        if len(loc) < 2 or loc[-2] not in ("notes", "notices") or not isinstance(value, dict):
+            continue
+        kind, cite = value.get("kind", ""), value.get("cite")
+        where = f" at {cite}" if cite else ""
+        label = "note" if loc[-2] == "notes" else "notice"
+        text = f"source {label} ({kind}){where}: {value.get('says', '')}"
+        found.append(Problem(doc.path, doc.where.find(loc), text, warning=True))
+    return found
 
 
 def contact_warnings(partnership: Partnership, doc: Document) -> list[Problem]:
@@ -95,66 +126,6 @@ def _no_contact(p: Partnership) -> Iterator[tuple[Loc, str]]:
                         "the worker's own agency"
                     ),
                 )
-
-
-def _references(p: Partnership) -> Iterator[tuple[Loc, str]]:
-    known = [c.id for c in p.outside_contacts]
-    areas = [a.id for a in p.areas.items] if p.areas else []
-    for loc, ids in _outside_refs(p):
-        for ref in ids:
-            if ref not in known:
-                yield (
-                    loc,
-                    f"unknown outside contact '{ref}'"
-                    + (did_you_mean(ref, known) or " (declare it under 'outside_contacts')"),
-                )
-    for loc, area in _area_refs(p):
-        if area not in areas:
-            yield (
-                loc,
-                f"unknown area '{area}'"
-                + (did_you_mean(area, areas) or " (declare the partnership's areas under 'areas')"),
-            )
-    if p.adviser and p.adviser_row() is None:
-        yield (
-            ("adviser", "table"),
-            (
-                f"{p.partnership.stage_word} {p.adviser.table} has no role table: 'table' must "
-                "name the stage whose 'roles' list the adviser in each agency"
-            ),
-        )
-    if not p.document.url and any(s.not_available for s in p.stages):
-        yield (
-            ("document",),
-            (
-                "some text is marked 'not_available': give the published original's address "
-                "as 'url' under 'document', so readers can find it"
-            ),
-        )
-
-
-def _outside_refs(p: Partnership) -> Iterator[tuple[Loc, tuple[str, ...]]]:
-    for name, route in p.routes().items():
-        yield (("emergency",) if name == "emergency" else ("exits", name)), route.outside
-    for s, stage in enumerate(p.stages):
-        yield ("stages", s, "outside"), stage.outside
-        for n, note in enumerate(stage.notify):
-            yield ("stages", s, "notify", n, "outside"), note.outside
-
-
-def _area_refs(p: Partnership) -> Iterator[tuple[Loc, str]]:
-    for s, stage in enumerate(p.stages):
-        for field in ("do", "rules", "record", "notify"):
-            for i, item in enumerate(getattr(stage, field)):
-                if item.area:
-                    yield ("stages", s, field, i, "area"), item.area
-        for agency, cells in stage.roles.by_agency.items() if stage.roles else ():
-            for cell in cells:
-                if cell.area:
-                    yield ("stages", s, "roles", "by_agency", agency), cell.area
-    for c, contact in enumerate(p.outside_contacts):
-        if contact.area:
-            yield ("outside_contacts", c, "area"), contact.area
 
 
 def _walk(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, object]]:
@@ -316,6 +287,76 @@ def _duplicate_ids(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
             if item.id in seen:
                 yield (name, i, "id"), f"the id '{item.id}' is used twice in '{name}'"
             seen.add(item.id)
+
+
+def _references(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    # An id that names nothing would drop a contact, role or area from pages without a word.
+    outside = [c.id for c in partnership.outside_contacts]
+    routes = [(("emergency",), partnership.emergency)]
+    routes += [
+        (("exits", name), r) for name, r in partnership.routes().items() if name != "emergency"
+    ]
+    for base, route in routes:
+        yield from _known(outside, route.outside, (*base, "outside"), "outside contact")
+    for s, stage in enumerate(partnership.stages):
+        yield from _known(outside, stage.outside, ("stages", s, "outside"), "outside contact")
+        for n, told in enumerate(stage.notify):
+            where = ("stages", s, "notify", n, "outside")
+            yield from _known(outside, told.outside, where, "outside contact")
+    agencies = [a.id for a in partnership.agencies]
+    for i, agency in enumerate(partnership.agencies):
+        yield from _known(agencies, agency.see_also, ("agencies", i, "see_also"), "agency")
+    yield from _areas(partnership)
+    adviser = partnership.adviser
+    if adviser and partnership.adviser_row() is None:
+        yield (
+            ("adviser", "table"),
+            f"'table: {adviser.table}' must be the number of a stage whose 'roles' names "
+            "the adviser in each agency",
+        )
+    if not partnership.document.url and any(s.not_available for s in partnership.stages):
+        yield (
+            ("document",),
+            (
+                "some text is marked 'not_available': give the published original's address "
+                "as 'url' under 'document', so readers can find it"
+            ),
+        )
+
+
+def _areas(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    known = [a.id for a in partnership.areas.items] if partnership.areas else []
+    for name, items in (
+        ("contacts", partnership.contacts),
+        ("outside_contacts", partnership.outside_contacts),
+    ):
+        for i, item in enumerate(items):
+            yield from _known(known, (item.area,) if item.area else (), (name, i, "area"), "area")
+    for s, stage in enumerate(partnership.stages):
+        for agency, cells in stage.roles.by_agency.items() if stage.roles else ():
+            for c, cell in enumerate(cells):
+                where = ("stages", s, "roles", "by_agency", agency, c, "area")
+                yield from _known(known, (cell.area,) if cell.area else (), where, "area")
+        for n, told in enumerate(stage.notify):
+            where = ("stages", s, "notify", n, "area")
+            yield from _known(known, (told.area,) if told.area else (), where, "area")
+        for field in ("do", "rules", "record"):
+            for i, fact in enumerate(getattr(stage, field)):
+                where = ("stages", s, field, i, "area")
+                yield from _known(known, (fact.area,) if fact.area else (), where, "area")
+
+
+def _known(
+    known: list[str], ids: Iterable[str], where: Loc, what: str
+) -> Iterator[tuple[Loc, str]]:
+    for value in ids:
+        if value not in known:
+            hint = did_you_mean(value, known) or (
+                f" (known: {', '.join(known)})"
+                if known
+                else f" (none is declared: add the {what} first)"
+            )
+            yield where, f"unknown {what} '{value}'{hint}"
 
 
 def _logo(partnership: Partnership, folder: Path) -> Iterator[tuple[Loc, str]]:

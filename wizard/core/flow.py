@@ -186,18 +186,18 @@ PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
 
 def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
     for number in p.stage_numbers():
-        title = " / ".join(
-            s.title or s.label(p.partnership.stage_word) for s in p.stages_numbered(number)
-        )
         word = p.partnership.stage_word
+        # An untitled stage's hint does not repeat 'Stage 2' under 'Stage 2 did not resolve it'.
+        title = " / ".join(s.title for s in p.stages_numbered(number) if s.title)
         done = next((s.done for s in p.stages_numbered(number) if s.done), None)
+        named = f"{word} {number}: {title}" if title else (f"{word} {number}" if done else "")
         yield (
             f"tried-{number}",
             {
                 "number": str(number),
                 "title": title,
                 "done": done or f"{word} {number} did not resolve it",
-                "stage": f"{word} {number}",
+                "stage_title": named,
             },
         )
 

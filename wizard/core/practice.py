@@ -87,8 +87,7 @@ def _stage_facts(state: State, stage: Stage) -> tuple[Fact, ...]:
         else [Fact(says=r.role, cite=stage.roles.cite) for r in found.roles]
     )
     return (
-        stage.who,
-        *([stage.with_] if stage.with_ else []),
+        *(f for f in (stage.who, stage.with_) if f),  # either may be not available
         *roles,
         *stage.do,
         *(Fact(says=t.words, cite=t.cite) for t in stage.timescales),

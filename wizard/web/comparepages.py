@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import url_for
 
-from wizard.core.policy import Fact, Partnership, Route, Stage
+from wizard.core.policy import Fact, Partnership, Route, Stage, StagePart
 from wizard.web.presenters import EXIT_TITLES
 
 
@@ -40,22 +40,29 @@ class Row:
 def stage_facets(stage: Stage, word: str) -> tuple[Facet, ...]:
     """Who, when, who must be told and forms at one stage, in the policy's words."""
     low = word.lower()
+
+    def none(part: StagePart, text: str) -> str:
+        # Missing from the copy we have is not the same as absent from the policy.
+        if stage.not_available and stage.unknown(part):
+            return f"Not available in the copy we have: {stage.not_available.says}"
+        return text
+
     return (
-        Facet("Who", (stage.who, *([stage.with_] if stage.with_ else [])), ""),
+        Facet("Who", tuple(f for f in (stage.who, stage.with_) if f), none(StagePart.WHO, "")),
         Facet(
             "Timescale",
             tuple(Fact(says=t.words, cite=t.cite) for t in stage.timescales),
-            f"The policy gives no timescale for this {low}.",
+            none(StagePart.TIMESCALES, f"The policy gives no timescale for this {low}."),
         ),
         Facet(
             "Who must be told",
             tuple(Fact(says=n.says, cite=n.cite) for n in stage.notify),
-            f"No one else is named at this {low}.",
+            none(StagePart.NOTIFY, f"No one else is named at this {low}."),
         ),
         Facet(
             "Forms",
             tuple(Fact(says=f.says, cite=f.cite) for f in stage.forms),
-            f"No form is named for this {low}.",
+            none(StagePart.FORMS, f"No form is named for this {low}."),
         ),
     )
 
@@ -73,8 +80,8 @@ def stage_side(p: Partnership, number: int) -> Side:
         for s in stages
         for f in stage_facets(s, word)
     )
-    titles = " / ".join(s.title or "" for s in stages if s.title)
-    return Side(p, f"{word} {number}: {titles}", facets)
+    titles = " / ".join(s.title for s in stages if s.title)
+    return Side(p, f"{word} {number}: {titles}" if titles else f"{word} {number}", facets)
 
 
 def route_side(p: Partnership, route: Route) -> Side:

@@ -213,17 +213,18 @@ def stage_view(state: State) -> StageView:
     shown |= {n.says for n in [*view.notify, *view.notify_if_child]}
     shown |= {use.says for use, _ in view.forms}
     view.do = here([f for f in _unique(list(stage.do)) if f.says not in shown])
-    view.rules = here([f for f in _unique([*stage.rules, *p.rules]) if f.says not in shown])
+    rules = [f for f in _unique([*stage.rules, *p.rules]) if travels_with(p, stage, f)]
+    view.rules = here([f for f in rules if f.says not in shown])
     readers = [pr for pr in stage.problems if pr.readers]
     # A note sits beside the timescale it qualifies (same paragraph); the rest are collected.
-    view.timescale_notes = [[] for _ in stage.timescales]
+    view.timescale_notes = [[n for n in t.notes if n.readers] for t in stage.timescales]
     for pr in readers:
         cites = [t.cite for t in stage.timescales]
         target = view.timescale_notes[cites.index(pr.cite)] if pr.cite in cites else view.problems
         target.append(pr)
     view.next = _next(p, stage)
     view.emails = drafts(p, view)
-    view.secure = [f for f in _unique([*stage.rules, *p.rules]) if "securely" in f.says.lower()]
+    view.secure = [f for f in rules if "securely" in f.says.lower()]
     view.started_unsure = found.started_unsure
     if state.base is not None:
         view.tier = p.tier(state.answers.get("urgency"))
@@ -246,6 +247,14 @@ def later_roles(p: Partnership, stage: Stage, them: Role | None) -> list[tuple[S
         for s in p.stages
         if s.number > stage.number and s.roles and agency.id in s.roles.by_agency
     ]
+
+
+def travels_with(p: Partnership, stage: Stage, rule: Fact) -> bool:
+    """False for a rule cited to a form's paragraph at a stage that does not use that form."""
+    # docs/authoring.md: a form's rule shares its cite ("THIS DOCUMENT MUST BE SENT SECURELY").
+    forms = [f for f in p.forms if f.cite == rule.cite]
+    used = {u.form for u in stage.forms}
+    return not forms or any(f.id in used for f in forms)
 
 
 def drafts(p: Partnership, view: StageView) -> list[DraftEmail]:

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from docx import Document
 from docx.shared import Pt
 
-from wizard.core.policy import Fact, Partnership
+from wizard.core.policy import Fact, Partnership, Stage, StagePart
 from wizard.web.pages import FormPage, RecordPage
 from wizard.web.presenters import within_text
 
@@ -102,8 +102,10 @@ def _roles(page: RecordPage) -> list[Block]:
     if view.you:
         you = f"{view.you.role} ({view.you.agency}) {_cited(view.you.cite)}"
         blocks.append(("label", "Your side", you))
-    else:
+    elif stage.who:
         blocks.append(_quote(stage.who, "Who acts: "))
+    else:
+        blocks.append(("p", f"Who acts: {_not_available(stage)}"))
     if view.them:
         them = f"{view.them.role} ({view.them.agency}) {_cited(view.them.cite)}"
         blocks.append(("label", "The other agency", them))
@@ -112,10 +114,18 @@ def _roles(page: RecordPage) -> list[Block]:
     return blocks
 
 
+def _not_available(stage: Stage) -> str:
+    # Missing from the copy we have is not the same as absent from the policy.
+    why = stage.not_available.says if stage.not_available else ""
+    return f"The policy's text for this is not available in the copy we have: {why}"
+
+
 def _deadlines(page: RecordPage) -> list[Block]:
     blocks: list[Block] = [("h2", "Deadlines")]
     if not page.view.timescales:
-        blocks.append(("p", "The policy gives no timescale for this stage."))
+        unknown = page.view.stage.unknown(StagePart.TIMESCALES)
+        none = "The policy gives no timescale for this stage."
+        blocks.append(("p", _not_available(page.view.stage) if unknown else none))
     for t in page.view.timescales:
         blocks.append(("p", f"{t.for_}: {within_text(t)}. “{t.words}” {_cited(t.cite)}"))
         blocks.append(("p", f"Date due: {LINE[:30]}"))
@@ -125,12 +135,16 @@ def _deadlines(page: RecordPage) -> list[Block]:
 def _duties(page: RecordPage) -> list[Block]:
     blocks: list[Block] = [("h2", "Who must be told")]
     if not page.told:
-        blocks.append(("p", "No one else is named at this stage."))
+        unknown = page.view.stage.unknown(StagePart.NOTIFY)
+        none = "No one else is named at this stage."
+        blocks.append(("p", _not_available(page.view.stage) if unknown else none))
     for who, n in page.told:
         blocks += [_quote(n, f"{who}: "), ("p", f"Told on (date): {LINE[:30]}")]
     blocks.append(("h2", "What the policy says to record"))
     if not page.view.record:
-        blocks.append(("p", "The policy says nothing about recording at this stage."))
+        unknown = page.view.stage.unknown(StagePart.RECORD)
+        none = "The policy says nothing about recording at this stage."
+        blocks.append(("p", _not_available(page.view.stage) if unknown else none))
     blocks += [_quote(f) for f in page.view.record]
     blocks += [_quote(link.use, f"Form: {link.form.title}. ") for link in page.forms]
     return blocks

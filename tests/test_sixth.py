@@ -1,0 +1,271 @@
+"""The sixth test partnership (issue 11, finding 5): what a source leaves out, said as such.
+
+tests/sites/sixth is a fictional partnership written only from docs/authoring.md. It has
+three stages, one without a title and one whose text cannot be read; a form known only by
+name; an outside contact; notes on a role entry and a timescale; a notice and a
+superseded-by. These tests read its pages as a practitioner would.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TODAY
+from docx import Document
+from pages import h1s, links, parse, shown_text, text
+
+from wizard.content import inspect_site
+from wizard.web.app import create_app
+
+SIXTH = Path(__file__).parent / "sites" / "sixth"
+CHECK = "/fenmouth/check/no/disagreement"
+UNREADABLE = f"{CHECK}/tried-2/"  # Stage 3, whose page in the copy we have cannot be read
+UNTITLED = f"{CHECK}/tried-1/"  # Stage 2, which the policy gives no title
+FIRST = f"{CHECK}/nothing-yet/education/health/"
+WHY = "Page 6 of the copy we have, which holds Stage 3, cannot be read."
+ORIGINAL = "https://example.org/fenmouth/escalation-policy-v1"
+NEWER = "https://example.org/fenmouth/escalation-protocol"
+LADO = "Fenmouth Local Authority Designated Officer (LADO)"
+LABEL = (
+    "Not from the policy: from the Fenmouth Council website (fictional, for this test "
+    "fixture), checked 2026-11-02."
+)
+# What a page must never claim about text that is missing from the copy we have.
+CLAIMS = (
+    "The policy gives no timescale",
+    "No timescale given",
+    "No form is named",
+    "names no form",
+    "No one else is named",
+    "This is the last stage",
+    "says nothing about recording",
+)
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app({"TESTING": True, "TODAY": TODAY, "SITE_DIR": SIXTH}).test_client()
+
+
+def page(client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.get_data(as_text=True)
+
+
+def element_with(markup: str, tag: str, words: str):
+    """The innermost element of this tag whose text holds the words."""
+    tree, _ = parse(markup)
+    found = [e for e in tree.iter(tag) if words in text(e)]
+    assert found, (tag, words)
+    return text(found[-1])
+
+
+def test_the_sixth_partnership_passes_check_with_no_errors():
+    site, problems = inspect_site(SIXTH, today=TODAY)
+    assert [p.message for p in problems if not p.warning] == []
+    assert list(site.partnerships) == ["fenmouth"]
+
+
+def test_check_lists_every_caveat_and_gap_for_publishers():
+    _, problems = inspect_site(SIXTH, today=TODAY)
+    said = "\n".join(p.message for p in problems if p.warning)
+    assert "source note (stale) at 3.1: The table calls this role the 'Designated Teacher'" in said
+    assert "source note (unclear) at Footnote 1: The footnote says" in said
+    assert "source notice (missing): Test fixture: Fenmouth is a fictional partnership" in said
+    assert f"text not available at Stage 3: Designated safeguarding leads (all): {WHY}" in said
+
+
+@pytest.mark.parametrize(
+    "path",
+    [UNREADABLE, f"{UNREADABLE}record/", "/fenmouth/"],
+    ids=["stage", "record", "start"],
+)
+def test_an_unreadable_stage_never_claims_the_policy_says_nothing(client, path):
+    shown = shown_text(page(client, path))
+    for claim in CLAIMS:
+        assert claim not in shown, claim
+    assert "not available in the copy we have" in shown
+
+
+def test_the_unreadable_stage_says_why_and_links_the_published_original(client):
+    markup = page(client, UNREADABLE)
+    for key in ("Who acts", "By when", "Also tell", "Form"):
+        assert WHY in element_with(markup, "dd", WHY) and key in shown_text(markup)
+    after = shown_text(markup).split("If this does not resolve it", 1)[1]
+    assert after.startswith(
+        f" The policy's text for this is not available in the copy we have: {WHY}"
+    )
+    assert ORIGINAL in links(markup)
+
+
+def test_the_record_in_word_never_claims_the_policy_says_nothing(client):
+    response = client.get(f"{UNREADABLE}record.docx")
+    said = "\n".join(p.text for p in Document(io.BytesIO(response.data)).paragraphs)
+    for claim in CLAIMS:
+        assert claim not in said, claim
+    assert (
+        f"Who acts: The policy's text for this is not available in the copy we have: {WHY}" in said
+    )
+
+
+def test_the_stage_before_says_the_next_stages_timescale_is_not_available(client):
+    shown = shown_text(page(client, UNTITLED))
+    after = shown.split("If this does not resolve it", 1)[1]
+    assert "Next: Stage 3: Designated safeguarding leads" in after
+    assert WHY in after
+    assert "No timescale given" not in shown
+
+
+def test_a_form_known_by_name_says_so_where_a_stage_names_it(client):
+    markup = page(client, UNTITLED)
+    shown = shown_text(markup)
+    assert "No form is named" not in shown
+    assert "Escalation Referral Form" in element_with(markup, "dd", "Escalation Referral Form")
+    assert (
+        "The Escalation Referral Form “complete the Escalation Referral Form (Appendix 1)” "
+        "(para 2.3) The policy names this form, but its fields are not available in the copy "
+        "we have."
+    ) in shown
+
+
+def test_the_page_of_a_form_known_by_name_offers_no_made_up_form(client):
+    markup = page(client, "/fenmouth/forms/referral-form/")
+    shown = shown_text(markup)
+    assert (
+        "The policy names this form, but its fields are not available in the copy we have." in shown
+    )
+    assert "with its fields as the policy gives them" not in shown
+    assert "Download a blank form" not in shown
+    assert ORIGINAL in links(markup)
+
+
+def test_an_untitled_stage_has_a_heading(client):
+    assert h1s(page(client, UNTITLED)) == ["Go to Stage 2"]
+    tree, _ = parse(page(client, "/fenmouth/"))
+    headings = [text(h) for h in tree.iter("h3") if "app-step-nav__title" in h.get("class", "")]
+    assert headings == [
+        "1 Stage 1: Practitioner to practitioner",
+        "2 Stage 2",
+        "3 Stage 3: Designated safeguarding leads",
+    ]
+
+
+def test_the_progress_question_names_the_untitled_stage_once(client):
+    shown = shown_text(page(client, f"{CHECK}/"))
+    assert (
+        "Stage 1 did not resolve it Stage 1: Practitioner to practitioner "
+        "Stage 2 did not resolve it Stage 3 did not resolve it "
+        "Stage 3: Designated safeguarding leads"
+    ) in shown
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/fenmouth/check/no/conduct/", f"{CHECK}/tried-3/"],
+    ids=["conduct, where the policy is silent", "every stage tried"],
+)
+def test_the_outside_contact_is_labelled_with_its_source_and_date(client, path):
+    markup = page(client, path)
+    contact = element_with(markup, "li", LADO)
+    assert "lado@example.org" in contact and "01632 960 123" in contact
+    assert LABEL in contact
+
+
+def test_the_outside_contact_is_not_presented_as_the_policys(client):
+    shown = shown_text(page(client, "/fenmouth/"))
+    assert "Contacts given in the policy" in shown
+    assert LADO not in shown
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/fenmouth/", "/fenmouth/procedure/", f"{CHECK}/", FIRST, UNREADABLE, "/fenmouth/roles/"],
+)
+def test_superseded_by_and_the_notices_are_a_banner_on_every_page(client, path):
+    markup = page(client, path)
+    tree, _ = parse(markup)
+    [found] = [e for e in tree.iter("div") if "app-policy-notices" in (e.get("class") or "")]
+    shown = text(found)
+    assert shown.startswith(
+        "About this policy This policy has been replaced: read before you rely on it "
+        "This policy has been replaced by"
+    )
+    assert "Fenmouth Multi-agency Escalation Protocol (September 2026)." in shown
+    assert "Read Fenmouth Multi-agency Escalation Protocol" in shown
+    assert "Test fixture: Fenmouth is a fictional partnership" in shown
+    assert NEWER in [a.get("href") for a in found.iter("a")]
+
+
+def test_a_note_on_a_role_entry_sits_beside_that_role(client):
+    markup = page(client, FIRST)
+    who = element_with(markup, "dd", "in your agency (Education)")
+    assert "Designated Teacher" in who
+    assert "Note about the policy text: The table calls this role the 'Designated Teacher'" in who
+    assert "Designated Teacher" not in element_with(markup, "dd", "in the other agency (Health)")
+
+
+def test_a_note_on_a_timescale_sits_beside_that_timescale(client):
+    markup = page(client, FIRST)
+    timescale = element_with(markup, "li", "within 3 working days, from the disagreement")
+    assert timescale.startswith("Talk to the practitioner in the other agency")
+    assert (
+        "Note about the policy text: The footnote says 'Working days are Monday to Friday'"
+        in timescale
+    )
+
+
+def test_two_entries_for_one_agency_are_both_shown(client):
+    markup = page(client, FIRST)
+    assert "Health Visitor (Health) or School Nurse (Health)" in element_with(
+        markup, "dd", "in the other agency (Health)"
+    )
+
+
+def test_the_authoring_guide_names_every_field_of_the_format():
+    """The sixth partnership was written from docs/authoring.md alone: no field may be missing."""
+    schema = json.loads((ROOT / "schema" / "policy.schema.json").read_text())
+    guide = (ROOT / "docs" / "authoring.md").read_text()
+    named = {n for n in field_names(schema) if f"`{n}`" in guide or f"`{n}:" in guide}
+    assert sorted(field_names(schema) - named) == []
+
+
+def field_names(node: object) -> set[str]:
+    """Every property name anywhere in a JSON Schema."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        found |= set(node.get("properties", {}))
+        for value in node.values():
+            found |= field_names(value)
+    elif isinstance(node, list):
+        for value in node:
+            found |= field_names(value)
+    return found
+
+
+def test_every_stage_tried_never_claims_an_unreadable_last_stage_says_nothing(client):
+    shown = shown_text(page(client, f"{CHECK}/tried-3/"))
+    assert "says nothing about what happens" not in shown
+    assert (
+        "The last stage in the policy is Stage 3: Designated safeguarding leads (Stage 3) . "
+        f"The policy's text for this is not available in the copy we have: {WHY}"
+    ) in shown
+    assert "Where to turn if it is still not resolved" in shown
+
+
+@pytest.mark.slow
+def test_no_page_of_the_built_site_says_the_policy_is_silent_where_it_cannot_be_read(tmp_path):
+    """Every stage but Stage 3 has a timescale, and Stage 3 cannot be read: no page may say
+    the policy gives no timescale or says nothing after its last stage."""
+    from wizard.publish.freeze import build
+
+    built = build(SIXTH, tmp_path / "site", "/", today=TODAY)
+    pages = list(built.out.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        shown = shown_text(path.read_text())
+        for claim in (*CLAIMS[:2], CLAIMS[5], "says nothing about what happens"):
+            assert claim not in shown, (path.relative_to(built.out), claim)
