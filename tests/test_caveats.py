@@ -49,11 +49,12 @@ def section(markup: str, heading_id: str) -> str:
     ids=["step 1", "step 2", "step 4 non-urgent"],
 )
 def test_a_schools_worker_sees_both_candidate_slos_on_every_step(client, path):
-    advice = row(page(client, path), "If unsure who to approach")
-    assert "your SLO will advise on this issue" in advice
+    markup = page(client, path)
+    advice = row(markup, "If unsure who to approach")
+    assert "your SLO will advise on this issue" in shown_text(markup)
     # Both rows, each named with the agency whose row it is: neither is picked for the reader.
     assert (
-        "For Schools: Designated Teacher for Child Protection (Schools) or "
+        "Your Senior Liaison Officer, for Schools: Designated Teacher for Child Protection (Schools) or "
         "Safeguarding Officer for Schools (Children's Services (Education))"
     ) in advice
     assert "it does not say which of the two a school should go to" in advice
@@ -69,7 +70,7 @@ def test_a_police_worker_sees_their_own_slo(client):
         page(client, "/lincolnshire/check/no/disagreement/tried-1/lincolnshire-police/"),
         "If unsure who to approach",
     )
-    assert "For Lincolnshire Police:" in advice
+    assert "Your Senior Liaison Officer, for Lincolnshire Police:" in advice
     assert "Designated Teacher for Child Protection" not in advice
 
 
@@ -197,7 +198,7 @@ GENERAL = "General advice, not from the {} policy:"
 @pytest.mark.parametrize(
     ("path", "short"),
     [
-        ("/islington/check/no/disagreement/tried-4/ordinary/no/", "ISCP"),
+        ("/islington/check/no/disagreement/tried-4/no/", "ISCP"),
         ("/havering/check/no/disagreement/tried-3/no/", "HSCB"),
         ("/lincolnshire/check/no/disagreement/tried-3/non-urgent/schools/", "LSCP"),
     ],

@@ -67,10 +67,10 @@ def test_the_policy_matter_page_gives_the_address_the_policy_gives_elsewhere(cli
 
 
 def test_stage_5_business_unit_has_a_contact_with_its_caveat(client):
-    page = read(client, "/islington/check/no/disagreement/tried-4/ordinary/no/")
-    contact = between(page, "Contact details", "By when")
+    page = read(client, "/islington/check/no/disagreement/tried-4/no/")
+    contact = between(page, "Contact details", "Write down")
     assert "ISCP@islington.gov.uk" in contact
-    assert "no address for the 'Partnership's Business Unit'" in contact
+    assert "not for the 'Partnership's Business Unit' (3.16)" in contact
 
 
 def test_someone_named_without_details_is_said_to_have_none(client):
@@ -132,7 +132,7 @@ def test_the_lscb_caveat_stands_beside_the_brent_policy_matter_quote(client):
     quote = "brought to the attention of the Chair of the LSCB"
     assert quote in page
     after = page[page.index(quote) :][:400]
-    assert "Note: Local Safeguarding Children Boards were replaced" in after
+    assert "Note: LSCBs were replaced by safeguarding partnerships in 2019" in after
 
 
 def test_the_hscb_caveat_stands_beside_havering_stage_4(client):
@@ -202,8 +202,9 @@ def test_organisations_without_senior_tiers_are_told_what_the_nb_says(client):
 def test_lincolnshire_names_the_workers_slo_on_every_step(client, progress):
     page = read(client, f"/lincolnshire/check/no/disagreement/{progress}/lincolnshire-police/")
     row = between(page, "If unsure who to approach", "By when")
-    assert "your SLO will advise on this issue" in row
-    assert "For Lincolnshire Police: Head of PPU" in row
+    assert "Your Senior Liaison Officer, for Lincolnshire Police: Head of PPU" in row
+    said = between(page, "If you are unsure who to approach", "Timescales")
+    assert "your SLO will advise on this issue" in said
 
 
 def test_a_school_is_shown_both_candidate_slos_with_their_caveat(client):

@@ -84,7 +84,9 @@ def test_page_count_is_bounded(site_build, site):
     assert site_build.pages == (
         states + fixed + practice + compare + roles + assets + 2 * stages + 2 * forms
     )
-    assert site_build.pages < 5000, "the static site has grown past what a partnership can host"
+    # Islington's urgency tier doubles its outcomes, and Lincolnshire asks the worker's agency
+    # at every step for their SLO: about 6,700 small files for five partnerships.
+    assert site_build.pages < 8000, "the static site has grown past what a partnership can host"
 
 
 def undated_text(page: str) -> str:

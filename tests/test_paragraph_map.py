@@ -51,7 +51,7 @@ STAGES = {
     2: "/islington/check/no/disagreement/tried-1/ordinary/lbi-csc-asc/health/no/",
     3: "/islington/check/no/disagreement/tried-2/ordinary/lbi-csc-asc/health/no/",
     4: "/islington/check/no/disagreement/tried-3/ordinary/lbi-csc-asc/health/no/",
-    5: "/islington/check/no/disagreement/tried-4/ordinary/no/",
+    5: "/islington/check/no/disagreement/tried-4/no/",
 }
 
 

@@ -169,7 +169,9 @@ def _area_changes_the_page(p: Partnership, a: Answers) -> bool:
 
 
 def _policy_has_urgency_tiers(p: Partnership, a: Answers) -> bool:
-    return p.urgency is not None and current_stage(p, a) is not None
+    # At the last stage there is no next level for the tier's clock to reach.
+    number = target_stage(p, a.get(Q.PROGRESS))
+    return p.urgency is not None and number is not None and number < p.stage_numbers()[-1]
 
 
 PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
