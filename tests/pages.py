@@ -12,6 +12,7 @@ PAGE_TYPES = {
     "home": "/",
     "start": "/islington/",
     "procedure": "/islington/procedure/",
+    "flowchart": "/staffordshire-stoke/flowchart/",
     "content page": "/pages/accessibility/",
     "question": "/islington/check/",
     "question with error": "/islington/check/?answer=",

@@ -19,9 +19,8 @@ from wizard.content import anchor_id
 from wizard.core.engine import OutcomeKind, State, walk
 from wizard.core.policy import Partnership, SourceProblem, review_overdue
 from wizard.publish.htmlclean import Relink, for_paper
-from wizard.web import urls
+from wizard.web import flowchart, urls
 from wizard.web.app import create_app
-from wizard.web.markup import render
 
 MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S)
 ANSWERS = re.compile(r"<h2[^>]*>\s*Your answers\s*</h2>\s*<dl\b.*?</dl>", re.S)
@@ -113,7 +112,7 @@ def build(app: Flask, slug: str, today: date) -> Pack:
     with app.test_request_context():
         relink = _relinker(url_for("wizard.procedure", slug=slug))
         pages = _pages(app, p, list(walk(site.flow, p)), relink)
-        body = for_paper(render(site.procedures[slug].markdown), relink)
+        body = for_paper(flowchart.procedure_body(p, site.procedures[slug].markdown), relink)
     built = format_date(today, format="long", locale="en_GB")
     overdue = review_overdue(p.document, today)
     return Pack(p, _families(pages), p.all_problems(), body, built, overdue)
