@@ -12,6 +12,7 @@ PAGE_TYPES = {
     "home": "/",
     "start": "/islington/",
     "procedure": "/islington/procedure/",
+    "flowchart": "/staffordshire-stoke/flowchart/",
     "content page": "/pages/accessibility/",
     "question": "/islington/check/",
     "question with error": "/islington/check/?answer=",
@@ -75,9 +76,11 @@ def visible_text(markup: str) -> str:
 
         def handle_starttag(self, tag, attrs):
             self.skip += tag in ("script", "style", "title")
+            self.parts.append(" " if tag in BLOCKS else "")
 
         def handle_endtag(self, tag):
             self.skip -= tag in ("script", "style", "title")
+            self.parts.append(" " if tag in BLOCKS else "")
 
         def handle_data(self, data):
             if not self.skip:
@@ -85,7 +88,15 @@ def visible_text(markup: str) -> str:
 
     collector = Collector()
     collector.feed(markup)
-    return re.sub(r"\s+", " ", " ".join(collector.parts))
+    # Inline elements (a glossary link inside a quote) add no space; blocks separate words.
+    return re.sub(r"\s+", " ", "".join(collector.parts))
+
+
+BLOCKS = frozenset(
+    "address article aside blockquote br caption dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr input label legend li main "
+    "nav ol option p pre section select summary table tbody td tfoot th thead tr ul".split()
+)
 
 
 def shown_text(markup: str) -> str:

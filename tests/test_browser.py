@@ -583,3 +583,43 @@ def test_static_record_reads_the_same_as_live(browser, server, static_site, path
     context.close()
     diff = difflib.unified_diff(texts[1].splitlines(), texts[0].splitlines(), "live", "static")
     assert texts[0] == texts[1], "\n".join(diff)
+
+
+FLOWCHART_BOXES = """() => [...document.querySelectorAll('.app-flowchart__box')].flatMap(box => {
+  const edge = box.querySelector('rect').getBoundingClientRect()
+  return [...box.querySelectorAll('text')].map(t => {
+    const r = t.getBoundingClientRect()
+    return {text: t.textContent, right: edge.right - r.right, bottom: edge.bottom - r.bottom}
+  })
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("slug", ["staffordshire-stoke", "islington", "lincolnshire"])
+def test_the_flowcharts_words_stay_inside_their_boxes(browser, server, slug, width):
+    """Wrapped by width tables, checked in the browser's own font at phone and desk sizes."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/{slug}/flowchart/")
+    lines = page.evaluate(FLOWCHART_BOXES)
+    context.close()
+    assert len(lines) > 20
+    assert [line for line in lines if line["right"] < 0 or line["bottom"] < 0] == []
+
+
+def test_the_flowchart_prints_every_stage_and_breaks_only_between_boxes(browser, server, tmp_path):
+    p = load_site(BUNDLED_SITE, today=TODAY).partnerships["staffordshire-stoke"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/staffordshire-stoke/flowchart/")
+    text, sheets = printed_text(page, tmp_path, "flowchart")
+    page.emulate_media(media="print")
+    breaks = page.evaluate(
+        "[...document.querySelectorAll('.app-flowchart__svg')]"
+        ".map(svg => getComputedStyle(svg).breakInside)"
+    )
+    context.close()
+    assert sheets <= 6, sheets
+    names = [f"Stage {s.number}: {s.title}" for s in p.stages]
+    assert in_order(text, ["Is a child at risk of immediate harm?", *names, "in words", *names])
+    assert set(breaks) == {"avoid"} and len(breaks) > len(p.stages)

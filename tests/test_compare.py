@@ -37,8 +37,12 @@ def test_each_side_shows_only_its_own_partnerships_cited_words(client, a, b):
             words = text(para)
             if not words.startswith("“"):
                 continue
-            cites = [x.get("href") for x in para.iter("a")]
+            links = [(x.get("href"), x.get("class") or "") for x in para.iter("a")]
+            cites = [href for href, kind in links if "app-cite" in kind]
             assert cites and all(c.startswith(f"/{slug}/procedure/#") for c in cites), words
+            # Any other link is a term's first use, to the general glossary: no partnership's.
+            terms = [href for href, kind in links if "app-cite" not in kind]
+            assert all(t.startswith("/glossary/#term-") for t in terms), words
             quoted = words[1 : words.rindex("”")]
             assert quoted in source, (slug, quoted[:80])
 

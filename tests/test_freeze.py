@@ -61,11 +61,11 @@ def test_every_internal_link_and_asset_resolves(request, which):
 
 def test_page_count_is_bounded(site_build, site):
     states = sum(1 for p in site.partnerships.values() for _ in walk(FLOW, p))
-    # home, glossary, content pages, start/procedure/brand.css/practice/glossary per
-    # partnership, 404, sitemap, robots, a bank-holiday list per nation; each scenario
+    # home, glossary, content pages, start/procedure/flowchart/brand.css/practice/glossary
+    # per partnership, 404, sitemap, robots, a bank-holiday list per nation; each scenario
     # and its answer to every choice
     nations = {p.partnership.nation for p in site.partnerships.values()}
-    fixed = 2 + len(site.pages) + 5 * len(site.partnerships) + 3 + len(nations)
+    fixed = 2 + len(site.pages) + 6 * len(site.partnerships) + 3 + len(nations)
     practice = sum(
         len(found) * (1 + len(site.partnerships[slug].stages) + 2)
         for slug, found in site.scenarios.items()
@@ -142,6 +142,36 @@ def test_forms_are_in_the_static_site(site_build):
     page = (folder / "formal-escalation" / "index.html").read_text()
     assert "THIS DOCUMENT MUST BE SENT SECURELY" in page
     assert (folder / "formal-escalation.docx").read_bytes()[:2] == b"PK"
+
+
+def test_every_flowchart_is_in_the_static_site(site_build, site):
+    base = site_build.base_path
+    for slug, p in site.partnerships.items():
+        page = (site_build.out / slug / "flowchart" / "index.html").read_text()
+        assert 'id="flowchart-title"' in page and 'id="flowchart-words"' in page
+        shown = visible_text(page)
+        for stage in p.stages:
+            assert f"{p.partnership.stage_word} {stage.number}: {stage.title}" in shown
+        start = (site_build.out / slug / "index.html").read_text()
+        assert f'href="{base}{slug}/flowchart/"' in start
+    for slug in ("islington", "havering"):
+        page = (site_build.out / slug / "procedure" / "index.html").read_text()
+        assert 'id="flowchart-title"' in page and "{flowchart}" not in page
+
+
+def test_every_glossary_link_lands_on_its_definition_in_the_static_site(site_build):
+    """Term links carry a #fragment the link check cannot see: each names a definition."""
+    term = re.compile(r'class="govuk-link app-term" href="([^"#]*)#(term-[\w-]+)"')
+    targets: dict[str, set[str]] = {}
+    checked = 0
+    for page in site_build.out.rglob("*.html"):
+        for path, anchor in term.findall(page.read_text()):
+            if path not in targets:
+                file = site_build.out / path[len(site_build.base_path) :] / "index.html"
+                targets[path] = set(re.findall(r'id="([^"]+)"', file.read_text()))
+            assert anchor in targets[path], (page, path, anchor)
+            checked += 1
+    assert len(targets) >= 6 and checked > 1000
 
 
 def test_questions_are_plain_links_in_the_static_site(site_build):

@@ -217,7 +217,7 @@ def test_the_sign_off_pack_lists_the_map_paragraph_by_paragraph(tmp_path):
 def test_the_record_for_stage_2_lists_the_other_agency_to_tell(client):
     text = main_text(client, STAGES[2] + "record/")
     told = section(text, "Who must be told", "What the policy says to record")
-    assert f"The other agency : “{P3_9}" in told
+    assert f"The other agency: “{P3_9}" in told
     assert "Told on (date)" in told
     assert NO_ONE not in text
 

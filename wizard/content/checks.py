@@ -429,3 +429,34 @@ def state_count(path: Path, slug: str, states: int) -> list[Problem]:
 
 def _plain_name(name: str) -> bool:
     return name not in (".", "..") and not any(c in name for c in "/\\:") and "\0" not in name
+
+
+FLOWCHART = "{flowchart}"
+
+
+def flowchart_marker(doc: Document) -> list[Problem]:
+    """`{flowchart}` in the policy text: on a line of its own, and only once."""
+    found = [
+        (doc.body_line + offset, line.strip())
+        for offset, line in enumerate(doc.body.split("\n"))
+        if FLOWCHART in line
+    ]
+    problems = [
+        Problem(
+            doc.path,
+            number,
+            f"put '{FLOWCHART}' on a line of its own, with a blank line before and after it: "
+            "the generated flowchart goes there",
+        )
+        for number, line in found
+        if line != FLOWCHART
+    ]
+    problems += [
+        Problem(
+            doc.path,
+            number,
+            f"'{FLOWCHART}' is already on line {found[0][0]}: the flowchart goes in one place",
+        )
+        for number, _ in found[1:]
+    ]
+    return problems

@@ -184,7 +184,7 @@ def _load_partnership(site: Site, folder: Path, today: date, taken: Taken) -> li
     partnership, errors = _validate(Partnership, {**doc.data, "slug": folder.name}, doc)
     procedure = _procedure(doc)
     problems += errors + _anchor_problems(doc) + checks.citations(doc, procedure.anchors)
-    problems += checks.urls(doc) + _markdown_ids(doc, taken)
+    problems += checks.urls(doc) + _markdown_ids(doc, taken) + checks.flowchart_marker(doc)
     if partnership is None:
         return problems
     problems += checks.cross_check(partnership, doc, folder)

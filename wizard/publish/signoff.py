@@ -20,9 +20,8 @@ from wizard.core.engine import OutcomeKind, State, walk
 from wizard.core.paragraphs import ALL, DIMENSIONS, ROUTES, Entry, ParagraphMap
 from wizard.core.policy import Partnership, SourceProblem, review_overdue
 from wizard.publish.htmlclean import Relink, for_paper
-from wizard.web import urls
+from wizard.web import flowchart, urls
 from wizard.web.app import create_app
-from wizard.web.markup import render
 
 MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S)
 ANSWERS = re.compile(r"<h2[^>]*>\s*Your answers\s*</h2>\s*<dl\b.*?</dl>", re.S)
@@ -178,7 +177,7 @@ def build(app: Flask, slug: str, today: date) -> Pack:
     with app.test_request_context():
         relink = _relinker(url_for("wizard.procedure", slug=slug))
         pages = _pages(app, p, list(walk(site.flow, p)), relink)
-        body = for_paper(render(site.procedures[slug].markdown), relink)
+        body = for_paper(flowchart.procedure_body(p, site.procedures[slug].markdown), relink)
     built = format_date(today, format="long", locale="en_GB")
     overdue = review_overdue(p.document, today)
     rows = map_rows(site.maps.get(slug), p)

@@ -135,6 +135,7 @@ def every_page(site: Site) -> Iterator[tuple[str, dict]]:
     for slug, partnership in site.partnerships.items():
         yield "wizard.start", {"slug": slug}
         yield "wizard.procedure", {"slug": slug}
+        yield "wizard.flowchart", {"slug": slug}
         yield "wizard.brand", {"slug": slug}
         for form_ in partnership.forms:
             yield "wizard.form", {"slug": slug, "form_id": form_.id}

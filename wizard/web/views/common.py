@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from flask import Blueprint, abort, current_app
+from flask import Blueprint, abort, current_app, request, url_for
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from wizard.content import Site
 from wizard.content.calendar import LONDON
 from wizard.core.policy import Partnership, review_overdue
-from wizard.web import presenters, urls
+from wizard.web import presenters, termlinks, urls
 from wizard.web.markup import render
 from wizard.web.security import META_CSP
 
@@ -66,3 +68,30 @@ def helpers() -> dict:
         "policy_notices": lambda p: presenters.notices(p, today()),
         "notices_headline": presenters.notices_headline,
     }
+
+
+# A glossary page does not link its own terms to itself.
+UNGLOSSED = frozenset({"wizard.glossary", "wizard.glossary_general"})
+
+
+def glossary_entries(slug: str | None) -> tuple[termlinks.Entry, ...]:
+    """The terms a page may link: a partnership's own first, then the general ones."""
+    own = site().own_terms.get(slug, {}) if slug else {}
+    general = [t for t in site().terms.values() if t.id not in own]
+    return tuple(termlinks.Entry(t.id, t.term, t.stands_for) for t in [*own.values(), *general])
+
+
+@bp.app_template_filter("glossary_terms")
+@pass_context
+def glossary_terms(context, html: str) -> Markup:
+    """A page's main content with each glossary term linked to its definition on first use.
+
+    A partnership's pages link to its own glossary page, which holds its own definitions and
+    the general ones; every other page links to the general glossary.
+    """
+    if request.endpoint in UNGLOSSED:
+        return Markup(html)
+    p = context.get("p")
+    slug = p.slug if isinstance(p, Partnership) else None
+    where = url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
+    return Markup(termlinks.linker(glossary_entries(slug), where).link(str(html)))

@@ -6,7 +6,7 @@ from flask import abort, current_app, redirect, render_template, send_from_direc
 
 from wizard.content import calendar as calendar_data
 from wizard.core.policy import Nation
-from wizard.web import overview, rolepages, urls
+from wizard.web import flowchart, overview, rolepages, urls
 from wizard.web.markup import render
 from wizard.web.views.common import bp, overdue, partnership_or_404, site, today
 
@@ -36,8 +36,15 @@ def start(slug: str):
 def procedure(slug: str):
     """The partnership's procedure in its own words, each paragraph addressable."""
     p = partnership_or_404(slug)
-    text = site().procedures[slug].markdown
-    return render_template("procedure.html", p=p, body=render(text), overdue=overdue(p))
+    body = flowchart.procedure_body(p, site().procedures[slug].markdown)
+    return render_template("procedure.html", p=p, body=body, overdue=overdue(p))
+
+
+@bp.get("/<slug>/flowchart/", endpoint="flowchart")
+def flowchart_page(slug: str):
+    """The procedure as a flowchart drawn from the policy file, and the same in words."""
+    p = partnership_or_404(slug)
+    return render_template("flowchart.html", p=p, chart=flowchart.flowchart(p))
 
 
 @bp.get("/<slug>/brand.css")
@@ -85,7 +92,8 @@ def sitemap():
     """The pages worth indexing: questions and outcomes are noindex."""
     found = [urls.absolute("wizard.home")]
     for slug in site().partnerships:
-        found += [urls.absolute(e, slug=slug) for e in ("wizard.start", "wizard.procedure")]
+        pages = ("wizard.start", "wizard.procedure", "wizard.flowchart")
+        found += [urls.absolute(e, slug=slug) for e in pages]
     found += [urls.absolute("wizard.page", page=p) for p in site().pages]
     # A one-partnership site at the root has one address for home and start.
     xml = render_template("sitemap.xml", urls=list(dict.fromkeys(found)))
