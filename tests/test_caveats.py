@@ -54,8 +54,8 @@ def test_a_schools_worker_sees_both_candidate_slos_on_every_step(client, path):
     assert "your SLO will advise on this issue" in shown_text(markup)
     # Both rows, each named with the agency whose row it is: neither is picked for the reader.
     assert (
-        "Your Senior Liaison Officer, for Schools: Designated Teacher for Child Protection (Schools) or "
-        "Safeguarding Officer for Schools (Children's Services (Education))"
+        "Your Senior Liaison Officer, for Schools: Designated Teacher for Child Protection "
+        "(Schools) or Safeguarding Officer for Schools (Children's Services (Education))"
     ) in advice
     assert "it does not say which of the two a school should go to" in advice
 
