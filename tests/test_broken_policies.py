@@ -41,7 +41,7 @@ class Case(NamedTuple):
 
 
 # Line numbers refer to the case's own policy.md. The valid file's stage 1 is at line 53,
-# stage 2 at line 74, stage 3 at line 89; its front matter closes at line 102.
+# stage 2 at line 75, stage 3 at line 90; its front matter closes at line 103.
 CASES: dict[str, Case] = {
     # --- the file itself
     "empty-file": Case(1, "the file is empty; it needs front matter between '---' lines"),
@@ -67,7 +67,7 @@ CASES: dict[str, Case] = {
         "the front matter is not valid YAML (mapping values are not allowed here); "
         "check the indentation",
     ),
-    "duplicate-yaml-key": Case(76, "the field 'title' appears twice here; keep one"),
+    "duplicate-yaml-key": Case(77, "the field 'title' appears twice here; keep one"),
     "yaml-recursive-alias": Case(
         34,
         "YAML anchors and aliases (&name, *name) are not supported here",
@@ -78,7 +78,7 @@ CASES: dict[str, Case] = {
         "do: expected a list here (lines starting '- '), "
         "got 'Talk to the other practitioner and try to agree.'",
     ),
-    "stage-number-word": Case(74, "number: expected a whole number here, got 'two'"),
+    "stage-number-word": Case(75, "number: expected a whole number here, got 'two'"),
     "stage-number-zero": Case(
         53,
         "1 to 20",
@@ -96,51 +96,51 @@ CASES: dict[str, Case] = {
     ),
     # --- citations and anchors
     "cite-unknown-anchor": Case(
-        82,
+        83,
         "the citation '2.22' is not a paragraph anchor in the procedure text; "
         "did you mean '2.2'? Mark the paragraph with {#2.22} or correct the citation",
     ),
     "cite-unknown-anchor-no-hint": Case(
-        82,
+        83,
         "the citation '9.9' is not a paragraph anchor in the procedure text. "
         "Mark the paragraph with {#9.9}",
     ),
     "duplicate-anchor": Case(
-        110,
-        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 108: "
+        111,
+        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 109: "
         "give each paragraph a different label",
     ),
     "empty-body": Case(
-        103,
+        104,
         "the procedure text after the front matter is empty: paste the policy's text there",
         also=tuple(
             (line, "is not a paragraph anchor in the procedure text")
-            for line in (28, 33, 40, 45, 55, 58, 60, 66, 72, 76, 79, 82, 87, 91, 94, 97, 101)
+            for line in (28, 33, 40, 45, 55, 58, 60, 66, 73, 77, 80, 83, 88, 92, 95, 98, 102)
         ),
     ),
     "form-feed-in-body": Case(
-        110,
-        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 108",
+        111,
+        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 109",
     ),
     "form-feed-in-front-matter": Case(
-        74,
+        75,
         "number: expected a whole number here, got 'two'",
     ),
     # --- cross-checks
     "unknown-agency": Case(62, "unknown agency 'polise'; did you mean 'police'?"),
     "unknown-form": Case(
-        99,
+        100,
         "unknown form 'escalation-from'; did you mean 'escalation-form'?",
     ),
     "duplicate-stage-number": Case(
-        89,
+        90,
         "duplicate stage 2: two stages may share a number only when each is a 'variant'",
-        also=((74, "stage 2 has variants: the first needs a 'variant' with a 'question'"),),
+        also=((75, "stage 2 has variants: the first needs a 'variant' with a 'question'"),),
     ),
     "stages-out-of-order": Case(
-        74,
+        75,
         "stage 3 is out of order: expected stage 2 here (list stages in order, starting at 1)",
-        also=((89, "stage 2 is out of order"),),
+        also=((90, "stage 2 is out of order"),),
     ),
     # --- timescales
     "timescale-unparseable": Case(
@@ -270,7 +270,7 @@ def test_valid_policy_loads_with_no_errors_or_warnings(tmp_path):
     assert [f.id for f in policy.forms] == ["escalation-form"]
     assert policy.stages[2].forms[0].form == "escalation-form"
     assert not policy.exits.complaint.stated
-    assert site.procedures[VALID].anchors["2.1"] == 116
+    assert site.procedures[VALID].anchors["2.1"] == 117
 
 
 def test_valid_policy_passes_check_with_exit_0(tmp_path):

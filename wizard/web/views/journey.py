@@ -98,9 +98,15 @@ def _stage_outcome(p: Partnership, state: engine.State):
             response.headers["Cache-Control"] = "no-store"
         return response
     given, clock, error = form.started()
+    events: dict[str, date] = {}
+    for key in planview.asked(p, state.outcome.stage):
+        when, wrong = form.event(request.form, key)
+        error = error or wrong
+        if when is not None:
+            events[key] = when
     if error is None and "download" in request.form:
-        return _ics(p, _plan(p, state, given or day, clock, moment))
-    plan = _plan(p, state, given or day, clock, moment)
+        return _ics(p, _plan(p, state, given or day, clock, moment, events=events))
+    plan = _plan(p, state, given or day, clock, moment, events=events)
     return _render_stage(p, state, form, plan, error)
 
 
@@ -111,10 +117,13 @@ def _plan(
     clock: time | None,
     moment: datetime,
     default: bool = False,
+    events: dict[str, date] | None = None,
 ) -> planview.Plan:
     cal = calendar_data.working_calendar(p.partnership.nation, day.year)
     start = None if current_app.config["STATIC_SITE"] else dates.entered(day, clock, cal)
-    return planview.build(p, state.outcome.stage, start, cal, moment, default)
+    given = {k: dates.entered(v, None, cal) for k, v in (events or {}).items()}
+    events_given = dates.Events(**given)
+    return planview.build(p, state.outcome.stage, start, cal, moment, default, events_given)
 
 
 def _render_stage(
