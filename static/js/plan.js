@@ -41,7 +41,8 @@ function fill (view, data) {
   showAll('[data-future]', view.future)
   each('[data-clock-note]', el => { el.textContent = view.note; el.hidden = view.note === '' })
   view.starts.forEach((text, i) => each(`[data-starts="${i}"]`, el => {
-    el.textContent = view.moved[i] ? data.moved.replace('{start}', view.startTexts[i]) : text
+    if (!view.moved[i]) el.textContent = text
+    else el.textContent = data.rows[i].dates ? data.moved.replace('{start}', view.startTexts[i]) : data.movedUndated
   }))
   for (const [key, reading] of Object.entries(view.readings)) fillReading(key, reading)
   for (const [key, keys] of Object.entries(view.order)) {

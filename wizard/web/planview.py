@@ -225,12 +225,18 @@ def _row(
         for g, positions in enumerate(groups(stage, stage.number == first))
     )
     moved = dated is not None and dated.moved
-    return Row(stage, current, _starts(p, stage, current, dated), duties, moved)
+    starts = _starts(p, stage, current, dated, has_dates(duties))
+    return Row(stage, current, starts, duties, moved)
 
 
-def _starts(p: Partnership, stage: Stage, current: bool, dated: PlanRow | None) -> str:
+def has_dates(duties: Sequence[Duty]) -> bool:
+    """Whether any of a stage's duties can have a date."""
+    return any(d.datable and not r.amountless for d in duties for r in d.readings)
+
+
+def _starts(p: Partnership, stage: Stage, current: bool, dated: PlanRow | None, dates: bool) -> str:
     if dated is not None and dated.moved:
-        return moved_start(p, datefmt.start_text(dated.starts))
+        return moved_start(p, datefmt.start_text(dated.starts) if dates else None)
     if dated is not None:
         return datefmt.sentence(datefmt.start_text(dated.starts))
     if current:
@@ -239,12 +245,14 @@ def _starts(p: Partnership, stage: Stage, current: bool, dated: PlanRow | None) 
     return f"When {p.partnership.stage_word} {before} runs out"
 
 
-def moved_start(p: Partnership, start: str) -> str:
+def moved_start(p: Partnership, start: str | None) -> str:
     """What a start reads where the stage before gives no date it runs out."""
     word = p.partnership.stage_word.lower()
+    if start is None:
+        return f"When you move to it. The {word} before gives no date it runs out"
     return (
         f"When you move to it. The {word} before gives no date it runs out, so these dates "
-        f"count as if you moved on at {start}, the earliest it can begin"
+        f"count from {start}, as if you moved on then: the earliest it can begin"
     )
 
 
@@ -317,6 +325,7 @@ def plan_data(p: Partnership, rows: Sequence[Row], first: int) -> dict[str, Any]
     return {
         "nation": p.partnership.nation.value,
         "moved": moved_start(p, "{start}"),
+        "movedUndated": moved_start(p, None),
         "calendar": calendar_name(p),
         "filename": f"{p.slug}-escalation.ics",
         "rows": [_row_data(row, first) for row in rows],
@@ -341,6 +350,7 @@ def _row_data(row: Row, first: int) -> dict[str, Any]:
             {"key": d.key, "readings": [r.key for r in sorted(d.readings, key=_policy_order)]}
             for d in row.duties
         ],
+        "dates": has_dates(row.duties),
     }
 
 
