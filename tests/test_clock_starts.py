@@ -183,10 +183,13 @@ def test_where_bank_holidays_change_nothing_there_is_one_date(client):
 def test_the_working_day_note_stands_beside_each_timescale_in_working_days(client):
     text = page_of(client, STAFFS_1)
     timescales = text[text.index("Timescales") : text.index("Your dates")]
-    assert timescales.count(
-        "What counts as a working day: “Working day does not include weekends”, but the policy "
-        "does not say whether bank holidays count (Footnote 1)"
-    ) == 2  # the two timescales in working days; not the one 'as soon as possible'
+    assert (
+        timescales.count(
+            "What counts as a working day: “Working day does not include weekends”, but the policy "
+            "does not say whether bank holidays count (Footnote 1)"
+        )
+        == 2
+    )  # the two timescales in working days; not the one 'as soon as possible'
 
 
 def test_a_policy_that_defines_no_working_day_shows_no_such_note(client):
