@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import subprocess
 from datetime import UTC, datetime, time
@@ -205,12 +206,16 @@ def test_live_date_entry_without_javascript(browser, server):
 def test_static_dates_match_the_live_app(browser, server, static_site):
     context = browser.new_context()
     context.clock.set_fixed_time(NOW)
-    static_page, live_page = context.new_page(), context.new_page()
+    # The live app dates a posted start where JavaScript is off; with it on, the same script
+    # as the static site's does: compare the server's dates with the script's.
+    posting = browser.new_context(java_script_enabled=False)
+    static_page, live_page = context.new_page(), posting.new_page()
     static_page.goto(static_site + DATED.lstrip("/"))
     live_page.goto(server + DATED)
     for page in (static_page, live_page):
         enter_date(page, "24", "12", "2026", "10:00")
     assert dates_text(static_page) == dates_text(live_page)
+    posting.close()
     assert "by the end of Wednesday 30 December 2026 (within 2 working days)" in dates_text(
         static_page
     )
@@ -254,6 +259,56 @@ def test_no_axe_violations_with_a_date_error(browser, server):
     enter_date(page, "31", "2", "2027")
     assert "The date must be a real date" in page.locator(".govuk-error-summary").inner_text()
     assert axe_violations(page) == []
+    context.close()
+
+
+FRAGMENT_START = "start=2026-12-24T10:00"
+DATED_FROM_IT = "by the end of Wednesday 30 December 2026 (within 2 working days)"
+
+
+def dated_from_the_kept_start(page) -> bool:
+    page.wait_for_function("document.querySelector('[data-start-text]').textContent.includes('24')")
+    return DATED_FROM_IT in dates_text(page) and page.input_value("#day") == "24"
+
+
+def test_the_start_survives_reload_and_back_and_never_reaches_the_server(browser, server, caplog):
+    caplog.set_level(logging.INFO, logger="werkzeug")  # the live server's access log
+    context = browser.new_context()
+    context.clock.set_fixed_time(NOW)
+    page = context.new_page()
+    sent: list[tuple[str, str, str]] = []
+    page.on("request", lambda r: sent.append((r.method, r.url, r.post_data or "")))
+    page.goto(server + DATED)
+    page.wait_for_selector("[data-dated]:not([hidden])")
+    enter_date(page, "24", "12", "2026", "10:00")
+    page.wait_for_function(f"location.hash.includes('{FRAGMENT_START}')")
+    assert dated_from_the_kept_start(page)
+    page.reload()
+    assert FRAGMENT_START in page.url and dated_from_the_kept_start(page)
+    page.goto(server + "/lincolnshire/")
+    page.go_back()
+    assert FRAGMENT_START in page.url and dated_from_the_kept_start(page)
+    page.get_by_role("link", name="Start again").click()
+    page.wait_for_load_state()
+    page.go_back()
+    assert "start=" not in page.url
+    page.wait_for_selector("[data-dated]:not([hidden])")
+    assert page.input_value("#day") == "23"  # today's date again
+    context.close()
+    assert sent and all(method == "GET" for method, _, _ in sent)
+    assert not [url for _, url, body in sent if "2026-12-24" in url + body or "start=" in url]
+    served = caplog.text
+    assert "GET /lincolnshire/check/" in served  # the log is the server's access log
+    assert "POST" not in served and "start=" not in served and "2026-12-24" not in served
+
+
+def test_without_javascript_the_start_is_posted_and_the_page_says_it_is_not_kept(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + DATED)
+    assert page.get_by_text("Without JavaScript, they are sent to us").is_visible()
+    enter_date(page, "24", "12", "2026", "10:00")
+    assert "#" not in page.url.replace("#dates", "") and DATED_FROM_IT in dates_text(page)
     context.close()
 
 
@@ -367,12 +422,15 @@ def events(cal) -> list[dict]:
 def test_live_and_static_calendars_have_the_same_events(browser, server, static_site, path, start):
     context = browser.new_context(accept_downloads=True)
     context.clock.set_fixed_time(NOW)
-    static_page, live_page = context.new_page(), context.new_page()
+    # Without JavaScript the live app writes the calendar; with it, the page's script does.
+    posting = browser.new_context(accept_downloads=True, java_script_enabled=False)
+    static_page, live_page = context.new_page(), posting.new_page()
     static_page.goto(static_site + path.lstrip("/"))
     static_page.wait_for_selector("form[data-when]:not([hidden])")
     live_page.goto(server + path)
     static, live = download_calendar(static_page, start), download_calendar(live_page, start)
     context.close()
+    posting.close()
     for cal in (static, live):
         assert [str(z["tzid"]) for z in cal.walk("VTIMEZONE")] == ["Europe/London"]
     assert events(static) == events(live)
@@ -398,16 +456,22 @@ def main_text(page) -> str:
 
 
 def same_main(browser, server, static_site, path: str, start: tuple[str, ...]) -> None:
-    """Live and static show the same visible <main> for the same start typed in, at one now."""
+    """Live and static show the same visible <main> for the same start typed in, at one now.
+
+    The live page posts the start (JavaScript off), so the server's dates are compared with
+    the static page's script's.
+    """
     context = browser.new_context()
     context.clock.set_fixed_time(NOW)
-    static_page, live_page = context.new_page(), context.new_page()
+    posting = browser.new_context(java_script_enabled=False)
+    static_page, live_page = context.new_page(), posting.new_page()
     static_page.goto(static_site + path)
     live_page.goto(f"{server}/{path}")
     for page in (static_page, live_page):
         enter_date(page, *start)
     static, live = main_text(static_page), main_text(live_page)
     context.close()
+    posting.close()
     diff = difflib.unified_diff(live.splitlines(), static.splitlines(), "live", "static", n=0)
     assert static == live, "\n".join(diff)
 

@@ -7,7 +7,12 @@
 // the .ics. On a live page (cached for the day, dated from the start of today) it fills
 // in the time now and dates the page again, but only while the start is the default: a
 // start someone posted stays as the server dated it.
-import { entered, icsCalendar, icsEvent, planView, readStart, wallAt } from './deadlines.js'
+//
+// The start entered, and any other date asked for, is kept in the address's fragment
+// (#start=2026-12-24T10:00&outcome=2026-12-28), which the browser never sends to a server:
+// reload, Back and a bookmark keep the dates. "Start again" clears it. With JavaScript the
+// live page works the dates out here too, so the start never reaches the server.
+import { entered, icsCalendar, icsEvent, overallView, planView, readStart, startText, wallAt } from './deadlines.js'
 
 const section = document.getElementById('dates')
 const dataElement = document.getElementById('plan-data')
