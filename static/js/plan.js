@@ -90,14 +90,14 @@ function readEvents (form, data) {
 
 // The fragment: what was entered, never sent to a server.
 function toFragment (form, data) {
-  const params = new URLSearchParams()
-  const [day, month, year, clock] = fields(form)
-  params.set('start', [year, month, day].join('-') + (clock ? 'T' + clock : ''))
+  // Only digits, '-', 'T' and ':' go in, read once the form has accepted them: kept readable.
+  const given = readStart(...fields(form))
+  const parts = [`start=${given.day}${given.clock ? 'T' + given.clock : ''}`]
   for (const key of data.asks) {
-    const [d, m, y] = eventFields(form, key)
-    if (d || m || y) params.set(key, [y, m, d].join('-'))
+    const typed = readStart(...eventFields(form, key), '')
+    if (typed.day) parts.push(`${key}=${typed.day}`)
   }
-  history.replaceState(history.state, '', '#' + params.toString())
+  history.replaceState(history.state, '', '#' + parts.join('&'))
 }
 
 function fromFragment (form, data) {
@@ -105,7 +105,7 @@ function fromFragment (form, data) {
   if (!params.has('start')) return false
   const put = (names, value) => {
     const [date, clock] = value.split('T')
-    const [y, m, d] = date.split('-')
+    const [y, m, d] = date.split('-').map(Number).map(String)
     names.forEach((selector, i) => { form.querySelector(selector).value = [d, m, y, clock || ''][i] ?? '' })
   }
   put(['#day', '#month', '#year', '#clock'], params.get('start'))
@@ -186,6 +186,15 @@ function main () {
     // A start kept in the fragment is dated at once.
     if (!touched || kept) update()
   }, () => {}) // without bank holidays no date is given: the words stay, as without JavaScript
+  // Back to a page kept whole by the browser: the fragment, not the form as it was, decides.
+  window.addEventListener('pageshow', event => {
+    if (!event.persisted || holidays === null) return
+    if (!fromFragment(form, data)) {
+      for (const field of form.querySelectorAll('input')) field.value = ''
+      setNow(form)
+    }
+    update()
+  })
 }
 
 main()
