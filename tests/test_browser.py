@@ -279,21 +279,22 @@ def wait_for_fragment(page, text: str) -> None:
     raise AssertionError(f"{text} never reached {page.url}")
 
 
-def test_the_start_survives_reload_and_back_and_never_reaches_the_server(browser, server, caplog):
-    caplog.set_level(logging.INFO, logger="werkzeug")  # the live server's access log
+def start_survives(browser, base: str, dated: str, elsewhere: str) -> list[tuple[str, str, str]]:
+    """Enter a start, reload, go elsewhere and Back, then Start again; the requests made."""
     context = browser.new_context()
     context.clock.set_fixed_time(NOW)
     page = context.new_page()
     sent: list[tuple[str, str, str]] = []
     page.on("request", lambda r: sent.append((r.method, r.url, r.post_data or "")))
-    page.goto(server + DATED)
+    page.goto(base + dated)
+    page.wait_for_selector("form[data-when]:not([hidden])")
     page.wait_for_selector("[data-dated]:not([hidden])")
     enter_date(page, "24", "12", "2026", "10:00")
     wait_for_fragment(page, FRAGMENT_START)
     assert dated_from_the_kept_start(page)
     page.reload()
     assert FRAGMENT_START in page.url and dated_from_the_kept_start(page)
-    page.goto(server + "/lincolnshire/")
+    page.goto(base + elsewhere)
     page.go_back()
     assert FRAGMENT_START in page.url and dated_from_the_kept_start(page)
     page.get_by_role("link", name="Start again").click()
@@ -305,9 +306,21 @@ def test_the_start_survives_reload_and_back_and_never_reaches_the_server(browser
     context.close()
     assert sent and all(method == "GET" for method, _, _ in sent)
     assert not [url for _, url, body in sent if "2026-12-24" in url + body or "start=" in url]
+    return sent
+
+
+def test_the_start_survives_reload_and_back_and_never_reaches_the_server(browser, server, caplog):
+    caplog.set_level(logging.INFO, logger="werkzeug")  # the live server's access log
+    start_survives(browser, server, DATED, "/lincolnshire/")
     served = caplog.text
     assert "GET /lincolnshire/check/" in served  # the log is the server's access log
     assert "POST" not in served and "start=" not in served and "2026-12-24" not in served
+
+
+@pytest.mark.xdist_group("build")
+def test_the_start_survives_reload_and_back_on_the_static_site(browser, static_site):
+    sent = start_survives(browser, static_site, DATED.lstrip("/"), "lincolnshire/")
+    assert any("/lincolnshire/check/" in url for _, url, _ in sent)
 
 
 def test_without_javascript_the_start_is_posted_and_the_page_says_it_is_not_kept(browser, server):

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from pages import shown_text
 
+from wizard.core.policy import Timescale
 from wizard.web.app import create_app
 
 ISLINGTON_1 = "/islington/check/no/disagreement/nothing-yet/police/police/"
@@ -65,6 +66,16 @@ def test_a_start_the_policy_does_not_state_says_so_instead_of_dating_silently(cl
 
 def test_lincolnshire_step_2_counts_from_step_1_in_its_words(client):
     assert "Starts: “of step 1” (Step 2)" in page_of(client, LINCS_2)
+
+
+def test_a_start_and_its_clock_must_agree():
+    fields = {"for": "Meet", "within": "2 working days", "words": "meet", "cite": "1"}
+    with pytest.raises(ValueError, match="write 'starts: not stated' and 'from: not stated'"):
+        Timescale.model_validate({**fields, "from": "disagreement", "starts": "not stated"})
+    with pytest.raises(ValueError, match="'starts' and 'from' disagree"):
+        Timescale.model_validate({**fields, "from": "not stated", "starts": "of step 1"})
+    with pytest.raises(ValueError, match="starts"):
+        Timescale.model_validate({**fields, "from": "not stated"})  # 'starts' is required
 
 
 # --- The plan asks for the dates that matter
