@@ -6,8 +6,10 @@ UTC, so a clock change can neither stretch nor shrink "24 hours"; wall-clock tim
 from instants only to find a day or to show them. A deadline of N working days from a date
 is the Nth working day after it, so a disagreement on Thursday 24 December 2026 with 2
 working days runs to the end of Wednesday 30 December (25th and 28th are bank holidays,
-26th and 27th a weekend). `static/js/deadlines.js` follows the same rules, checked by the
-shared vectors in `tests/vectors/`.
+26th and 27th a weekend). Where the policy is silent on something that moves a date
+(whether weekends count for hours, whether bank holidays are working days), a deadline
+carries the other reading too (`Deadline.other`). `static/js/deadlines.js` follows the same
+rules, checked by the shared vectors in `tests/vectors/`.
 """
 
 from __future__ import annotations
@@ -245,11 +247,6 @@ def anchor(timescale: Timescale, first_stage: bool, current: bool = False) -> An
     if timescale.from_ is Clock.OUTCOME:
         return Anchor.OUTCOME if current else Anchor.NONE
     return Anchor.STAGE
-
-
-def counts_from_stage_start(timescale: Timescale, first_stage: bool) -> bool:
-    """Whether a date can be worked out from when the stage started."""
-    return anchor(timescale, first_stage) is Anchor.STAGE
 
 
 @dataclass(frozen=True)
