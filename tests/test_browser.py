@@ -477,7 +477,9 @@ def main_text(page) -> str:
     return page.locator("main").inner_text()
 
 
-def same_main(browser, server, static_site, path: str, start: tuple[str, ...]) -> None:
+def same_main(
+    browser, server, static_site, path: str, start: tuple[str, ...], other: dict | None = None
+) -> None:
     """Live and static show the same visible <main> for the same start typed in, at one now.
 
     The live page posts the start (JavaScript off), so the server's dates are compared with
@@ -490,6 +492,8 @@ def same_main(browser, server, static_site, path: str, start: tuple[str, ...]) -
     static_page.goto(static_site + path)
     live_page.goto(f"{server}/{path}")
     for page in (static_page, live_page):
+        for name, value in (other or {}).items():  # dates of other events the form asks for
+            page.fill(f'[name="{name}"]', value)
         enter_date(page, *start)
     static, live = main_text(static_page), main_text(live_page)
     context.close()
@@ -597,6 +601,38 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
     browser, server, static_site, path, start
 ):
     same_main(browser, server, static_site, path.lstrip("/"), start)
+
+
+@pytest.mark.parametrize(
+    ("path", "other", "shown"),
+    [
+        (
+            "islington/check/no/disagreement/nothing-yet/police/police/",
+            {"outcome-day": "30", "outcome-month": "12", "outcome-year": "2026"},
+            "by the end of Monday 4 January 2027 (within 2 working days)",
+        ),
+        (
+            "havering/check/no/disagreement/tried-1/yes/",
+            {"disagreement-day": "14", "disagreement-month": "12", "disagreement-year": "2026"},
+            "by the end of Monday 21 December 2026 (within 1 working week)",
+        ),
+        ("staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/", {}, "move to it"),
+    ],
+    ids=["an agreed outcome", "when the disagreement began", "a route with no timescale"],
+)
+@pytest.mark.xdist_group("build")
+def test_other_event_dates_read_the_same_live_and_static(
+    browser, server, static_site, path, other, shown
+):
+    same_main(browser, server, static_site, path, ("24", "12", "2026", "10:00"), other)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    for name, value in other.items():
+        page.fill(f'[name="{name}"]', value)
+    enter_date(page, "24", "12", "2026", "10:00")
+    assert shown in page.locator("#dates").inner_text()
+    context.close()
 
 
 RECORD = PAGE_TYPES["record"]
