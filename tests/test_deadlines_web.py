@@ -83,7 +83,7 @@ def test_hours_ending_on_a_weekend_show_the_next_working_day_too(client):
         "by 3:00 pm on Saturday 5 December 2026, or by 3:00 pm on Monday 7 December 2026 "
         "if it moves to the next working day (within 24 hours)"
     ) in page
-    assert "The policy does not say whether weekends count" in page
+    assert "The policy does not say whether weekends or bank holidays count" in page
 
 
 def test_hours_ending_on_a_bank_holiday_show_the_next_working_day_too(client):
@@ -92,6 +92,13 @@ def test_hours_ending_on_a_bank_holiday_show_the_next_working_day_too(client):
         "by 3:00 pm on Friday 25 December 2026, or by 3:00 pm on Tuesday 29 December 2026 "
         "if it moves to the next working day (within 24 hours)"
     ) in page
+    assert "By the clock it ends on a weekend or bank holiday." in page
+
+
+def test_hours_ending_on_a_working_day_have_one_reading(client):
+    page = text(post(client, STAGE_2, "7", "12", "2026", "15:00"))
+    assert "by 3:00 pm on Tuesday 8 December 2026 (within 24 hours)" in page
+    assert "if it moves to the next working day" not in page
 
 
 def test_never_twelve_am(client):
