@@ -183,6 +183,14 @@ def enter_date(page, day, month, year, clock=""):
     page.fill("#clock", clock)
     page.get_by_role("button", name="Update dates").click()
     page.wait_for_load_state()  # without JavaScript the click posts: read the new page
+    # With JavaScript the script dates it, once the bank holidays have come: wait for it to
+    # keep the start in the fragment, or to show an error.
+    for _ in range(100):
+        error = page.locator(".govuk-error-summary:visible").count()
+        if "start=" in page.url or "#dates" in page.url or error:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the dates were never worked out: {page.url}")
 
 
 def dates_text(page) -> str:
