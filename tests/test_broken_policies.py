@@ -45,7 +45,7 @@ class Case(NamedTuple):
 
 
 # Line numbers refer to the case's own policy.md. The valid file's stage 1 is at line 53,
-# stage 2 at line 74, stage 3 at line 89; its front matter closes at line 102.
+# stage 2 at line 75, stage 3 at line 90; its front matter closes at line 103.
 CASES: dict[str, Case] = {
     # --- the file itself
     "empty-file": Case(1, "the file is empty; it needs front matter between '---' lines"),
@@ -79,17 +79,17 @@ CASES: dict[str, Case] = {
         "spaces",
     ),
     "duplicate-yaml-key": Case(
-        76,
-        "the field 'title' appears twice in this group, on lines 75 and 76: one of them is "
+        77,
+        "the field 'title' appears twice in this group, on lines 76 and 77: one of them is "
         "probably indented wrongly, so it has joined the wrong group. Line each field up with "
         "the group it belongs to, or delete the one you do not need",
     ),
     "misindented-key": Case(
-        79,
-        "the field 'cite' appears twice in this group, on lines 76 and 79: one of them is "
-        "probably indented wrongly, so it has joined the wrong group. If line 79 belongs to "
-        "'who' above it, indent it to line up with 'says' on line 78 (indented by 6 spaces)",
-        also=((77, "stages 2 › who: the field 'cite' is missing"),),
+        80,
+        "the field 'cite' appears twice in this group, on lines 77 and 80: one of them is "
+        "probably indented wrongly, so it has joined the wrong group. If line 80 belongs to "
+        "'who' above it, indent it to line up with 'says' on line 79 (indented by 6 spaces)",
+        also=((78, "stages 2 › who: the field 'cite' is missing"),),
     ),
     "yaml-recursive-alias": Case(
         34,
@@ -101,7 +101,7 @@ CASES: dict[str, Case] = {
         "do: expected a list here (lines starting '- '), "
         "got 'Talk to the other practitioner and try to agree.'",
     ),
-    "stage-number-word": Case(74, "number: expected a whole number here, got 'two'"),
+    "stage-number-word": Case(75, "number: expected a whole number here, got 'two'"),
     "stage-number-zero": Case(
         53,
         "1 to 20",
@@ -119,21 +119,21 @@ CASES: dict[str, Case] = {
     ),
     # --- citations and anchors
     "cite-unknown-anchor": Case(
-        82,
+        83,
         "the citation '2.22' is not a paragraph in the policy text: no paragraph there is "
         "labelled {#2.22}. Check the paragraph's number in the source document and correct "
         "the citation; label a paragraph {#2.22} only if the source itself numbers it '2.22'. "
-        "Labels in the policy text that start '2.': '2.1' (line 116), '2.2' (line 120), "
-        "'2.3' (line 124).",
+        "Labels in the policy text that start '2.': '2.1' (line 117), '2.2' (line 121), "
+        "'2.3' (line 125).",
     ),
     "cite-unknown-anchor-no-hint": Case(
-        82,
+        83,
         "the citation '9.9' is not a paragraph in the policy text: no paragraph there is "
         "labelled {#9.9}. Check the paragraph's number in the source document and correct the "
         "citation; label a paragraph {#9.9} only if the source itself numbers it '9.9'. "
-        "Labels in the policy text: '1.1' (line 108), '1.2' (line 110), 'Stage 1' (line 114), "
-        "'2.1' (line 116), 'Stage 2' (line 118), '2.2' (line 120), 'Stage 3' (line 122), "
-        "'2.3' (line 124) and 4 more.",
+        "Labels in the policy text: '1.1' (line 109), '1.2' (line 111), 'Stage 1' (line 115), "
+        "'2.1' (line 117), 'Stage 2' (line 119), '2.2' (line 121), 'Stage 3' (line 123), "
+        "'2.3' (line 125) and 4 more.",
     ),
     "cite-missing-paragraph": Case(
         60,
@@ -141,46 +141,46 @@ CASES: dict[str, Case] = {
         "labelled {#3.2}. Check the paragraph's number in the source document",
     ),
     "cite-label-case": Case(
-        76,
-        "the citation 'stage 2' does not match the paragraph anchor {#Stage 2} on line 118 "
+        77,
+        "the citation 'stage 2' does not match the paragraph anchor {#Stage 2} on line 119 "
         'exactly: write cite: "Stage 2"',
     ),
     "duplicate-anchor": Case(
-        110,
-        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 108: "
+        111,
+        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 109: "
         "give each paragraph a different label",
     ),
     "empty-body": Case(
-        103,
+        104,
         "the procedure text after the front matter is empty: paste the policy's text there",
         also=tuple(
             (line, "is not a paragraph in the policy text")
-            for line in (28, 33, 40, 45, 55, 58, 60, 66, 72, 76, 79, 82, 87, 91, 94, 97, 101)
+            for line in (28, 33, 40, 45, 55, 58, 60, 66, 73, 77, 80, 83, 88, 92, 95, 98, 102)
         ),
     ),
     "form-feed-in-body": Case(
-        110,
-        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 108",
+        111,
+        "the paragraph anchor '{#1.1}' repeats '{#1.1}' from line 109",
     ),
     "form-feed-in-front-matter": Case(
-        74,
+        75,
         "number: expected a whole number here, got 'two'",
     ),
     # --- cross-checks
     "unknown-agency": Case(62, "unknown agency 'polise'; did you mean 'police'?"),
     "unknown-form": Case(
-        99,
+        100,
         "unknown form 'escalation-from'; did you mean 'escalation-form'?",
     ),
     "duplicate-stage-number": Case(
-        89,
+        90,
         "duplicate stage 2: two stages may share a number only when each is a 'variant'",
-        also=((74, "stage 2 has variants: the first needs a 'variant' with a 'question'"),),
+        also=((75, "stage 2 has variants: the first needs a 'variant' with a 'question'"),),
     ),
     "stages-out-of-order": Case(
-        74,
+        75,
         "stage 3 is out of order: expected stage 2 here (list stages in order, starting at 1)",
-        also=((89, "stage 2 is out of order"),),
+        also=((90, "stage 2 is out of order"),),
     ),
     # --- timescales
     "timescale-unparseable": Case(
@@ -218,7 +218,7 @@ CASES: dict[str, Case] = {
     ),
     # --- the paragraph map (paragraphs.md)
     "map-paragraph-dropped": Case(
-        134,
+        135,
         "paragraph '{#4.1}' is not in the paragraph map (paragraphs.md): attach it to the "
         "outcomes it applies to, or mark it 'procedure_only' with a reason",
     ),
@@ -350,7 +350,7 @@ def test_valid_policy_loads_with_no_errors_or_warnings(tmp_path):
     assert [f.id for f in policy.forms] == ["escalation-form"]
     assert policy.stages[2].forms[0].form == "escalation-form"
     assert not policy.exits.complaint.stated
-    assert site.procedures[VALID].anchors["2.1"] == 116
+    assert site.procedures[VALID].anchors["2.1"] == 117
 
 
 def test_valid_policy_passes_check_with_exit_0(tmp_path):
@@ -369,7 +369,7 @@ def test_everyone_named_without_a_way_to_reach_them_is_listed(tmp_path):
         (26, "no contact: the emergency route names someone to go to, but "),
         (31, "no contact: the conduct route names someone to go to, but th"),
         (38, "no contact: the policy route names someone to go to, but the"),
-        (84, "no contact: 'The Child Protection Chair' (Stage 2: Line mana"),
+        (85, "no contact: 'The Child Protection Chair' (Stage 2: Line mana"),
     ]
     assert all(p.warning for p in problems)
 
@@ -466,7 +466,7 @@ def test_a_missing_paragraph_is_never_swapped_for_another(tmp_path):
     # 3.1 is one keystroke away and a different paragraph: listed as a label, never offered.
     assert "did you mean" not in error.message
     assert "Mark the paragraph" not in error.message
-    assert "Labels in the policy text that start '3.': '3.1' (line 126)." in error.message
+    assert "Labels in the policy text that start '3.': '3.1' (line 127)." in error.message
 
 
 def test_a_citation_with_no_labels_to_list_says_so(tmp_path):

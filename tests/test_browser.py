@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import subprocess
 from datetime import UTC, datetime, time
@@ -184,6 +185,14 @@ def enter_date(page, day, month, year, clock=""):
     page.fill("#clock", clock)
     page.get_by_role("button", name="Update dates").click()
     page.wait_for_load_state()  # without JavaScript the click posts: read the new page
+    # With JavaScript the script dates it, once the bank holidays have come: wait for it to
+    # keep the start in the fragment, or to show an error.
+    for _ in range(100):
+        error = page.locator(".govuk-error-summary:visible").count()
+        if "start=" in page.url or "#dates" in page.url or error:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the dates were never worked out: {page.url}")
 
 
 def dates_text(page) -> str:
@@ -197,7 +206,9 @@ def test_live_date_entry_without_javascript(browser, server):
     page.goto(server + DATED)
     enter_date(page, "24", "12", "2026", "10:00")
     assert "/check/" in page.url and "2026" not in page.url  # posted, not in the URL
-    assert "by 10:00 am on Saturday 26 December 2026 (within 48 hours)" in dates_text(page)
+    assert "by 10:00 am on Saturday 26 December 2026, or by 10:00 am on Tuesday 29 December" in (
+        dates_text(page)
+    )
     context.close()
 
 
@@ -205,12 +216,16 @@ def test_live_date_entry_without_javascript(browser, server):
 def test_static_dates_match_the_live_app(browser, server, static_site):
     context = browser.new_context()
     context.clock.set_fixed_time(NOW)
-    static_page, live_page = context.new_page(), context.new_page()
+    # The live app dates a posted start where JavaScript is off; with it on, the same script
+    # as the static site's does: compare the server's dates with the script's.
+    posting = browser.new_context(java_script_enabled=False)
+    static_page, live_page = context.new_page(), posting.new_page()
     static_page.goto(static_site + DATED.lstrip("/"))
     live_page.goto(server + DATED)
     for page in (static_page, live_page):
         enter_date(page, "24", "12", "2026", "10:00")
     assert dates_text(static_page) == dates_text(live_page)
+    posting.close()
     assert "by the end of Wednesday 30 December 2026 (within 2 working days)" in dates_text(
         static_page
     )
@@ -257,12 +272,84 @@ def test_no_axe_violations_with_a_date_error(browser, server):
     context.close()
 
 
+FRAGMENT_START = "start=2026-12-24T10:00"
+DATED_FROM_IT = "by the end of Wednesday 30 December 2026 (within 2 working days)"
+
+
+def dated_from_the_kept_start(page) -> bool:
+    page.locator("[data-start-text]", has_text="24 December 2026").wait_for()
+    return DATED_FROM_IT in dates_text(page) and page.input_value("#day") == "24"
+
+
+def wait_for_fragment(page, text: str) -> None:
+    for _ in range(100):  # the page's strict CSP rules out wait_for_function's string
+        if text in page.url:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{text} never reached {page.url}")
+
+
+def start_survives(browser, base: str, dated: str, elsewhere: str) -> list[tuple[str, str, str]]:
+    """Enter a start, reload, go elsewhere and Back, then Start again; the requests made."""
+    context = browser.new_context()
+    context.clock.set_fixed_time(NOW)
+    page = context.new_page()
+    sent: list[tuple[str, str, str]] = []
+    page.on("request", lambda r: sent.append((r.method, r.url, r.post_data or "")))
+    page.goto(base + dated)
+    page.wait_for_selector("form[data-when]:not([hidden])")
+    page.wait_for_selector("[data-dated]:not([hidden])")
+    enter_date(page, "24", "12", "2026", "10:00")
+    wait_for_fragment(page, FRAGMENT_START)
+    assert dated_from_the_kept_start(page)
+    page.reload()
+    assert FRAGMENT_START in page.url and dated_from_the_kept_start(page)
+    page.goto(base + elsewhere)
+    page.go_back()
+    assert FRAGMENT_START in page.url and dated_from_the_kept_start(page)
+    page.get_by_role("link", name="Start again").click()
+    page.wait_for_load_state()
+    page.go_back()
+    assert "start=" not in page.url
+    page.wait_for_selector("[data-dated]:not([hidden])")
+    assert page.input_value("#day") == "23"  # today's date again
+    context.close()
+    assert sent and all(method == "GET" for method, _, _ in sent)
+    assert not [url for _, url, body in sent if "2026-12-24" in url + body or "start=" in url]
+    return sent
+
+
+def test_the_start_survives_reload_and_back_and_never_reaches_the_server(browser, server, caplog):
+    caplog.set_level(logging.INFO, logger="werkzeug")  # the live server's access log
+    start_survives(browser, server, DATED, "/lincolnshire/")
+    served = caplog.text
+    assert "GET /lincolnshire/check/" in served  # the log is the server's access log
+    assert "POST" not in served and "start=" not in served and "2026-12-24" not in served
+
+
+@pytest.mark.xdist_group("build")
+def test_the_start_survives_reload_and_back_on_the_static_site(browser, static_site):
+    sent = start_survives(browser, static_site, DATED.lstrip("/"), "lincolnshire/")
+    assert any("/lincolnshire/check/" in url for _, url, _ in sent)
+
+
+def test_without_javascript_the_start_is_posted_and_the_page_says_it_is_not_kept(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + DATED)
+    assert page.get_by_text("Without JavaScript, they are sent to us").is_visible()
+    enter_date(page, "24", "12", "2026", "10:00")
+    assert "#" not in page.url.replace("#dates", "") and DATED_FROM_IT in dates_text(page)
+    context.close()
+
+
 def test_live_default_start_is_now_only_where_javascript_runs(browser, server):
     with_js = browser.new_context()
     with_js.clock.set_fixed_time(datetime(2026, 11, 23, 14, 5, tzinfo=UTC))
     page = with_js.new_page()
     page.goto(server + DATED)
-    page.wait_for_function("document.querySelector('[data-start-text]').textContent.includes('pm')")
+    # Not wait_for_function: polling a string breaks the page's strict CSP (no 'unsafe-eval').
+    page.locator("[data-start-text]", has_text="pm").wait_for()
     assert page.input_value("#clock") == "14:05"
     assert "Counting from 2:05 pm on Monday 23 November 2026" in page.locator("#dates").inner_text()
     with_js.close()
@@ -342,17 +429,27 @@ def main_text(page) -> str:
     return page.locator("main").inner_text()
 
 
-def same_main(browser, server, static_site, path: str, start: tuple[str, ...]) -> None:
-    """Live and static show the same visible <main> for the same start typed in, at one now."""
+def same_main(
+    browser, server, static_site, path: str, start: tuple[str, ...], other: dict | None = None
+) -> None:
+    """Live and static show the same visible <main> for the same start typed in, at one now.
+
+    The live page posts the start (JavaScript off), so the server's dates are compared with
+    the static page's script's.
+    """
     context = browser.new_context()
     context.clock.set_fixed_time(NOW)
-    static_page, live_page = context.new_page(), context.new_page()
+    posting = browser.new_context(java_script_enabled=False)
+    static_page, live_page = context.new_page(), posting.new_page()
     static_page.goto(static_site + path)
     live_page.goto(f"{server}/{path}")
     for page in (static_page, live_page):
+        for name, value in (other or {}).items():  # dates of other events the form asks for
+            page.fill(f'[name="{name}"]', value)
         enter_date(page, *start)
     static, live = main_text(static_page), main_text(live_page)
     context.close()
+    posting.close()
     diff = difflib.unified_diff(live.splitlines(), static.splitlines(), "live", "static", n=0)
     assert static == live, "\n".join(diff)
 
@@ -460,6 +557,38 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
     browser, server, static_site, path, start
 ):
     same_main(browser, server, static_site, path.lstrip("/"), start)
+
+
+@pytest.mark.parametrize(
+    ("path", "other", "shown"),
+    [
+        (
+            "islington/check/no/disagreement/nothing-yet/police/police/",
+            {"outcome-day": "30", "outcome-month": "12", "outcome-year": "2026"},
+            "by the end of Monday 4 January 2027 (within 2 working days)",
+        ),
+        (
+            "havering/check/no/disagreement/tried-1/yes/",
+            {"disagreement-day": "14", "disagreement-month": "12", "disagreement-year": "2026"},
+            "by the end of Monday 21 December 2026 (within 1 working week)",
+        ),
+        ("staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/", {}, "move to it"),
+    ],
+    ids=["an agreed outcome", "when the disagreement began", "a route with no timescale"],
+)
+@pytest.mark.xdist_group("build")
+def test_other_event_dates_read_the_same_live_and_static(
+    browser, server, static_site, path, other, shown
+):
+    same_main(browser, server, static_site, path, ("24", "12", "2026", "10:00"), other)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    for name, value in other.items():
+        page.fill(f'[name="{name}"]', value)
+    enter_date(page, "24", "12", "2026", "10:00")
+    assert shown in page.locator("#dates").inner_text()
+    context.close()
 
 
 RECORD = PAGE_TYPES["record"]

@@ -11,7 +11,10 @@ import holidays
 import pytest
 
 from wizard.core.dates import (
+    Anchor,
+    Clocked,
     Deadline,
+    Events,
     Leg,
     PlanRow,
     Start,
@@ -58,7 +61,8 @@ def utc(text: str) -> datetime:
 @pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda c: c["name"])
 def test_shared_vector(case):
     cal = calendar(case["nation"])
-    result = deadline(Span.parse(case["within"]), start_of(case, cal), cal)
+    unstated = case.get("bank_holidays") == "not stated"
+    result = deadline(Span.parse(case["within"]), start_of(case, cal), cal, unstated)
     assert result.kind.value == case["kind"]
     assert (result.day.isoformat() if result.day else None) == case["day"]
     assert (result.clock.strftime("%H:%M") if result.clock else None) == case["clock"]
@@ -66,6 +70,15 @@ def test_shared_vector(case):
     assert result.outside_working_days == case["outside_working_days"]
     assert result.from_start_of_day == case["from_start_of_day"]
     assert datefmt.deadline_text(result) == case["text"]
+    assert datefmt.reading_text(result) == case.get("reading_text", case["text"])
+    other = result.other
+    found = other and {
+        "why": result.why.value,
+        "day": other.day.isoformat() if other.day else None,
+        "clock": other.clock.strftime("%H:%M") if other.clock else None,
+        "end": other.end.strftime("%Y-%m-%dT%H:%MZ") if other.end else None,
+    }
+    assert found == case.get("other")
 
 
 def test_weekends_are_not_working_days():
@@ -90,7 +103,11 @@ def legs(rows: list[dict]) -> list[Leg]:
         Leg(
             row["number"],
             tuple(
-                tuple(Span.parse(w) for w in ts["within"]) if ts["datable"] else None
+                Clocked(
+                    tuple(Span.parse(w) for w in ts["within"]),
+                    Anchor(ts.get("from", "stage")) if ts["datable"] else Anchor.NONE,
+                    ts.get("bank_holidays") == "not stated",
+                )
                 for ts in row["timescales"]
             ),
         )
@@ -107,12 +124,13 @@ def reading_at(dated: list[PlanRow], key: str) -> Deadline | None:
 def shown(d: Deadline | None, now: datetime) -> dict | None:
     if d is None or d.end is None:
         return None
-    return {
-        "text": datefmt.deadline_text(d),
+    found = {
+        "text": datefmt.reading_text(d),
         "overdue": d.overdue(now),
         "outside": d.outside_working_days,
         "midnight": d.from_start_of_day,
     }
+    return found | ({"other": d.why.value} if d.why else {})
 
 
 def starts_text(starts: Start | None) -> str | None:
@@ -123,7 +141,8 @@ def plan_view(case: dict) -> dict:
     """What the page shows, by the rules planview applies (static/js/deadlines.js planView)."""
     cal, now = calendar(case["nation"]), utc(case["now"])
     start = start_of(case, cal)
-    dated = chain(legs(case["rows"]), start, cal)
+    given = {k: start_of(v, cal) for k, v in case.get("events", {}).items()}
+    dated = chain(legs(case["rows"]), start, cal, Events(**given))
     readings, order = {}, {}
     for group in (g for row in case["rows"] for g in row["groups"]):
         found = [reading_at(dated, key) for key in group["readings"]]
@@ -134,6 +153,7 @@ def plan_view(case: dict) -> dict:
         "note": datefmt.clock_change_note(start),
         "future": start.at > now,
         "starts": [starts_text(r.starts) for r in dated],
+        "moved": [r.moved for r in dated],
         "readings": readings,
         "order": order,
     }

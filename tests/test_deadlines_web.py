@@ -77,10 +77,28 @@ def test_a_deadline_still_running_is_not_overdue(client):
     assert "Overdue" not in page
 
 
-def test_a_moment_deadline_with_a_weekend_note(client):
-    page = text(post(client, STAGE_2, "4", "12", "2026", "15:30"))
-    assert "by 3:30 pm on Saturday 5 December 2026 (within 24 hours)" in page
-    assert "This falls on a weekend or bank holiday." in page
+def test_hours_ending_on_a_weekend_show_the_next_working_day_too(client):
+    page = text(post(client, STAGE_2, "4", "12", "2026", "15:00"))
+    assert (
+        "by 3:00 pm on Saturday 5 December 2026, or by 3:00 pm on Monday 7 December 2026 "
+        "if it moves to the next working day (within 24 hours)"
+    ) in page
+    assert "The policy does not say whether weekends or bank holidays count" in page
+
+
+def test_hours_ending_on_a_bank_holiday_show_the_next_working_day_too(client):
+    page = text(post(client, STAGE_2, "24", "12", "2026", "15:00"))
+    assert (
+        "by 3:00 pm on Friday 25 December 2026, or by 3:00 pm on Tuesday 29 December 2026 "
+        "if it moves to the next working day (within 24 hours)"
+    ) in page
+    assert "By the clock it ends on a weekend or bank holiday." in page
+
+
+def test_hours_ending_on_a_working_day_have_one_reading(client):
+    page = text(post(client, STAGE_2, "7", "12", "2026", "15:00"))
+    assert "by 3:00 pm on Tuesday 8 December 2026 (within 24 hours)" in page
+    assert "if it moves to the next working day" not in page
 
 
 def test_never_twelve_am(client):
@@ -105,7 +123,10 @@ def test_two_readings_are_shown_apart_the_earlier_first_each_with_its_words(clie
     page = text(post(client, LINCS_1, "24", "12", "2026", "10:00"))
     timescale = page[page.index("Timescales") : page.index("Your dates")]
     assert "The policy's words give 2 deadlines for this , the earliest first" in timescale
-    hours = "by 10:00 am on Saturday 26 December 2026 (within 48 hours)"
+    hours = (
+        "by 10:00 am on Saturday 26 December 2026, or by 10:00 am on Tuesday 29 December 2026 "
+        "if it moves to the next working day (within 48 hours)"
+    )
     days = "by the end of Wednesday 30 December 2026 (within 2 working days)"
     assert readings_order(timescale, hours, days)
     assert f"{hours} The policy says “within 48 hours” (Step 1)" in timescale
@@ -216,7 +237,7 @@ def test_ics_has_one_event_per_dated_reading(client):
     events = list(cal.walk("VEVENT"))
     starts = sorted(str(e.decoded("dtstart")) for e in events)
     assert "2026-12-30" in starts and "2027-01-15" in starts
-    assert len(events) == 5  # stage 1: 1 (the other counts from an outcome), 2: 2, 3: 1, 4: 1
+    assert len(events) == 6  # stage 1: 2 (the outcome's dated from the start), 2: 2, 3: 1, 4: 1
 
 
 def test_ics_events_are_the_plan_datas_events(client):

@@ -210,7 +210,7 @@ def test_a_note_on_a_role_entry_sits_beside_that_role(client):
 
 def test_a_note_on_a_timescale_sits_beside_that_timescale(client):
     markup = page(client, FIRST)
-    timescale = element_with(markup, "li", "within 3 working days, from the disagreement")
+    timescale = element_with(markup, "li", "Starts: “of the disagreement”")
     assert timescale.startswith("Talk to the practitioner in the other agency")
     assert (
         "Note about the policy text: The footnote says 'Working days are Monday to Friday'"

@@ -109,9 +109,10 @@ def test_a_note_on_a_fact_sits_under_the_quoted_words(tmp_path):
         text(e) for e in tree.iter() if isinstance(e.tag, str) and e.tag in ("blockquote", "p")
     )
     assert (
-        "“The line managers should meet within 5 working days and complete the Escalation "
-        "Referral Form (Appendix 1).” (para 2.3) Note about the policy text: Test note: the "
-        "policy does not say who calls the meeting. (para 2.3)"
+        "“The line managers should meet within 5 working days of the matter being escalated to "
+        "them and complete the Escalation Referral Form (Appendix 1).” (para 2.3) "
+        "Note about the policy text: Test note: the policy does not say who calls the "
+        "meeting. (para 2.3)"
     ) in said
 
 

@@ -119,17 +119,39 @@ function momentStart (at, change, asked) {
   return { kind: 'moment', day: wall.day, at, clock: wall.clock, zoneName: zoneName(at), change, asked }
 }
 
-// Deadlines: {kind, day, clock, end, outsideWorkingDays, fromStartOfDay, zoneName}
+// Deadlines: {kind, day, clock, end, outsideWorkingDays, fromStartOfDay, zoneName, other, why}.
+// `other` is a second reading where the policy is silent (`why` says on what): hours that run
+// out on a weekend or bank holiday also read as the same time on the next working day;
+// working days from a policy that does not say whether bank holidays count also read with
+// them counted, where that gives an earlier day.
 
-export function deadline (spanText, start, holidays) {
+export function deadline (spanText, start, holidays, bankHolidaysUnstated = false) {
   const span = parseSpan(spanText)
+  const found = plainDeadline(span, start, holidays)
+  if (span.unit === 'hours' && found.outsideWorkingDays) {
+    return { ...found, other: nextWorking(found, holidays), why: 'next working day' }
+  }
+  if (bankHolidaysUnstated && (span.unit === 'working days' || span.unit === 'working weeks')) {
+    const counted = plainDeadline(span, start, new Set())
+    if (counted.day !== found.day) return { ...found, other: counted, why: 'bank holidays count' }
+  }
+  return found
+}
+
+function plainDeadline (span, start, holidays) {
   if (span.amount === null) {
-    return { kind: span.unit, day: null, clock: null, end: null, outsideWorkingDays: false, fromStartOfDay: false, zoneName: '' }
+    return { kind: span.unit, day: null, clock: null, end: null, outsideWorkingDays: false, fromStartOfDay: false, zoneName: '', other: null, why: null }
   }
   if (span.unit === 'hours') return momentDeadline(start.at + span.amount * HOUR, holidays, start.kind === 'day')
   if (span.unit === 'weeks') return dayDeadline(addDays(start.day, 7 * span.amount), holidays, false)
   const days = span.amount * (span.unit === 'working weeks' ? WORKING_WEEK : 1)
   return dayDeadline(addWorkingDays(start.day, days, holidays), holidays, false)
+}
+
+function nextWorking (found, holidays) {
+  const day = addWorkingDays(found.day, 1, holidays)
+  if (found.clock === null) return dayDeadline(day, holidays, found.fromStartOfDay)
+  return momentDeadline(instant(wallOf(day, found.clock)).at, holidays, found.fromStartOfDay)
 }
 
 function momentDeadline (end, holidays, untimed) {
@@ -143,7 +165,9 @@ function momentDeadline (end, holidays, untimed) {
     end,
     outsideWorkingDays: !isWorkingDay(wall.day, holidays),
     fromStartOfDay: untimed,
-    zoneName: zoneName(end)
+    zoneName: zoneName(end),
+    other: null,
+    why: null
   }
 }
 
@@ -155,31 +179,41 @@ function dayDeadline (day, holidays, untimed) {
     end: midnight(addDays(day, 1)),
     outsideWorkingDays: !isWorkingDay(day, holidays),
     fromStartOfDay: untimed,
-    zoneName: ''
+    zoneName: '',
+    other: null,
+    why: null
   }
 }
 
 export function overdue (d, now) { return d.end !== null && now >= d.end }
 
-// The plan. rows: [{number, timescales: [{within: [...], datable}]}], as the page's plan data
-// lists them. Each stage starts when the one before runs out (the latest deadline among all
-// its variants); all variants of a stage share a start; a stage with no dated deadline
-// leaves every later start unknown.
-export function chain (rows, start, holidays) {
+// The plan. rows: [{number, timescales: [{within: [...], datable, from, bank_holidays}]}], as
+// the page's plan data lists them; `from` is 'stage' (the default), 'outcome' or
+// 'disagreement', dated from `events` of those names where given, else from the stage's
+// start. Each stage starts when the one before runs out (the latest deadline among all its
+// variants that have one; a second reading where the policy is silent does not move it); all variants of a stage share a start. Where none has a deadline,
+// the next stage starts when the worker moves to it: it is dated as if they moved on when the
+// stage before started, and `moved` says so.
+export function chain (rows, start, holidays, events = {}) {
   const result = []
   let starts = start
+  let moved = false
   let group = []
   let number = null
   for (const row of rows) {
     if (row.number !== number && group.length) {
-      starts = nextStart(group)
+      [starts, moved] = nextStart(group)
       group = []
     }
     number = row.number
-    const deadlines = row.timescales.map(ts => ts.datable && starts !== null
-      ? ts.within.map(w => deadline(w, starts, holidays))
-      : [])
-    const dated = { starts, deadlines, ends: latestEnd(deadlines) }
+    const deadlines = row.timescales.map(ts => {
+      const from = ts.datable ? (ts.from || 'stage') : 'none'
+      const origin = from === 'none' ? null : from === 'stage' ? starts : (events[from] || starts)
+      return origin === null
+        ? []
+        : ts.within.map(w => deadline(w, origin, holidays, ts.bank_holidays === 'not stated'))
+    })
+    const dated = { starts, deadlines, moved, ends: latestEnd(deadlines) }
     result.push(dated)
     group.push(dated)
   }
@@ -192,8 +226,23 @@ function latestEnd (deadlines) {
 }
 
 function nextStart (group) {
-  const ends = group.map(row => row.ends)
-  return ends.includes(null) ? null : after(Math.max(...ends))
+  const ends = group.map(row => row.ends).filter(e => e !== null)
+  return ends.length ? [after(Math.max(...ends)), false] : [group[0].starts, true]
+}
+
+// Timescales for the whole procedure, dated from when the disagreement began.
+export function overallView (timescales, start, holidays, now) {
+  const readings = {}
+  timescales.forEach((ts, i) => ts.within.forEach((w, r) => {
+    readings[`overall:${i}:${r}`] = shown(deadline(w, start, holidays, ts.bank_holidays === 'not stated'), now)
+  }))
+  return readings
+}
+
+function shown (d, now) {
+  if (!d || d.end === null) return null
+  const found = { text: readingText(d), overdue: overdue(d, now), outside: d.outsideWorkingDays, midnight: d.fromStartOfDay }
+  return d.why ? { ...found, other: d.why } : found
 }
 
 // Positions of readings, the earliest deadline first; undated ones keep their order last.
@@ -204,19 +253,17 @@ export function earliestFirst (deadlines) {
 
 // What the page shows for a plan: the plan data's rows dated from `start` at `now`.
 // Readings are keyed 'row:timescale:reading' and duties 'row:group', as the page names them.
-export function planView (rows, start, holidays, now) {
-  const dated = chain(rows, start, holidays)
-  const view = { startText: startText(start), note: clockChangeNote(start), future: start.at > now, starts: [], readings: {}, order: {}, deadlines: {} }
+export function planView (rows, start, holidays, now, events = {}) {
+  const dated = chain(rows, start, holidays, events)
+  const view = { startText: startText(start), note: clockChangeNote(start), future: start.at > now, starts: [], moved: [], chained: dated.map(row => row.starts), readings: {}, order: {}, deadlines: {} }
   dated.forEach((row, i) => {
     view.starts.push(row.starts ? sentence(startText(row.starts)) : null)
+    view.moved.push(row.moved)
     for (const group of rows[i].groups) {
       const found = group.readings.map(key => readingAt(dated, key))
       group.readings.forEach((key, j) => {
-        const d = found[j]
-        view.deadlines[key] = d
-        view.readings[key] = d && d.end !== null
-          ? { text: deadlineText(d), overdue: overdue(d, now), outside: d.outsideWorkingDays, midnight: d.fromStartOfDay }
-          : null
+        view.deadlines[key] = found[j]
+        view.readings[key] = shown(found[j], now)
       })
       view.order[group.key] = earliestFirst(found).map(j => group.readings[j])
     }
@@ -273,6 +320,15 @@ export function deadlineText (d) {
   if (d.kind === 'day') return `by the end of ${dayText(d.day)}`
   if (d.kind === 'moment') return `by ${momentText(d.day, d.clock, d.zoneName)}`
   return d.kind
+}
+
+// The deadline in words, with its second reading where the policy is silent, earlier first.
+export function readingText (d) {
+  if (!d.other) return deadlineText(d)
+  if (d.why === 'bank holidays count') {
+    return `${deadlineText(d.other)} if bank holidays count as working days, or ${deadlineText(d)} if they do not`
+  }
+  return `${deadlineText(d)}, or ${deadlineText(d.other)} if it moves to the next working day`
 }
 
 export function startText (s) {

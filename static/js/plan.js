@@ -7,7 +7,12 @@
 // the .ics. On a live page (cached for the day, dated from the start of today) it fills
 // in the time now and dates the page again, but only while the start is the default: a
 // start someone posted stays as the server dated it.
-import { entered, planView, readStart, wallAt } from './deadlines.js'
+//
+// The start entered, and any other date asked for, is kept in the address's fragment
+// (#start=2026-12-24T10:00&outcome=2026-12-28), which the browser never sends to a server:
+// reload, Back and a bookmark keep the dates. "Start again" clears it. With JavaScript the
+// live page works the dates out here too, so the start never reaches the server.
+import { entered, overallView, planView, readStart, startText, wallAt } from './deadlines.js'
 import { icsCalendar, icsEvent } from './calendar.js'
 
 const section = document.getElementById('dates')
@@ -24,8 +29,9 @@ function fillReading (key, reading) {
     el.querySelector('[data-text]').textContent = reading ? reading.text : ''
     el.querySelector('[data-by]').hidden = !reading
     el.querySelector('[data-overdue]').hidden = !(reading && reading.overdue)
-    el.querySelector('[data-outside]').hidden = !(reading && reading.outside)
+    el.querySelector('[data-outside]').hidden = !(reading && reading.outside && reading.other !== 'next working day')
     el.querySelector('[data-midnight]').hidden = !(reading && reading.midnight)
+    for (const note of el.querySelectorAll('[data-other]')) note.hidden = !(reading && reading.other === note.dataset.other)
   })
 }
 
@@ -40,7 +46,10 @@ function fill (view, data) {
   each('[data-start-text]', el => { el.textContent = view.startText })
   showAll('[data-future]', view.future)
   each('[data-clock-note]', el => { el.textContent = view.note; el.hidden = view.note === '' })
-  view.starts.forEach((text, i) => each(`[data-starts="${i}"]`, el => { el.textContent = text ?? data.unknown }))
+  view.starts.forEach((text, i) => each(`[data-starts="${i}"]`, el => {
+    if (!view.moved[i]) el.textContent = text
+    else el.textContent = data.rows[i].dates ? data.moved.replace('{start}', view.startTexts[i]) : data.movedUndated
+  }))
   for (const [key, reading] of Object.entries(view.readings)) fillReading(key, reading)
   for (const [key, keys] of Object.entries(view.order)) {
     order(key, keys)
@@ -61,6 +70,50 @@ function setNow (form) {
 
 function fields (form) {
   return ['day', 'month', 'year', 'clock'].map(name => form.querySelector(`#${name}`).value)
+}
+
+function eventFields (form, key) {
+  return ['day', 'month', 'year'].map(part => form.querySelector(`[name="${key}-${part}"]`).value)
+}
+
+// The dates of other events asked for: {key: start}, or the key of an error.
+function readEvents (form, data) {
+  const events = {}
+  for (const key of data.asks) {
+    const parts = eventFields(form, key)
+    if (parts.every(part => part.trim() === '')) continue
+    const given = readStart(...parts, '')
+    if (given.error) return { error: `${key} ${given.error}` }
+    events[key] = entered(given.day, null)
+  }
+  return { events }
+}
+
+// The fragment: what was entered, never sent to a server.
+function toFragment (form, data) {
+  // Only digits, '-', 'T' and ':' go in, read once the form has accepted them: kept readable.
+  const given = readStart(...fields(form))
+  const parts = [`start=${given.day}${given.clock ? 'T' + given.clock : ''}`]
+  for (const key of data.asks) {
+    const typed = readStart(...eventFields(form, key), '')
+    if (typed.day) parts.push(`${key}=${typed.day}`)
+  }
+  history.replaceState(history.state, '', '#' + parts.join('&'))
+}
+
+function fromFragment (form, data) {
+  const params = new URLSearchParams(location.hash.slice(1))
+  if (!params.has('start')) return false
+  const put = (names, value) => {
+    const [date, clock] = value.split('T')
+    const [y, m, d] = date.split('-').map(Number).map(String)
+    names.forEach((selector, i) => { form.querySelector(selector).value = [d, m, y, clock || ''][i] ?? '' })
+  }
+  put(['#day', '#month', '#year', '#clock'], params.get('start'))
+  for (const key of data.asks) {
+    if (params.has(key)) put(['day', 'month', 'year'].map(p => `[name="${key}-${p}"]`), params.get(key))
+  }
+  return true
 }
 
 function showError (data, error) {
@@ -99,30 +152,51 @@ function main () {
     .then(found => { holidays = new Set(found.dates) })
   const update = () => {
     const given = readStart(...fields(form))
-    showError(data, given.error)
-    if (given.error) return null
-    const view = planView(data.rows, entered(given.day, given.clock), holidays, Date.now())
+    const other = readEvents(form, data)
+    const error = given.error || other.error
+    showError(data, error)
+    if (error) return null
+    const start = entered(given.day, given.clock)
+    const now = Date.now()
+    const view = planView(data.rows, start, holidays, now, other.events)
+    view.startTexts = view.starts.map((_, i) => startText(view.chained[i]))
     fill(view, data)
+    const overall = overallView(data.overall, other.events.disagreement || start, holidays, now)
+    for (const [key, reading] of Object.entries(overall)) fillReading(key, reading)
     return view
   }
   form.addEventListener('input', () => { touched = true })
-  if (!data.dated) {
-    form.addEventListener('submit', async event => {
-      event.preventDefault()
-      if (holidays === null) await ready
-      const view = update()
-      if (view && event.submitter && event.submitter.name === 'download') download(data, view)
-    })
+  form.addEventListener('submit', async event => {
+    event.preventDefault() // the dates are worked out here: nothing entered reaches the server
+    if (holidays === null) await ready
+    const view = update()
+    if (view) toFragment(form, data)
+    if (view && event.submitter && event.submitter.name === 'download') download(data, view)
+  })
+  for (const link of document.querySelectorAll('[data-start-again]')) {
+    link.addEventListener('click', () => history.replaceState(history.state, '', location.pathname + location.search))
   }
-  setNow(form)
+  const kept = fromFragment(form, data)
+  if (kept) touched = true
+  else setNow(form)
   ready.then(() => {
     if (!data.dated) {
       showAll('[data-needs-js]', false)
       form.hidden = false
     }
     // Someone already typing keeps what they typed; the dates follow when they submit.
-    if (!touched) update()
+    // A start kept in the fragment is dated at once.
+    if (!touched || kept) update()
   }, () => {}) // without bank holidays no date is given: the words stay, as without JavaScript
+  // Back to a page kept whole by the browser: the fragment, not the form as it was, decides.
+  window.addEventListener('pageshow', event => {
+    if (!event.persisted || holidays === null) return
+    if (!fromFragment(form, data)) {
+      for (const field of form.querySelectorAll('input')) field.value = ''
+      setNow(form)
+    }
+    update()
+  })
 }
 
 main()

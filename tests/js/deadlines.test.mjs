@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { deadline, deadlineText, entered, parseSpan } from '../../static/js/deadlines.js'
+import { deadline, deadlineText, entered, parseSpan, readingText } from '../../static/js/deadlines.js'
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/deadlines.json', import.meta.url)))
 
@@ -13,7 +13,7 @@ function utc (ms) {
 for (const c of vectors.cases) {
   test(c.name, () => {
     const holidays = new Set(vectors.holidays[c.nation])
-    const result = deadline(c.within, entered(c.start, c.time), holidays)
+    const result = deadline(c.within, entered(c.start, c.time), holidays, c.bank_holidays === 'not stated')
     assert.equal(result.kind, c.kind)
     assert.equal(result.day, c.day)
     assert.equal(result.clock, c.clock)
@@ -21,6 +21,9 @@ for (const c of vectors.cases) {
     assert.equal(result.outsideWorkingDays, c.outside_working_days)
     assert.equal(result.fromStartOfDay, c.from_start_of_day)
     assert.equal(deadlineText(result), c.text)
+    assert.equal(readingText(result), c.reading_text || c.text)
+    const other = result.other && { why: result.why, day: result.other.day, clock: result.other.clock, end: utc(result.other.end) }
+    assert.deepEqual(other || undefined, c.other)
   })
 }
 

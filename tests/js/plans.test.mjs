@@ -11,12 +11,14 @@ const holidays = read('deadlines.json').holidays
 
 for (const c of vectors.plans) {
   test(c.name, () => {
-    const view = planView(c.rows, entered(c.start, c.time), new Set(holidays[c.nation]), Date.parse(c.now))
+    const events = Object.fromEntries(Object.entries(c.events || {}).map(([k, v]) => [k, entered(v.start, v.time)]))
+    const view = planView(c.rows, entered(c.start, c.time), new Set(holidays[c.nation]), Date.parse(c.now), events)
     assert.deepEqual({
       start_text: view.startText,
       note: view.note,
       future: view.future,
       starts: view.starts,
+      moved: view.moved,
       readings: view.readings,
       order: view.order
     }, c.expect)

@@ -6,14 +6,16 @@ UTC, so a clock change can neither stretch nor shrink "24 hours"; wall-clock tim
 from instants only to find a day or to show them. A deadline of N working days from a date
 is the Nth working day after it, so a disagreement on Thursday 24 December 2026 with 2
 working days runs to the end of Wednesday 30 December (25th and 28th are bank holidays,
-26th and 27th a weekend). `static/js/deadlines.js` follows the same rules, checked by the
-shared vectors in `tests/vectors/`.
+26th and 27th a weekend). Where the policy is silent on something that moves a date
+(whether weekends count for hours, whether bank holidays are working days), a deadline
+carries the other reading too (`Deadline.other`). `static/js/deadlines.js` follows the same
+rules, checked by the shared vectors in `tests/vectors/`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
@@ -130,6 +132,13 @@ def _moment_start(
     return Start(StartKind.MOMENT, wall.date(), at, wall.time(), zone_name, change, asked)
 
 
+class Other(StrEnum):
+    """Why a deadline has a second reading: something the policy does not say."""
+
+    NEXT_WORKING_DAY = "next working day"  # hours ending on a day off, moved on
+    BANK_HOLIDAYS_COUNT = "bank holidays count"  # working days, bank holidays not mentioned
+
+
 class DeadlineKind(StrEnum):
     """How a deadline is expressed."""
 
@@ -152,14 +161,35 @@ class Deadline:
     outside_working_days: bool = False
     from_start_of_day: bool = False  # hours counted from midnight because no time was given
     zone_name: str = ""  # 'BST' or 'GMT' where its wall-clock time happens twice
+    other: Deadline | None = None  # the reading where the policy's silence is read the other way
+    why: Other | None = None
 
     def overdue(self, now: datetime) -> bool:
         """Whether the deadline has passed at `now`."""
         return self.end is not None and now >= self.end
 
 
-def deadline(span: Span, start: Start, cal: WorkingCalendar) -> Deadline:
-    """When `span` runs out, counting from `start`."""
+def deadline(
+    span: Span, start: Start, cal: WorkingCalendar, bank_holidays_unstated: bool = False
+) -> Deadline:
+    """When `span` runs out from `start`, with a second reading where the policy is silent.
+
+    Hours that run out on a weekend or bank holiday also read as the same time on the next
+    working day (the policy does not say whether those days count). Working days from a
+    policy that does not say whether bank holidays count also read with them counted, where
+    that gives an earlier day.
+    """
+    found = _deadline(span, start, cal)
+    if span.unit is Unit.HOURS and found.outside_working_days and found.day is not None:
+        return replace(found, other=_next_working(found, cal), why=Other.NEXT_WORKING_DAY)
+    if bank_holidays_unstated and span.unit in (Unit.WORKING_DAYS, Unit.WORKING_WEEKS):
+        counted = _deadline(span, start, replace(cal, holidays=frozenset()))
+        if counted.day != found.day:
+            return replace(found, other=counted, why=Other.BANK_HOLIDAYS_COUNT)
+    return found
+
+
+def _deadline(span: Span, start: Start, cal: WorkingCalendar) -> Deadline:
     if span.unit in AMOUNTLESS:
         return Deadline(span, DeadlineKind(span.unit.value))
     amount = span.amount or 0
@@ -170,6 +200,16 @@ def deadline(span: Span, start: Start, cal: WorkingCalendar) -> Deadline:
         return _day(span, start.day + timedelta(weeks=amount), cal)
     days = amount * (WORKING_WEEK if span.unit is Unit.WORKING_WEEKS else 1)
     return _day(span, add_working_days(start.day, days, cal.holidays), cal)
+
+
+def _next_working(found: Deadline, cal: WorkingCalendar) -> Deadline:
+    """The same deadline moved to the next working day, at the same wall-clock time."""
+    assert found.day is not None
+    day = add_working_days(found.day, 1, cal.holidays)
+    if found.clock is None:
+        return _day(found.span, day, cal, found.from_start_of_day)
+    end = instant(datetime.combine(day, found.clock), cal)[0]
+    return _moment(found.span, end, cal, found.from_start_of_day)
 
 
 def _moment(span: Span, end: datetime, cal: WorkingCalendar, untimed: bool) -> Deadline:
@@ -187,77 +227,137 @@ def _day(span: Span, day: date, cal: WorkingCalendar, untimed: bool = False) -> 
     return Deadline(span, DeadlineKind.DAY, day, None, end, outside, untimed)
 
 
-def counts_from_stage_start(timescale: Timescale, first_stage: bool) -> bool:
-    """Whether a date can be worked out from when the stage started."""
+class Anchor(StrEnum):
+    """What a timescale is dated from in the plan."""
+
+    STAGE = "stage"  # the stage's start, whether the policy names it or is silent
+    OUTCOME = "outcome"  # when an outcome was agreed: a date the worker gives
+    DISAGREEMENT = "disagreement"  # when the disagreement began: a date the worker gives
+    NONE = "none"  # nothing the plan knows: no date
+
+
+def anchor(timescale: Timescale, first_stage: bool, current: bool = False) -> Anchor:
+    """What the plan can date a timescale from.
+
+    A clock from the disagreement is the first stage's start there, and a date to ask for
+    elsewhere; one from an agreed outcome can be asked for only at the stage the worker is at.
+    """
     if timescale.from_ is Clock.DISAGREEMENT:
-        return first_stage
-    return timescale.from_ in (Clock.STAGE_START, Clock.PREVIOUS_STAGE, Clock.NOT_STATED)
+        return Anchor.STAGE if first_stage else Anchor.DISAGREEMENT
+    if timescale.from_ is Clock.OUTCOME:
+        return Anchor.OUTCOME if current else Anchor.NONE
+    return Anchor.STAGE
+
+
+@dataclass(frozen=True)
+class Clocked:
+    """One timescale as the plan dates it: its readings, what from, what the policy leaves out."""
+
+    spans: tuple[Span, ...]
+    anchor: Anchor = Anchor.STAGE
+    bank_holidays_unstated: bool = False
 
 
 @dataclass(frozen=True)
 class Leg:
-    """A stage as the plan sees it: its number, and each timescale's readings if datable."""
+    """A stage as the plan sees it: its number and its timescales."""
 
     number: int
-    timescales: tuple[tuple[Span, ...] | None, ...]  # None: cannot count from the stage start
+    timescales: tuple[Clocked, ...]
 
 
-def leg(stage: Stage, first_stage: bool) -> Leg:
-    """The stage's timescales, each kept only if it counts from the stage's start."""
+def leg(stage: Stage, first_stage: bool, current: bool = False) -> Leg:
+    """The stage's timescales, each with what it can be dated from."""
     return Leg(
         stage.number,
         tuple(
-            t.within if counts_from_stage_start(t, first_stage) else None for t in stage.timescales
+            Clocked(t.within, anchor(t, first_stage, current), t.bank_holidays_unstated)
+            for t in stage.timescales
         ),
     )
+
+
+@dataclass(frozen=True)
+class Events:
+    """Dates of events other than a stage's start that clocks run from, where given."""
+
+    outcome: Start | None = None
+    disagreement: Start | None = None
 
 
 @dataclass(frozen=True)
 class PlanRow:
     """One stage in the dated plan: when it starts and its deadlines, if they can be known."""
 
-    starts: Start | None
+    starts: Start
     deadlines: tuple[tuple[Deadline, ...], ...]  # per timescale; () where it has no date
+    moved: bool = False  # the stage before gives no end: dated as if moved on at once
 
     @property
     def ends(self) -> datetime | None:
-        """When the stage runs out, assuming it runs its full course: its latest deadline."""
+        """When the stage runs out, assuming it runs its full course: its latest deadline.
+
+        A second reading where the policy is silent (`Deadline.other`) does not move it.
+        """
         ends = [d.end for ds in self.deadlines for d in ds if d.end is not None]
         return max(ends) if ends else None
 
 
-def chain(legs: Iterable[Leg], start: Start, cal: WorkingCalendar) -> list[PlanRow]:
+def chain(
+    legs: Iterable[Leg], start: Start, cal: WorkingCalendar, events: Events = Events()
+) -> list[PlanRow]:
     """Every stage dated: each starts when the one before runs out.
 
     All variants of a stage share a start, and the next stage starts when the latest of
-    them runs out; a stage with no dated deadline leaves every later start unknown.
+    them that has a date runs out. Where none has one, the next stage starts when the worker
+    moves to it, which is not known: it is dated as if they moved on when the stage before
+    started, the earliest it can begin, and says so (`moved`).
     """
     rows: list[PlanRow] = []
-    starts: Start | None = start
+    starts, moved = start, False
     group: list[PlanRow] = []
     number = None
     for each in legs:
         if each.number != number and group:
-            starts, group = _next_start(group, cal), []
+            starts, moved = _next_start(group, cal)
+            group = []
         number = each.number
-        row = PlanRow(starts, _dated(each, starts, cal))
+        row = PlanRow(starts, _dated(each, starts, cal, events), moved)
         rows.append(row)
         group.append(row)
     return rows
 
 
-def _dated(each: Leg, starts: Start | None, cal: WorkingCalendar) -> tuple:
+def _dated(each: Leg, starts: Start, cal: WorkingCalendar, events: Events) -> tuple:
+    froms = {
+        Anchor.STAGE: starts,
+        Anchor.OUTCOME: events.outcome or starts,
+        Anchor.DISAGREEMENT: events.disagreement or starts,
+        Anchor.NONE: None,
+    }
     return tuple(
-        () if spans is None or starts is None else tuple(deadline(s, starts, cal) for s in spans)
-        for spans in each.timescales
+        ()
+        if (origin := froms[c.anchor]) is None
+        else tuple(deadline(s, origin, cal, c.bank_holidays_unstated) for s in c.spans)
+        for c in each.timescales
     )
 
 
-def _next_start(group: Sequence[PlanRow], cal: WorkingCalendar) -> Start | None:
-    ends = [row.ends for row in group]
-    if None in ends:
-        return None
-    return after(max(e for e in ends if e is not None), cal)
+def _next_start(group: Sequence[PlanRow], cal: WorkingCalendar) -> tuple[Start, bool]:
+    ends = [e for row in group if (e := row.ends) is not None]
+    if not ends:
+        return group[0].starts, True
+    return after(max(ends), cal), False
+
+
+def overall(
+    timescales: Iterable[Timescale], start: Start, cal: WorkingCalendar
+) -> list[tuple[Deadline, ...]]:
+    """Timescales for the whole procedure, dated from when the disagreement began."""
+    return [
+        tuple(deadline(s, start, cal, t.bank_holidays_unstated) for s in t.within)
+        for t in timescales
+    ]
 
 
 def earliest_first(deadlines: Sequence[Deadline | None]) -> list[int]:

@@ -49,6 +49,7 @@ class Facts:
     started_unsure: bool = False
     risk_unsure: bool = False
     area: str | None = None  # set only where something at the stage differs by area
+    tier: str | None = None  # an urgency tier whose clock replaces the stage's own
 
 
 def in_area(area: str | None, chosen: str | None) -> bool:
@@ -79,6 +80,7 @@ def facts(state: State) -> Facts:
             n for n in here if child == NOT_SURE and n.when is not Condition.ALWAYS
         ),
         area=area if any(area_facts(stage)) else None,
+        tier=a.get(Q.URGENCY) if p.tier(a.get(Q.URGENCY)) else None,
         earlier_duties=duties,
         earlier_if_child=child == NOT_SURE and bool(duties),
         started_unsure=a.get(Q.PROGRESS) == NOT_SURE,

@@ -81,7 +81,10 @@ AMOUNTLESS = {Unit.IMMEDIATELY, Unit.ASAP, Unit.NONE_STATED}
 
 
 class Clock(StrEnum):
-    """What a timescale's clock starts from."""
+    """What a timescale's clock starts from, as the tool can count it.
+
+    `starts` on the timescale holds the policy's own words for that event.
+    """
 
     DISAGREEMENT = "disagreement"
     STAGE_START = "stage start"
@@ -142,11 +145,31 @@ def _spans(value: object) -> object:
     return value
 
 
+class BankHolidays(StrEnum):
+    """Whether the policy's working days leave out bank holidays."""
+
+    EXCLUDED = "excluded"
+    NOT_STATED = "not stated"
+
+
+class WorkingDay(Model):
+    """What the policy says a working day is, for a timescale in working days."""
+
+    says: Text
+    cite: Cite
+    bank_holidays: BankHolidays = BankHolidays.NOT_STATED
+
+
+NOT_STATED = "not stated"
+
+
 class Timescale(Model):
     """A time limit: what must happen, within what, from when, in the policy's words.
 
     More than one reading in `within` means the policy's wording allows each
-    (for example "48 hours (2 working days)"); none is silently picked.
+    (for example "48 hours (2 working days)"); none is silently picked. `starts` is the
+    policy's words for the event the clock runs from, or 'not stated'; `from_` is that
+    event as the tool can count it.
     """
 
     for_: Text = Field(alias="for")
@@ -157,15 +180,40 @@ class Timescale(Model):
         WithJsonSchema(WITHIN_SCHEMA),
     ]
     from_: Clock = Field(alias="from")
+    starts: Text
     words: Text
     cite: Cite
     sooner_if_child_at_risk: bool = False
     notes: Notes = ()
+    working_day: WorkingDay | None = None
+
+    @model_validator(mode="after")
+    def _start_in_words(self) -> Timescale:
+        silent = self.starts.lower() == NOT_STATED
+        if silent != (self.from_ is Clock.NOT_STATED):
+            raise ValueError(
+                "'starts' and 'from' disagree: where the policy does not say when the time "
+                "starts, write 'starts: not stated' and 'from: not stated'; otherwise quote "
+                "the policy's words for the start in 'starts' and choose the 'from' they mean"
+            )
+        return self
 
     @property
     def ambiguous(self) -> bool:
         """True when the policy's words allow more than one reading."""
         return len(self.within) > 1
+
+    @property
+    def start_stated(self) -> bool:
+        """Whether the policy says when the time starts."""
+        return self.from_ is not Clock.NOT_STATED
+
+    @property
+    def bank_holidays_unstated(self) -> bool:
+        """Whether the policy defines a working day without saying if bank holidays count."""
+        return self.working_day is not None and (
+            self.working_day.bank_holidays is BankHolidays.NOT_STATED
+        )
 
 
 class Contact(Model):

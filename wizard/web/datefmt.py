@@ -13,7 +13,7 @@ from datetime import date, time
 from babel.dates import format_date, format_time
 from babel.plural import PluralRule
 
-from wizard.core.dates import ClockChange, Deadline, DeadlineKind, Start, StartKind
+from wizard.core.dates import ClockChange, Deadline, DeadlineKind, Other, Start, StartKind
 
 LOCALE = "en_GB"
 MIDDAY = time(12, 0)
@@ -43,6 +43,18 @@ def deadline_text(d: Deadline) -> str:
     if d.kind is DeadlineKind.MOMENT and d.day is not None and d.clock is not None:
         return f"by {moment(d.day, d.clock, d.zone_name)}"
     return d.kind.value
+
+
+def reading_text(d: Deadline) -> str:
+    """The deadline in words, with its second reading where the policy is silent, earlier first."""
+    if d.other is None:
+        return deadline_text(d)
+    if d.why is Other.BANK_HOLIDAYS_COUNT:
+        return (
+            f"{deadline_text(d.other)} if bank holidays count as working days, "
+            f"or {deadline_text(d)} if they do not"
+        )
+    return f"{deadline_text(d)}, or {deadline_text(d.other)} if it moves to the next working day"
 
 
 def start_text(s: Start) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from flask import render_template_string
 
 from wizard.core.flowchart import Layout, Node, layout
-from wizard.core.policy import Partnership, Route, Stage, Timescale
+from wizard.core.policy import Partnership, Route, Stage, StagePart, Timescale
 from wizard.web import overview, urls
 from wizard.web.markup import render
 from wizard.web.presenters import EXIT_TITLES, within_text
@@ -129,7 +129,9 @@ def _stage(p: Partnership, stage: Stage, label: str | None, branch: bool) -> Ste
     if variant and variant.label not in (stage.title or ""):
         lines.append(Line(variant.label))
     lines += [timescale_line(t) for t in stage.timescales]
-    if not stage.timescales:
+    if stage.unknown(StagePart.TIMESCALES):
+        lines.append(Line("Its timescale is not available in the copy we have."))
+    elif not stage.timescales:
         lines.append(Line(f"The policy gives no timescale for this {word.lower()}."))
     said = dict.fromkeys((t.words, t.cite) for t in stage.timescales)  # each sentence once
     quotes = tuple(Line("The policy says:", words, cite) for words, cite in said)

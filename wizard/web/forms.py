@@ -26,6 +26,30 @@ MESSAGES = {
 }
 
 
+# Dates of other events a clock runs from, asked for beside the stage's start.
+EVENTS = {
+    "outcome": "the outcome was agreed",
+    "disagreement": "the disagreement began",
+}
+EVENT_MESSAGES = {
+    f"{key} {error}": text
+    for key, event in EVENTS.items()
+    for error, text in {
+        "missing": f"Enter the date {event}, including a day, month and year, or leave it empty",
+        "not a date": f"The date {event} must be a real date, like 24 12 2026",
+        "year": f"The year {event} must be between 2000 and 2100",
+    }.items()
+}
+
+
+def read_event(key: str, day: str, month: str, year: str) -> tuple[date | None, str | None]:
+    """The date of another event, None where left empty, or the key of what is wrong."""
+    if not (day.strip() or month.strip() or year.strip()):
+        return None, None
+    when, _, error = read_start(day, month, year, "")
+    return when, f"{key} {error}" if error else None
+
+
 def read_start(
     day: str, month: str, year: str, clock: str
 ) -> tuple[date | None, time | None, str | None]:
@@ -59,6 +83,17 @@ class WhenForm(Form):
     month = StringField("Month")
     year = StringField("Year")
     clock = StringField("Time")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.given: dict[str, dict[str, str]] = {}  # other events' dates as typed
+
+    def event(self, data, key: str) -> tuple[date | None, str | None]:
+        """The date given for another event (`key` in EVENTS), or an error message."""
+        parts = [str(data.get(f"{key}-{part}", "")) for part in ("day", "month", "year")]
+        self.given[key] = dict(zip(("day", "month", "year"), parts, strict=True))
+        when, error = read_event(key, *parts)
+        return when, EVENT_MESSAGES[error] if error else None
 
     def started(self) -> tuple[date | None, time | None, str | None]:
         """The date and time given, or an error message in the GOV.UK style."""

@@ -16,18 +16,23 @@ from datetime import datetime
 from typing import Any
 
 from wizard.core.dates import (
+    Anchor,
     Deadline,
+    Events,
     PlanRow,
     Start,
     WorkingCalendar,
+    anchor,
     chain,
-    counts_from_stage_start,
     earliest_first,
     leg,
+    overall,
 )
-from wizard.core.policy import AMOUNTLESS, Fact, Partnership, Span, Stage, Timescale
+from wizard.core.policy import AMOUNTLESS, Fact, Partnership, Span, Stage, Timescale, WorkingDay
 from wizard.web import datefmt
-from wizard.web.forms import MESSAGES
+from wizard.web.forms import EVENT_MESSAGES, MESSAGES
+
+NO_EVENTS = Events()
 
 
 @dataclass(frozen=True)
@@ -41,11 +46,18 @@ class Reading:
     reason: Fact | None = None  # the policy's words that give it, where a duty has several
     deadline: Deadline | None = None
     overdue: bool = False
+    working_day: WorkingDay | None = None  # what the policy says a working day is
 
     @property
     def text(self) -> str | None:
         """'by the end of Wednesday 30 December 2026', or None until it is dated."""
-        return datefmt.deadline_text(self.deadline) if self.deadline else None
+        return datefmt.reading_text(self.deadline) if self.deadline else None
+
+    @property
+    def other(self) -> str:
+        """Why the deadline has a second reading ('next working day', …), or ''."""
+        d = self.deadline
+        return d.why.value if d is not None and d.why is not None else ""
 
     @property
     def amountless(self) -> bool:
@@ -67,6 +79,7 @@ class Duty:
     positions: tuple[int, ...]  # which of the stage's timescales it gathers
     datable: bool
     readings: tuple[Reading, ...]
+    anchor: Anchor = Anchor.STAGE  # what its date counts from
 
     @property
     def several(self) -> bool:
@@ -87,6 +100,7 @@ class Row:
     current: bool
     starts: str
     duties: tuple[Duty, ...]
+    moved: bool = False  # the stage before gives no end: dated as if moved on at once
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,9 @@ class Plan:
     data: dict[str, Any] = field(hash=False)
     now: datetime | None = None
     default: bool = False  # the start is today's, not one a person gave
+    overall: tuple[Duty, ...] = ()  # timescales for the whole procedure
+    asks: tuple[str, ...] = ()  # dates of other events its clocks run from: 'outcome', …
+    first: bool = True  # the stage to go to now is the first
 
     @property
     def start_text(self) -> str:
@@ -149,18 +166,58 @@ def build(
     cal: WorkingCalendar,
     now: datetime | None = None,
     default: bool = False,
+    events: Events = NO_EVENTS,
 ) -> Plan:
     """The plan, dated from `start` at `now`; with no start, the same plan undated."""
     first = p.stage_numbers()[0]
     stages = remaining(p, stage)
-    legs = [leg(s, s.number == first) for s in stages]
-    dated = chain(legs, start, cal) if start else [None] * len(stages)
+    legs = [leg(s, s.number == first, s is stage) for s in stages]
+    dated = chain(legs, start, cal, events) if start else [None] * len(stages)
     rows = tuple(
         _row(p, i, s, s is stage, first, d, now)
         for i, (s, d) in enumerate(zip(stages, dated, strict=True))
     )
-    data = {**plan_data(p, rows, first), "dated": start is not None, "default": default}
-    return Plan(p.partnership.nation.value, start, rows, data, now, default)
+    since = events.disagreement or start
+    whole = overall(p.overall_timescales, since, cal) if since else None
+    duties = tuple(_overall(i, t, whole, now) for i, t in enumerate(p.overall_timescales))
+    asks = asked(p, stage)
+    data = {
+        **plan_data(p, rows, first),
+        "overall": [_timescale_data(t, Anchor.DISAGREEMENT) for t in p.overall_timescales],
+        "asks": list(asks),
+        "dated": start is not None,
+        "default": default,
+    }
+    nation, first_stage = p.partnership.nation.value, stage.number == first
+    return Plan(nation, start, rows, data, now, default, duties, asks, first_stage)
+
+
+def asked(p: Partnership, stage: Stage) -> tuple[str, ...]:
+    """The dates, other than the stage's start, that the stage's clocks run from."""
+    first = stage.number == p.stage_numbers()[0]
+    anchors = {anchor(t, first, current=True) for t in stage.timescales}
+    found = ["outcome"] if Anchor.OUTCOME in anchors else []
+    if not first and (p.overall_timescales or Anchor.DISAGREEMENT in anchors):
+        found.append("disagreement")
+    return tuple(found)
+
+
+def _overall(
+    i: int, t: Timescale, whole: list[tuple[Deadline, ...]] | None, now: datetime | None
+) -> Duty:
+    readings = tuple(
+        Reading(
+            f"overall:{i}:{r}",
+            i,
+            r,
+            str(span),
+            deadline=(d := whole[i][r] if whole else None),
+            overdue=bool(d and now and d.overdue(now)),
+            working_day=t.working_day,
+        )
+        for r, span in enumerate(t.within)
+    )
+    return Duty(f"overall:{i}", t, (i,), True, readings, Anchor.DISAGREEMENT)
 
 
 def _row(
@@ -173,26 +230,39 @@ def _row(
     now: datetime | None,
 ) -> Row:
     duties = tuple(
-        _duty(f"{i}:{g}", stage, positions, first, dated, now)
+        _duty(f"{i}:{g}", stage, positions, first, current, dated, now)
         for g, positions in enumerate(groups(stage, stage.number == first))
     )
-    return Row(stage, current, _starts(p, stage, current, dated), duties)
+    moved = dated is not None and dated.moved
+    starts = _starts(p, stage, current, dated, has_dates(duties))
+    return Row(stage, current, starts, duties, moved)
 
 
-def _starts(p: Partnership, stage: Stage, current: bool, dated: PlanRow | None) -> str:
-    if dated is not None and dated.starts is not None:
-        return datefmt.sentence(datefmt.start_text(dated.starts))
+def has_dates(duties: Sequence[Duty]) -> bool:
+    """Whether any of a stage's duties can have a date."""
+    return any(d.datable and not r.amountless for d in duties for r in d.readings)
+
+
+def _starts(p: Partnership, stage: Stage, current: bool, dated: PlanRow | None, dates: bool) -> str:
+    if dated is not None and dated.moved:
+        return moved_start(p, datefmt.start_text(dated.starts) if dates else None)
     if dated is not None:
-        return unknown_start(p)
+        return datefmt.sentence(datefmt.start_text(dated.starts))
     if current:
         return f"When this {p.partnership.stage_word.lower()} started"
     before = max(n for n in p.stage_numbers() if n < stage.number)
     return f"When {p.partnership.stage_word} {before} runs out"
 
 
-def unknown_start(p: Partnership) -> str:
-    """What a start reads where an earlier stage gives no date to count from."""
-    return f"Cannot be worked out: an earlier {p.partnership.stage_word.lower()} has no timescale"
+def moved_start(p: Partnership, start: str | None) -> str:
+    """What a start reads where the stage before gives no date it runs out."""
+    word = p.partnership.stage_word.lower()
+    if start is None:
+        return f"When you move to it. The {word} before gives no date it runs out"
+    return (
+        f"When you move to it. The {word} before gives no date it runs out, so these dates "
+        f"count from {start}, as if you moved on then: the earliest it can begin"
+    )
 
 
 def groups(stage: Stage, first_stage: bool) -> list[tuple[int, ...]]:
@@ -200,11 +270,12 @@ def groups(stage: Stage, first_stage: bool) -> list[tuple[int, ...]]:
     found: dict[str, list[int]] = {}
     result: list[list[int]] = []
     for i, t in enumerate(stage.timescales):
-        if counts_from_stage_start(t, first_stage) and t.for_ in found:
+        gathers = anchor(t, first_stage) is Anchor.STAGE
+        if gathers and t.for_ in found:
             found[t.for_].append(i)
             continue
         result.append([i])
-        if counts_from_stage_start(t, first_stage):
+        if gathers:
             found[t.for_] = result[-1]
     return [tuple(g) for g in result]
 
@@ -214,6 +285,7 @@ def _duty(
     stage: Stage,
     positions: tuple[int, ...],
     first: int,
+    current: bool,
     dated: PlanRow | None,
     now: datetime | None,
 ) -> Duty:
@@ -223,8 +295,9 @@ def _duty(
     readings = [_reading(f"{row}:{t}:{r}", stage, t, r, several, dated, now) for t, r in pairs]
     order = earliest_first([r.deadline for r in readings])
     timescale = stage.timescales[positions[0]]
-    datable = counts_from_stage_start(timescale, stage.number == first)
-    return Duty(key, timescale, positions, datable, tuple(readings[i] for i in order))
+    found = anchor(timescale, stage.number == first, current)
+    ordered = tuple(readings[i] for i in order)
+    return Duty(key, timescale, positions, found is not Anchor.NONE, ordered, found)
 
 
 def _reading(
@@ -242,7 +315,7 @@ def _reading(
     found = dated.deadlines[position] if dated is not None else ()
     d = found[r] if found else None
     overdue = bool(d and now and d.overdue(now))
-    return Reading(key, position, r, str(span), reason, d, overdue)
+    return Reading(key, position, r, str(span), reason, d, overdue, t.working_day)
 
 
 def quote(words: str, span: Span) -> str:
@@ -260,12 +333,13 @@ def plan_data(p: Partnership, rows: Sequence[Row], first: int) -> dict[str, Any]
     """The undated plan for the browser's script: what to compute, and where each result goes."""
     return {
         "nation": p.partnership.nation.value,
-        "unknown": unknown_start(p),
+        "moved": moved_start(p, "{start}"),
+        "movedUndated": moved_start(p, None),
         "calendar": calendar_name(p),
         "filename": calendar_filename(p),
         "rows": [_row_data(row, first) for row in rows],
         "events": {r.key: vars(text) for r, text in events(p, rows)},
-        "messages": MESSAGES,
+        "messages": MESSAGES | EVENT_MESSAGES,
     }
 
 
@@ -284,17 +358,25 @@ def _row_data(row: Row, first: int) -> dict[str, Any]:
     return {
         "number": row.stage.number,
         "timescales": [
-            {
-                "within": [str(s) for s in t.within],
-                "datable": counts_from_stage_start(t, first_stage),
-            }
-            for t in row.stage.timescales
+            _timescale_data(t, anchor(t, first_stage, row.current)) for t in row.stage.timescales
         ],
         "groups": [
             {"key": d.key, "readings": [r.key for r in sorted(d.readings, key=_policy_order)]}
             for d in row.duties
         ],
+        "dates": has_dates(row.duties),
     }
+
+
+def _timescale_data(t: Timescale, found: Anchor) -> dict[str, Any]:
+    """A timescale for the script: its readings, what it counts from, and what is not stated."""
+    data: dict[str, Any] = {"within": [str(s) for s in t.within]}
+    data["datable"] = found is not Anchor.NONE
+    if found in (Anchor.OUTCOME, Anchor.DISAGREEMENT):
+        data["from"] = found.value
+    if t.bank_holidays_unstated:
+        data["bank_holidays"] = "not stated"
+    return data
 
 
 def _policy_order(reading: Reading) -> tuple[int, int]:

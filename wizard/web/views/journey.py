@@ -118,7 +118,13 @@ def _stage_outcome(p: Partnership, state: engine.State):
             response.headers["Cache-Control"] = "no-store"
         return response
     given, clock, error = form.started()
-    plan = _plan(p, state, given or day, clock, moment)
+    events: dict[str, date] = {}
+    for key in planview.asked(p, state.outcome.stage):
+        when, wrong = form.event(request.form, key)
+        error = error or wrong
+        if when is not None:
+            events[key] = when
+    plan = _plan(p, state, given or day, clock, moment, events=events)
     wants_file = error is None and "download" in request.form
     body = ics.plan_calendar(p, plan, moment) if wants_file else None
     if body is not None:  # where nothing can be dated there is no file: the page again
@@ -133,10 +139,13 @@ def _plan(
     clock: time | None,
     moment: datetime,
     default: bool = False,
+    events: dict[str, date] | None = None,
 ) -> planview.Plan:
     cal = calendar_data.working_calendar(p.partnership.nation, day.year)
     start = None if current_app.config["STATIC_SITE"] else dates.entered(day, clock, cal)
-    return planview.build(p, state.outcome.stage, start, cal, moment, default)
+    given = {k: dates.entered(v, None, cal) for k, v in (events or {}).items()}
+    events_given = dates.Events(**given)
+    return planview.build(p, state.outcome.stage, start, cal, moment, default, events_given)
 
 
 def _render_stage(
