@@ -225,7 +225,10 @@ def test_ics_events_are_in_plain_words_with_reminders_and_a_time_zone(client):
     ) in summaries
     first = events[summaries.index(next(s for s in summaries if "24 hours" in s))]
     assert first.decoded("dtstart") == datetime(2026, 12, 25, 10, tzinfo=UTC)
-    assert str(first["description"]).startswith("By 10:00 am on Friday 25 December 2026. ISCP")
+    assert str(first["description"]).startswith(
+        "By 10:00 am on Friday 25 December 2026, or by 10:00 am on Tuesday 29 December 2026 if "
+        "it moves to the next working day. ISCP"
+    )
     for event in events:
         alarms = list(event.walk("VALARM"))
         assert len(alarms) == 1 and str(alarms[0]["action"]) == "DISPLAY"

@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { deadline, deadlineText, entered } from '../../static/js/deadlines.js'
+import { deadline, entered, readingText } from '../../static/js/deadlines.js'
 import { LIMIT, escapeText, fold, icsCalendar, icsEvent } from '../../static/js/calendar.js'
 
 const read = name => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url)))
@@ -13,7 +13,7 @@ const octets = text => new TextEncoder().encode(text).length
 
 function dated (e, nation, stamp) {
   const d = deadline(e.within, entered(e.start, e.time), new Set(holidays[nation]))
-  return icsEvent(d, e.event, deadlineText(d), stamp)
+  return icsEvent(d, e.event, readingText(d), stamp)
 }
 
 for (const c of vectors.fold) {

@@ -65,7 +65,7 @@ def event(d: Deadline, text: EventText, stamp: datetime) -> list[str]:
     """One VEVENT's lines, unfolded: a dated deadline, its words and a reminder."""
     assert d.day is not None and d.end is not None
     day = d.kind is DeadlineKind.DAY
-    by = datefmt.sentence(datefmt.deadline_text(d))
+    by = datefmt.sentence(datefmt.reading_text(d))  # the same words as the page: both readings
     return [
         "BEGIN:VEVENT",
         f"SUMMARY:{escape(text.summary)}",
