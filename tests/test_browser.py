@@ -563,7 +563,7 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
     ("path", "other", "shown"),
     [
         (
-            "islington/check/no/disagreement/nothing-yet/police/police/",
+            "islington/check/no/disagreement/nothing-yet/ordinary/police/police/",
             {"outcome-day": "30", "outcome-month": "12", "outcome-year": "2026"},
             "by the end of Monday 4 January 2027 (within 2 working days)",
         ),
@@ -572,7 +572,11 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
             {"disagreement-day": "14", "disagreement-month": "12", "disagreement-year": "2026"},
             "by the end of Monday 21 December 2026 (within 1 working week)",
         ),
-        ("staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/", {}, "move to it"),
+        (
+            "staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/staffordshire/",
+            {},
+            "move to it",
+        ),
     ],
     ids=["an agreed outcome", "when the disagreement began", "a route with no timescale"],
 )

@@ -220,3 +220,11 @@ def test_a_swapped_row_carries_its_caveat_beside_the_role(client):
     row = between(read(client, path), "If unsure who to approach", "By when")
     assert "Cultural Development Team Leader" in row
     assert "this row's columns are swapped" in row
+
+
+def test_a_third_sector_worker_is_shown_the_voluntary_sector_lead(client):
+    path = "/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/staffordshire/"
+    rules = read(client, path)
+    said = rules[rules.index("Rules that apply") :]
+    assert "“A designated lead within the voluntary sector” (Stage 2 para 2)" in said
+    assert "does not say whether that lead is the 'appropriate person'" in said
