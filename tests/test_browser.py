@@ -77,6 +77,8 @@ def test_journey_with_the_keyboard_and_forms(page, server):
 def test_empty_answer_shows_the_error_summary(page, server):
     page.goto(server + "/islington/check/")
     page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/islington/check/?*")  # without JavaScript the click loads a page
+    page.wait_for_load_state()
     assert page.title().startswith("Error: ")
     summary = page.locator(".govuk-error-summary")
     assert "Select whether a child is at risk of immediate harm" in summary.inner_text()
