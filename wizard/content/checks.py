@@ -75,6 +75,14 @@ def _gaps(partnership: Partnership, doc: Document) -> list[Problem]:
         )
         for s, stage in enumerate(partnership.stages)
         if stage.not_available
+    ] + [
+        Problem(
+            doc.path,
+            doc.where.find(("unreadable", i)),
+            f"text not available at {f.cite}: {f.says}",
+            warning=True,
+        )
+        for i, f in enumerate(partnership.unreadable)
     ]
 
 
@@ -314,7 +322,8 @@ def _references(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
             f"'table: {adviser.table}' must be the number of a stage whose 'roles' names "
             "the adviser in each agency",
         )
-    if not partnership.document.url and any(s.not_available for s in partnership.stages):
+    missing = partnership.unreadable or any(s.not_available for s in partnership.stages)
+    if not partnership.document.url and missing:
         yield (
             ("document",),
             (

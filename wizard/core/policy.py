@@ -650,6 +650,8 @@ class Partnership(Model):
     areas: Areas | None = None
     contacts: tuple[Contact, ...] = ()
     outside_contacts: tuple[OutsideContact, ...] = ()
+    # Paragraphs whose text the copy we have lost: every citation of one says so.
+    unreadable: tuple[Fact, ...] = ()
     notices: tuple[Notice, ...] = ()
     adviser: Adviser | None = None
     urgency: Urgency | None = None
@@ -687,6 +689,10 @@ class Partnership(Model):
         """A copy of the policy with every stage on the tier's clock: the next level in its time."""
         stages = tuple(s.model_copy(update={"timescales": (tier.timescale,)}) for s in self.stages)
         return self.model_copy(update={"stages": stages})
+
+    def unreadable_paragraph(self, label: str) -> Fact | None:
+        """Why a paragraph's text is not available, where the copy we have lost it."""
+        return next((f for f in self.unreadable if f.cite == label), None)
 
     def outside_named(self, ids: tuple[str, ...]) -> list[OutsideContact]:
         """The outside contacts with these ids, in order."""
