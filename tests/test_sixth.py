@@ -250,8 +250,8 @@ def test_every_stage_tried_never_claims_an_unreadable_last_stage_says_nothing(cl
     shown = shown_text(page(client, f"{CHECK}/tried-3/"))
     assert "says nothing about what happens" not in shown
     assert (
-        "The last stage in the policy is Stage 3: Designated safeguarding leads (Stage 3) (its text "
-        "is not available in the copy we have) . "
+        "The last stage in the policy is Stage 3: Designated safeguarding leads (Stage 3) "
+        "(its text is not available in the copy we have) . "
         f"The policy's text for this is not available in the copy we have: {WHY}"
     ) in shown
     assert "Where to turn if it is still not resolved" in shown
