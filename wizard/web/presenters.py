@@ -7,7 +7,7 @@ from datetime import date
 from urllib.parse import quote
 
 from wizard.core import outcome
-from wizard.core.engine import State
+from wizard.core.engine import Q, State
 from wizard.core.policy import (
     AMOUNTLESS,
     Fact,
@@ -227,7 +227,7 @@ def stage_view(state: State) -> StageView:
     view.secure = [f for f in rules if "securely" in f.says.lower()]
     view.started_unsure = found.started_unsure
     if state.base is not None:
-        view.tier = p.tier(state.answers.get("urgency"))
+        view.tier = p.tier(state.answers.get(Q.URGENCY))
         ordinary = next(s for s in state.base.stages if s.key == stage.key)
         view.ordinary = ordinary.timescales
     view.later_roles = later_roles(p, stage, view.them)
