@@ -6,7 +6,7 @@ the dates come from what a person typed. A day deadline is an all-day event on i
 Europe/London (in UTC where the time happens twice, which a zone would read as its first
 occurrence) lasting a quarter of an hour, reminded two hours before. Both languages write
 the lines themselves, so the two files are the same byte for byte but for DTSTAMP
-(tests/vectors/calendar.json; decision 0020).
+(tests/vectors/calendar.json; decision 0019).
 """
 
 from __future__ import annotations
