@@ -6,18 +6,26 @@ import shutil
 from pathlib import Path
 
 import pytest
+from answers import path
 from conftest import TODAY
 from pages import h1s, visible_text
 
 from wizard.content import BUNDLED_SITE, inspect_site
-from wizard.core.engine import resolve
+from wizard.core.engine import answer
 from wizard.core.flow import OutcomeKind
 from wizard.core.practice import key_fact, right_choice
 
 WRONG = """---
 title: Closing involvement
 based_on: "1.3"
-answers: ["no", "disagreement", "tried-1", "ordinary", "health", "lbi-csc-asc", "yes"]
+answers:
+  risk: "no"
+  concern: disagreement
+  progress: tried-1
+  urgency: ordinary
+  agency: health
+  other-agency: lbi-csc-asc
+  child: "yes"
 expect:
   kind: stage
   stage: 3
@@ -32,7 +40,7 @@ def test_every_partnership_has_five_scenarios_covering_the_routes(site):
     for slug, p in site.partnerships.items():
         found = site.scenarios[slug]
         assert len(found) >= 5, slug
-        kinds = {resolve(site.flow, p, s.answers).outcome.kind for s in found.values()}
+        kinds = {answer(site.flow, p, s.answers).outcome.kind for s in found.values()}
         assert {OutcomeKind.EXIT, OutcomeKind.STAGE} <= kinds, slug
         stages = {s.expect.stage for s in found.values() if s.expect.stage}
         assert 1 in stages and max(stages) > 1, slug
@@ -46,7 +54,7 @@ def test_cp_or_looked_after_scenarios_where_the_policy_treats_them_differently(s
             child = [
                 s
                 for s in site.scenarios[slug].values()
-                if resolve(site.flow, p, s.answers).answers.get("child") == "yes"
+                if answer(site.flow, p, s.answers).answers.get("child") == "yes"
             ]
             assert child and all("Independent Reviewing Officer" in s.expect.text for s in child)
 
@@ -54,7 +62,7 @@ def test_cp_or_looked_after_scenarios_where_the_policy_treats_them_differently(s
 def test_scenario_expectations_match_the_engine(site):
     for slug, found in site.scenarios.items():
         for s in found.values():
-            state = resolve(site.flow, site.partnerships[slug], s.answers)
+            state = answer(site.flow, site.partnerships[slug], s.answers)
             assert state.outcome.kind is s.expect.kind
             assert s.expect.stage in (None, state.outcome.stage and state.outcome.stage.number)
             assert s.expect.text is None or key_fact(state, s.expect.text) is not None
@@ -64,10 +72,10 @@ def test_the_answer_page_quotes_the_key_fact_and_links_the_wizard(client, site):
     for slug, found in site.scenarios.items():
         p = site.partnerships[slug]
         for s in found.values():
-            state = resolve(site.flow, p, s.answers)
+            state = answer(site.flow, p, s.answers)
             html = client.get(f"/{slug}/practice/{s.slug}/{right_choice(state)}/").get_data(True)
             assert "It is what the policy says" in html
-            assert f'href="/{slug}/check/{"/".join(s.answers)}/"' in html
+            assert f'href="{path(slug, **s.answers)}"' in html
             if s.expect.text:
                 assert s.expect.text in visible_text(html)
 
@@ -100,24 +108,24 @@ def _errors(tmp_path: Path) -> list[str]:
 def test_a_scenario_that_would_teach_another_stage_is_rejected_at_its_line(tmp_path):
     _site_with(tmp_path, WRONG)
     assert _errors(tmp_path) == [
-        "policies/islington/scenarios/wrong.md:7: expect › stage: "
+        "policies/islington/scenarios/wrong.md:14: expect › stage: "
         "the content would now teach Stage 2, not Stage 3"
     ]
 
 
 def test_answers_that_no_longer_fit_are_rejected_at_their_line(tmp_path):
-    _site_with(tmp_path, WRONG.replace('"tried-1"', '"tried-9"').replace("stage: 3", "stage: 2"))
+    _site_with(tmp_path, WRONG.replace("tried-1", "tried-9").replace("stage: 3", "stage: 2"))
     assert _errors(tmp_path) == [
-        "policies/islington/scenarios/wrong.md:4: answers 3: the answer 'tried-9' no longer "
-        "fits the wizard here (it offers: nothing-yet, tried-1, tried-2, tried-3, tried-4, "
-        "tried-5, not-sure): change the answers"
+        "policies/islington/scenarios/wrong.md:7: answers › progress: the answer 'tried-9' "
+        "does not fit the question 'What has happened so far?' (it offers: nothing-yet, "
+        "tried-1, tried-2, tried-3, tried-4, tried-5, not-sure): change the answers"
     ]
 
 
 def test_key_text_the_outcome_does_not_show_is_rejected(tmp_path):
     _site_with(tmp_path, WRONG.replace("stage: 3", "stage: 2").replace("Reviewing", "Revewing"))
     assert _errors(tmp_path) == [
-        "policies/islington/scenarios/wrong.md:8: expect › text: 'Independent Revewing "
+        "policies/islington/scenarios/wrong.md:15: expect › text: 'Independent Revewing "
         "Officer' is not in any fact this outcome shows: quote the policy's words"
     ]
 

@@ -171,12 +171,12 @@ def test_a_scenario_at_an_unreadable_stage_is_checked_not_crashed(tmp_path):
     scenarios.mkdir()
     (scenarios / "leads.md").write_text(
         "---\ntitle: The leads\nbased_on: Stage 3\n"
-        'answers: ["no", "disagreement", "tried-2"]\n'
+        'answers:\n  risk: "no"\n  concern: disagreement\n  progress: tried-2\n'
         "expect:\n  kind: stage\n  stage: 3\n  text: designated safeguarding leads\n---\n\n"
         "The line managers could not agree.\n"
     )
     assert errors(site) == [
-        "policies/fenmouth/scenarios/leads.md:8: expect › text: 'designated safeguarding leads' "
+        "policies/fenmouth/scenarios/leads.md:11: expect › text: 'designated safeguarding leads' "
         "is not in any fact this outcome shows: quote the policy's words"
     ]
 

@@ -33,7 +33,8 @@ class ScenarioMeta(Model):
 
     title: Text
     based_on: Cite
-    answers: tuple[Slug, ...] = Field(min_length=1)
+    # By question id, so a question added to the flow changes no scenario.
+    answers: dict[Slug, Slug] = Field(min_length=1)
     expect: ExpectMeta
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "Q",
     "Question",
     "State",
+    "answer",
     "resolve",
     "target_stage",
     "walk",
@@ -94,6 +95,23 @@ def resolve(flow: Flow, partnership: Partnership, segments: tuple[str, ...]) -> 
     for index, segment in enumerate(segments):
         option = state.question.option(segment) if state.question else None
         if option is None:
+            return State(partnership, state.answered, error=index, answers=state.answers)
+        state = _step(flow, partnership, (*state.answered, (state.question, option)))
+    return state
+
+
+def answer(flow: Flow, partnership: Partnership, situation: Answers) -> State:
+    """The state a situation leads to, its answers named by question id, asked in the flow's order.
+
+    Only the questions the flow asks are answered, so a situation names what is true and
+    the flow decides what matters; it stops at the first question the situation leaves
+    open, and an answer that is not one of a question's options is an error state.
+    """
+    state = _step(flow, partnership, ())
+    while state.question is not None and state.question.id in situation:
+        option = state.question.option(situation[state.question.id])
+        if option is None:
+            index = len(state.answered)
             return State(partnership, state.answered, error=index, answers=state.answers)
         state = _step(flow, partnership, (*state.answered, (state.question, option)))
     return state

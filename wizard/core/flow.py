@@ -16,6 +16,12 @@ from wizard.core.policy import Condition, Partnership, Stage
 
 NOT_SURE = "not-sure"
 OTHER = "other"
+IMMEDIATE_RISK = "yes"
+NO_IMMEDIATE_RISK = "no"  # with DISAGREEMENT: past the emergency route and the exits
+DISAGREEMENT = "disagreement"
+NOTHING_YET = "nothing-yet"
+TRIED = "tried-"  # then the stage's number: 'tried-2'
+
 RESERVED_AGENCY_IDS = frozenset({OTHER, NOT_SURE})
 ALWAYS = "always"
 
@@ -102,13 +108,32 @@ class Option:
 # --- the rules predicates and option sources apply ------------------------------------
 
 
+def tried(number: int) -> str:
+    """The progress answer for a stage tried without resolving it: 'tried-2'."""
+    return f"{TRIED}{number}"
+
+
+def reaching(p: Partnership, stage: Stage) -> dict[str, str]:
+    """The named answers that lead to a stage, and to its route where it has several."""
+    numbers = p.stage_numbers()
+    at = numbers.index(stage.number)
+    found = {
+        Q.RISK: NO_IMMEDIATE_RISK,
+        Q.CONCERN: DISAGREEMENT,
+        Q.PROGRESS: tried(numbers[at - 1]) if at else NOTHING_YET,
+    }
+    if stage.variant:
+        found[Q.VARIANT] = stage.variant.id
+    return {str(k): v for k, v in found.items()}
+
+
 def target_stage(p: Partnership, progress: str | None) -> int | None:
     """The stage number to go to now, or None when every stage has been tried."""
     numbers = p.stage_numbers()
-    if progress in (None, "nothing-yet", NOT_SURE):
+    if progress in (None, NOTHING_YET, NOT_SURE):
         return numbers[0]
-    tried = int(progress.removeprefix("tried-"))
-    later = [n for n in numbers if n > tried]
+    last = int(progress.removeprefix(TRIED))
+    later = [n for n in numbers if n > last]
     return later[0] if later else None
 
 
@@ -194,7 +219,7 @@ def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, 
         done = next((s.done for s in p.stages_numbered(number) if s.done), None)
         named = f"{word} {number}: {title}" if title else (f"{word} {number}" if done else "")
         yield (
-            f"tried-{number}",
+            tried(number),
             {
                 "number": str(number),
                 "title": title,

@@ -7,10 +7,10 @@ different stage is caught by `check`, never shipped. No I/O here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from wizard.core.engine import State, resolve
+from wizard.core.engine import State, answer
 from wizard.core.flow import Flow, OutcomeKind
 from wizard.core.outcome import facts
 from wizard.core.policy import Fact, Partnership, Route, Stage
@@ -35,7 +35,7 @@ class Scenario:
     partnership: str
     title: str
     based_on: str  # the policy paragraph the situation is drawn from
-    answers: tuple[str, ...]
+    answers: Mapping[str, str]  # by question id: {'risk': 'no', 'concern': 'disagreement'}
     expect: Expect
     situation: str  # Markdown
 
@@ -104,9 +104,9 @@ def key_fact(state: State, text: str | None) -> Fact | None:
 
 def mismatches(flow: Flow, p: Partnership, scenario: Scenario) -> Iterator[Mismatch]:
     """Every way the engine's outcome for the answers differs from what the scenario expects."""
-    state = resolve(flow, p, scenario.answers)
+    state = answer(flow, p, scenario.answers)
     if state.error is not None:
-        yield _no_longer_fits(flow, p, scenario, state.error)
+        yield _no_longer_fits(flow, p, scenario, state)
         return
     if state.outcome is None:
         assert state.question is not None
@@ -115,13 +115,14 @@ def mismatches(flow: Flow, p: Partnership, scenario: Scenario) -> Iterator[Misma
     yield from _outcome_mismatches(state, scenario.expect)
 
 
-def _no_longer_fits(flow: Flow, p: Partnership, scenario: Scenario, index: int) -> Mismatch:
-    asked = resolve(flow, p, scenario.answers[:index]).question
-    offered = ", ".join(o.slug for o in asked.options) if asked else "nothing: it has ended"
+def _no_longer_fits(flow: Flow, p: Partnership, scenario: Scenario, state: State) -> Mismatch:
+    asked = answer(flow, p, {q.id: o.slug for q, o in state.answered}).question
+    assert asked is not None
+    offered = ", ".join(o.slug for o in asked.options)
     return Mismatch(
-        ("answers", index),
-        f"the answer '{scenario.answers[index]}' no longer fits the wizard here "
-        f"(it offers: {offered}): change the answers",
+        ("answers", asked.id),
+        f"the answer '{scenario.answers[asked.id]}' does not fit the question "
+        f"'{asked.text}' (it offers: {offered}): change the answers",
     )
 
 

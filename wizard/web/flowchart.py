@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from flask import render_template_string
 
+from wizard.core.flow import IMMEDIATE_RISK, NO_IMMEDIATE_RISK, NOT_SURE, Q, reaching
 from wizard.core.flowchart import Layout, Node, layout
 from wizard.core.policy import Partnership, Route, Stage, StagePart, Timescale
-from wizard.web import overview, urls
+from wizard.web import urls
 from wizard.web.markup import render
 from wizard.web.presenters import EXIT_TITLES, within_text
 
@@ -105,7 +106,7 @@ def _emergency(p: Partnership, route: Route) -> Step:
         lines.append(Line(NO_EMERGENCY_ROUTE))
     said = route.says or ""
     lines += [Line(f"{c.name}: {c.phone}") for c in route.contacts if c.phone not in said]
-    link = ("See the emergency route in the wizard", urls.check(p.slug, ("yes",)))
+    link = ("See the emergency route in the wizard", urls.situation(p, {Q.RISK: IMMEDIATE_RISK}))
     return Step("emergency", "Emergency: act now", tuple(lines), "Yes", True, wizard=link)
 
 
@@ -118,7 +119,8 @@ def _exits(p: Partnership) -> Step:
             quotes.append(Line(f"{title}: the policy says", route.says, route.cite))
         else:
             lines.append(Line(f"{title}: the policy does not say where"))
-    link = ("Find which procedure fits, in the wizard", urls.check(p.slug, ("no", "not-sure")))
+    unsure = {Q.RISK: NO_IMMEDIATE_RISK, Q.CONCERN: NOT_SURE}
+    link = ("Find which procedure fits, in the wizard", urls.situation(p, unsure))
     heading = "Another procedure applies"
     return Step("exit", heading, tuple(lines), "No", True, tuple(quotes), link)
 
@@ -141,7 +143,7 @@ def _stage(p: Partnership, stage: Stage, label: str | None, branch: bool) -> Ste
 
 
 def _wizard(p: Partnership, stage: Stage) -> str:
-    return urls.check(p.slug, overview.answers_to(p, stage))
+    return urls.situation(p, reaching(p, stage))
 
 
 def _stage_steps(p: Partnership) -> list[Step]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wizard.core.flow import reaching
 from wizard.core.policy import Fact, Notification, Partnership, Stage, Timescale
 from wizard.web import urls
 
@@ -22,15 +23,6 @@ class StageStep:
     procedure: str
 
 
-def answers_to(p: Partnership, stage: Stage) -> tuple[str, ...]:
-    """The answers that lead to this stage: no immediate risk, a disagreement, earlier tried."""
-    numbers = p.stage_numbers()
-    at = numbers.index(stage.number)
-    progress = "nothing-yet" if at == 0 else f"tried-{numbers[at - 1]}"
-    chosen = (stage.variant.id,) if stage.variant else ()
-    return ("no", "disagreement", progress, *chosen)
-
-
 def stage_steps(p: Partnership) -> tuple[StageStep, ...]:
     """Every stage (and each route of a stage) in order, linked into the wizard and procedure."""
     return tuple(
@@ -41,7 +33,7 @@ def stage_steps(p: Partnership) -> tuple[StageStep, ...]:
             s.timescales,
             s.do[:1],
             s.notify,
-            urls.check(p.slug, answers_to(p, s)),
+            urls.situation(p, reaching(p, s)),
             urls.cite(p.slug, s.cite),
         )
         for s in p.stages

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wizard.core.engine import Question, State
-from wizard.core.flow import NOT_SURE, Flow, Q
+from wizard.core.flow import DISAGREEMENT, NO_IMMEDIATE_RISK, NOT_SURE, Flow, Q
 from wizard.core.policy import Fact, Form, FormUse, Notification, Partnership, Route, Stage
 from wizard.web import urls
 from wizard.web.alsoview import Also
@@ -158,8 +158,9 @@ def instead(flow: Flow, p: Partnership, state: State, answer: str) -> str:
 
 def emergency_page(flow: Flow, p: Partnership, state: State) -> EmergencyPage:
     """The emergency route first; how to go on if there is no immediate risk."""
-    unsure = bool(state.segments) and state.segments[-1] == "not-sure"
-    return EmergencyPage(journey(p, state), unsure, p.emergency, instead(flow, p, state, "no"))
+    unsure = bool(state.segments) and state.segments[-1] == NOT_SURE
+    onward = instead(flow, p, state, NO_IMMEDIATE_RISK)
+    return EmergencyPage(journey(p, state), unsure, p.emergency, onward)
 
 
 def exit_page(flow: Flow, p: Partnership, state: State) -> ExitPage:
@@ -171,7 +172,7 @@ def exit_page(flow: Flow, p: Partnership, state: State) -> ExitPage:
         EXIT_TITLES[kind],
         EXIT_NOT_COVERED[kind],
         getattr(p.exits, kind),
-        instead(flow, p, state, "disagreement"),
+        instead(flow, p, state, DISAGREEMENT),
         GENERAL_ADVICE[kind],
     )
 
@@ -182,7 +183,7 @@ def concern_help_page(flow: Flow, p: Partnership, state: State) -> ConcernHelpPa
         ExitChoice(title, getattr(p.exits, kind), instead(flow, p, state, kind))
         for kind, title in EXIT_TITLES.items()
     )
-    return ConcernHelpPage(journey(p, state), instead(flow, p, state, "disagreement"), exits)
+    return ConcernHelpPage(journey(p, state), instead(flow, p, state, DISAGREEMENT), exits)
 
 
 def beyond_page(p: Partnership, state: State) -> BeyondPage:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import url_for
 
-from wizard.core.engine import resolve
+from wizard.core.engine import answer
 from wizard.core.flow import Flow, OutcomeKind
 from wizard.core.policy import Fact, Partnership
 from wizard.core.practice import Choice, Scenario, choices, key_fact, key_facts, right_choice
@@ -91,7 +91,7 @@ def find_choice(p: Partnership, choice: str) -> Choice | None:
 
 def answer_page(flow: Flow, p: Partnership, scenario: Scenario, chose: Choice) -> AnswerPage:
     """The engine's outcome for the scenario's answers, against the choice made."""
-    state = resolve(flow, p, scenario.answers)
+    state = answer(flow, p, scenario.answers)
     right = find_choice(p, right_choice(state))
     assert right is not None and state.outcome is not None
     steps = tuple(Step(q.text, o.label) for q, o in state.answered)
@@ -107,6 +107,6 @@ def answer_page(flow: Flow, p: Partnership, scenario: Scenario, chose: Choice) -
         steps,
         key,
         tuple(dict.fromkeys(rest)),
-        urls.check(p.slug, scenario.answers),
+        urls.check(p.slug, state.segments),
         url_for("wizard.practice_index", slug=p.slug),
     )

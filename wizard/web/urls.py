@@ -14,6 +14,8 @@ from werkzeug.routing import Rule
 
 from wizard.content import Site, anchor_id
 from wizard.core import engine
+from wizard.core.flow import Answers
+from wizard.core.policy import Partnership
 from wizard.core.practice import choices
 from wizard.web import rolepages
 
@@ -32,6 +34,18 @@ def check(slug: str, answers: Iterable[str] = ()) -> str:
     if not joined:
         return url_for("wizard.check", slug=slug)
     return url_for("wizard.check", slug=slug, answers=joined)
+
+
+def situation(p: Partnership, answers: Answers) -> str:
+    """The address of the state a situation leads to, its answers named by question id.
+
+    The one way code and tests reach a state: the flow decides which questions are asked
+    and in what order, so no path is typed by hand and adding a question changes none.
+    """
+    state = engine.answer(current_app.extensions["site"].flow, p, answers)
+    if state.error is not None:
+        raise ValueError(f"{dict(answers)} does not fit question {state.error + 1} of the flow")
+    return check(p.slug, state.segments)
 
 
 def change(slug: str, answers: Segments, index: int) -> str:
