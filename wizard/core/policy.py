@@ -686,8 +686,16 @@ class Partnership(Model):
         return next((t for t in tiers if t.id == tier_id), None)
 
     def on_tier_clock(self, tier: Tier) -> Partnership:
-        """A copy of the policy with every stage on the tier's clock: the next level in its time."""
-        stages = tuple(s.model_copy(update={"timescales": (tier.timescale,)}) for s in self.stages)
+        """A copy of the policy with every stage but the last on the tier's clock.
+
+        The tier's clock is the time to reach the next level: the last stage has none, so it
+        keeps its own timescales (and none is invented for it).
+        """
+        last = self.stage_numbers()[-1]
+        stages = tuple(
+            s if s.number == last else s.model_copy(update={"timescales": (tier.timescale,)})
+            for s in self.stages
+        )
         return self.model_copy(update={"stages": stages})
 
     def unreadable_paragraph(self, label: str) -> Fact | None:
