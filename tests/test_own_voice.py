@@ -1,4 +1,4 @@
-"""Sentences the tool writes itself must fit the particular policy (issue: in the tool's own voice)."""
+"""Sentences the tool writes itself must fit the particular policy they speak of."""
 
 from __future__ import annotations
 
