@@ -93,3 +93,9 @@ stack-tools:
 
 clean:
 	rm -rf $(VENV) node_modules build site .pytest_cache .ruff_cache
+
+# The tool's own sentences: extract them into locale/messages.pot, then bring each
+# language's messages.po up to date with it (new entries empty, changed ones fuzzy).
+.PHONY: catalogue
+catalogue: $(INSTALLED)
+	$(PY) -m wizard.web.text.extract

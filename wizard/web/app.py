@@ -22,6 +22,7 @@ from jinja2.utils import missing
 
 from wizard.content import BUNDLED_SITE, Site, Taken, load_site
 from wizard.web import assets, pagecache, reload, security, urls
+from wizard.web.text import catalogue
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
@@ -89,6 +90,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.undefined = PageUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    catalogue.init_app(app)
     _register_routes(app)
     if app.config["RELOAD"]:
         _refuse_in_production(app)

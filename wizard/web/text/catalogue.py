@@ -1,0 +1,86 @@
+"""The message catalogue: every sentence the tool says in its own voice, in the reader's language.
+
+The English sentences are the message ids, written whole with named placeholders
+(`%(stage)s`), never glued from pieces. `make catalogue` extracts them from Python, the
+templates and the browser's scripts into `locale/messages.pot`; a language's translations
+are `locale/<lang>/LC_MESSAGES/messages.po`, read as they are (no compiled file to keep in
+step). Entries marked fuzzy are a translator's draft: used, and reported by `check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from gettext import NullTranslations
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import LazyProxy, Translations
+from flask import Flask, g, has_request_context
+
+LOCALE_DIR = Path(__file__).resolve().parents[3] / "locale"
+SOURCE = "en"  # the language the message ids are written in
+DOMAIN = "messages"
+
+
+def po_file(lang: str) -> Path:
+    """Where a language's translations live."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(lang: str) -> NullTranslations:
+    """A language's translations; the source language's are the message ids themselves."""
+    if lang == SOURCE or not po_file(lang).is_file():
+        return NullTranslations()
+    with po_file(lang).open("rb") as po:
+        catalog = read_po(po, locale=lang)
+    compiled = BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=True)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+def language() -> str:
+    """The reader's language: the page's, where a request sets it, else the source language."""
+    return g.get("lang", SOURCE) if has_request_context() else SOURCE
+
+
+def gettext(message: str, **values: object) -> str:
+    """A sentence in the reader's language, its named placeholders filled."""
+    text = translations(language()).gettext(message)
+    return text % values if values else text
+
+
+def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
+    """A sentence whose form depends on a number (`%(num)s`), by the language's plural rules."""
+    text = translations(language()).ngettext(singular, plural, n)
+    return text % {"num": n, **values}
+
+
+def lazy_gettext(message: str, **values: object) -> LazyProxy:
+    """A sentence translated when it is used, for constants defined before any request."""
+    return LazyProxy(gettext, message, enable_cache=False, **values)
+
+
+_ = gettext
+
+
+def for_script(messages: Iterable[str]) -> dict[str, str]:
+    """The given messages in the reader's language, for a page's script to read as JSON."""
+    return {m: gettext(m) for m in messages}
+
+
+def init_app(app: Flask) -> None:
+    """Give the templates `_`, `gettext` and `ngettext` from the catalogue, in the page's language.
+
+    Jinja's new-style gettext fills the named placeholders itself and escapes their values.
+    """
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: translations(language()).gettext(message),
+        ngettext=lambda s, p, n: translations(language()).ngettext(s, p, n),
+        newstyle=True,
+    )
