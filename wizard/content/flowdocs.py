@@ -85,17 +85,25 @@ def reached(flow: Flow, target: str) -> Iterator[str]:
 
 def _leads(node: Node, earlier: tuple[Branch, ...], branch: Branch) -> str:
     taken = {a for b in earlier if b.when is None for a in b.answers}
-    chosen = branch.answers or {o.answer for o in node.options if o.answer} - taken
     if not taken and not branch.answers:
         words = f"after `{node.id}`"
     else:
-        words = f"where `{node.id}` is " + " or ".join(f"`{a}`" for a in sorted(chosen))
+        words = f"where `{node.id}` is " + " or ".join(_chosen(node, taken, branch))
     unless = [clause(PREDICATES[b.when]) for b in earlier if b.when]
     if unless:
         words += " unless " + " or ".join(w.removeprefix("where ") for w in unless)
     if branch.when:
         words += ", " + clause(PREDICATES[branch.when])
     return words
+
+
+def _chosen(node: Node, taken: set[str], branch: Branch) -> list[str]:
+    """The answers a branch takes, in the order asked: its own, or all those left over."""
+    if branch.answers:
+        fixed = [o.answer for o in node.options if o.answer in branch.answers]
+        return [f"`{a}`" for a in fixed + sorted(branch.answers - set(fixed))]
+    left = [f"`{o.answer}`" for o in node.options if o.answer and o.answer not in taken]
+    return left + (["an answer from the policy"] if any(o.source for o in node.options) else [])
 
 
 def asked(flow: Flow, node: Node) -> str:
