@@ -154,6 +154,13 @@ def test_the_reference_table_says_where_each_field_shows():
     assert rows and all(cell.strip() for cell in rows)
 
 
+def test_the_list_of_stage_fields_names_every_field_a_stage_takes():
+    text = REFERENCE.read_text()
+    section = text[text.index("\n## 13. `stages`") : text.index("\n## 14. ")]
+    fields = SCHEMA["$defs"]["Stage"]["properties"]
+    assert [f for f in fields if f"\n- `{f}`" not in section] == []
+
+
 # --- the skeleton from `new` ----------------------------------------------------------------
 
 KEY = re.compile(r"^(?P<indent> *)(?P<dash>- )?(?P<key>[a-z_]+):")
