@@ -8,7 +8,7 @@ CSS := static/dist/app.css
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test test-fast lint check export schema clean bench
+.PHONY: run test test-fast lint check docs export schema clean bench
 
 run: $(INSTALLED) $(CSS)
 	$(VENV)/bin/escalation-wizard serve --host $(HOST) --port $(PORT)
@@ -30,6 +30,11 @@ lint: $(INSTALLED)
 
 check: $(INSTALLED)
 	$(VENV)/bin/escalation-wizard check
+
+# The lists of questions, conditions and option lists in README.md and docs/reference.md,
+# written afresh from the question flow (tests/test_docs.py fails when they are out of date).
+docs: $(INSTALLED)
+	$(PY) -m wizard.content.flowdocs
 
 # The virtual environment is rebuilt from scratch whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml

@@ -92,7 +92,7 @@ def _messages(data: dict) -> list[str]:
             "on: this should be a date written as YYYY-MM-DD, such as 2025-03-31, not '31/03/2025'",
         ),
         ({"note": "far too long a note"}, "note: this is too long: write at most 10 characters"),
-        ({"pair": 3}, "pair: '3' cannot be used here: see 'pair' in docs/authoring.md"),
+        ({"pair": 3}, "pair: '3' cannot be used here: see 'pair' in docs/reference.md, section 1"),
         ({"fact": {"says": "x", "cite": "1.1", "sayz": "y"}}, "fact › sayz: unknown field 'sayz'"),
     ],
 )

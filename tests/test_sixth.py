@@ -9,11 +9,10 @@ superseded-by. These tests read its pages as a practitioner would.
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY
+from conftest import TODAY
 from docx import Document
 from pages import h1s, links, parse, shown_text, text
 
@@ -223,27 +222,6 @@ def test_two_entries_for_one_agency_are_both_shown(client):
     assert "Health Visitor (Health) or School Nurse (Health)" in element_with(
         markup, "dd", "in the other agency (Health)"
     )
-
-
-def test_the_authoring_guide_names_every_field_of_the_format():
-    """The sixth partnership was written from docs/authoring.md alone: no field may be missing."""
-    schema = json.loads((ROOT / "schema" / "policy.schema.json").read_text())
-    guide = (ROOT / "docs" / "authoring.md").read_text()
-    named = {n for n in field_names(schema) if f"`{n}`" in guide or f"`{n}:" in guide}
-    assert sorted(field_names(schema) - named) == []
-
-
-def field_names(node: object) -> set[str]:
-    """Every property name anywhere in a JSON Schema."""
-    found: set[str] = set()
-    if isinstance(node, dict):
-        found |= set(node.get("properties", {}))
-        for value in node.values():
-            found |= field_names(value)
-    elif isinstance(node, list):
-        for value in node:
-            found |= field_names(value)
-    return found
 
 
 def test_every_stage_tried_never_claims_an_unreadable_last_stage_says_nothing(client):

@@ -15,7 +15,7 @@ from pages import visible_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "authoring.md"
-HEADING = "## Start here: your first partnership in an afternoon"
+HEADING = "## 1. Start here: your first partnership in an afternoon"
 CLI = Path(sys.executable).with_name("escalation-wizard")
 
 

@@ -16,7 +16,7 @@ from wizard.core.policy import Partnership, Stage
 
 Loc = tuple[str | int, ...]
 # More wizard pages than this for one partnership, and its static site grows past what
-# a partnership can host (docs/authoring.md, "How big a partnership can be").
+# a partnership can host (docs/authoring.md, section 2, "How big a partnership can be").
 STATE_LIMIT = 2000
 LABELS_SHOWN = 8  # labels listed when a citation names none of them
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -117,7 +117,7 @@ def _no_contact(p: Partnership) -> Iterator[tuple[Loc, str]]:
                 (
                     f"no contact: the {name} route names someone to go to, but the file gives no "
                     "contact details for them; add them under 'contacts' if the policy gives them "
-                    "anywhere, declare an outside contact (see docs/authoring.md), or write "
+                    "anywhere, declare an outside contact (docs/reference.md, section 8), or write "
                     "'in_your_agency: yes' where it goes to someone in the worker's own agency"
                 ),
             )
@@ -430,7 +430,7 @@ def state_count(path: Path, slug: str, states: int) -> list[Problem]:
             1,
             f"'{slug}' has {states:,} wizard pages, more than the {STATE_LIMIT:,} a static "
             "site is sized for: a long role table asked for both agencies multiplies them "
-            "(see docs/authoring.md)",
+            "(see docs/authoring.md, section 2, 'How big a partnership can be')",
             warning=True,
         )
     ]

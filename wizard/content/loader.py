@@ -303,17 +303,24 @@ def _load_pages(site: Site, folder: Path, taken: Taken) -> list[Problem]:
 
 
 def _load_flow(site: Site, folder: Path) -> list[Problem]:
+    site.flow, problems = read_flow(folder)
+    return problems
+
+
+def read_flow(folder: Path) -> tuple[Flow | None, list[Problem]]:
+    """The question flow in `folder` (None if it has errors), and every problem found."""
     if not folder.is_dir():
-        return [Problem(folder, 1, "there is no question flow: the folder content/flow is missing")]
+        return None, [
+            Problem(folder, 1, "there is no question flow: the folder content/flow is missing")
+        ]
     problems: list[Problem] = []
     nodes = {}
     for path, doc, entry in _parsed(sorted(folder.glob("*.md")), flowfile.FlowFile, problems):
         if entry is not None:
             nodes[path.stem] = (path, flowfile.build_node(path, entry, doc))
     if problems:
-        return problems
-    site.flow, problems = flowfile.assemble(nodes, folder)
-    return problems
+        return None, problems
+    return flowfile.assemble(nodes, folder)
 
 
 def _load_scenarios(site: Site, folder: Path) -> list[Problem]:
@@ -381,7 +388,7 @@ def _load_map(site: Site, folder: Path) -> list[Problem]:
                 path,
                 1,
                 "there is no paragraph map: no paragraph of the policy is shown on an "
-                "outcome page (see docs/authoring.md, 'The paragraph map')",
+                "outcome page (see docs/reference.md, section 17, 'The paragraph map')",
                 warning=True,
             )
         ]

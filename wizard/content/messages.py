@@ -138,8 +138,8 @@ def _rarer(error: ErrorDetails, root: type[BaseModel], loc: tuple, where: str) -
     if expected:
         return f"{where}: this should be {expected}, not {_shape(value)}"
     return (
-        f"{where}: {_shape(value)} cannot be used here: see '{field}' in docs/authoring.md, "
-        "section 5"
+        f"{where}: {_shape(value)} cannot be used here: see '{field}' in docs/reference.md, "
+        "section 1"
     )
 
 

@@ -13,13 +13,16 @@ TEMPLATE = """\
 ---
 # {slug}: a skeleton escalation policy, written by 'escalation-wizard new'.
 # Nothing in this file comes from a policy yet. Fill it in from the partnership's own
-# document, following docs/authoring.md, and run 'escalation-wizard check' after each change.
+# document, following docs/authoring.md (a tutorial) and docs/reference.md (every field),
+# and run 'escalation-wizard check' after each change.
 #
-# REQUIRED marks what 'check' needs. 'not available' marks a value nobody has entered yet:
+# REQUIRED marks what 'check' needs; 'REQUIRED unless' says when it can be left out, and
+# 'Optional' what may be deleted. 'not available' marks a value nobody has entered yet:
 # replace each with the policy's own words. Never add a contact, role, timescale or duty the
 # policy does not give. Where the format has no way to say "not known yet", this file uses
 # its nearest honest form, and a comment beside it says so.
 
+# REQUIRED: the partnership that publishes the policy.
 partnership:
   # REQUIRED: the partnership's full name.
   name: not available
@@ -28,9 +31,10 @@ partnership:
   # REQUIRED: whose bank holidays count as non-working days: england, wales, scotland or
   # northern-ireland. The format has no "not known": england is a placeholder until you set it.
   nation: england
-  # What the policy calls a stage, such as Stage or Step.
+  # Optional: what the policy calls a stage, such as Stage or Step (Stage if left out).
   stage_word: Stage
 
+# REQUIRED: the document the facts come from.
 document:
   # REQUIRED: the document's title, as written.
   title: not available
@@ -42,7 +46,7 @@ document:
   # REQUIRED: where you got the document: a file name or a short description.
   source: not available
 
-# Optional sections, left out until the policy gives them (docs/authoring.md, section 5):
+# Optional sections, left out until the policy gives them (docs/reference.md, section 1):
 # branding, agencies, contacts, principles, overall_timescales, rules, record, forms.
 # A timescale is never guessed: where the policy gives none, leave 'timescales' out.
 
@@ -64,25 +68,29 @@ exits:
   policy:
     stated: no
 
-# REQUIRED: at least one stage, numbered from 1, in order.
+# REQUIRED: at least one stage, in order.
 stages:
+  # REQUIRED: the stage's number, counting from 1, in order and with no gaps.
   - number: 1
-    # REQUIRED: the stage's heading in the policy, without "Stage 1".
+    # Optional: the stage's heading in the policy, without "Stage 1". Delete this line if
+    # the policy gives the stage no heading of its own: pages then say just "Stage 1".
     title: not available
     # REQUIRED: the anchor on the stage's heading in the text below.
     cite: Stage 1
-    # REQUIRED: who acts at this stage, in the policy's words.
+    # REQUIRED unless 'not_available' says the policy's text for it cannot be read: who
+    # acts at this stage, in the policy's words.
     who:
       says: not available
       cite: Stage 1
-    # REQUIRED: at least one thing to do at this stage, in the policy's words.
+    # REQUIRED unless 'not_available' says the policy's text for it cannot be read: at least
+    # one thing to do at this stage, in the policy's words.
     do:
       - says: not available
         cite: Stage 1
 
+# Optional: problems with the policy as a whole. Delete this one once nothing above is a
+# placeholder: until then 'check' warns about it, and readers see it on the procedure page.
 problems:
-  # Delete this once nothing above is a placeholder: until then 'check' warns about it,
-  # and readers see it on the procedure page.
   - kind: missing
     says: "A skeleton from 'escalation-wizard new': nothing in it comes from the policy yet."
     cite: Skeleton
@@ -91,7 +99,7 @@ problems:
 # not available
 
 {{#Skeleton}} The policy's own text goes here, in place of this paragraph, with an anchor
-at the start of each paragraph a fact is quoted from (docs/authoring.md, section 2).
+at the start of each paragraph a fact is quoted from (docs/authoring.md, section 3).
 
 ### Stage 1: not available {{#Stage 1}}
 """
@@ -101,8 +109,8 @@ MAP_TEMPLATE = """\
 ---
 # {slug}: the paragraph map, written by 'escalation-wizard new'. Every paragraph anchor
 # ({{#...}}) of the text in policy.md is either attached to the outcomes it applies to
-# ('applies') or marked 'procedure_only' with a reason (docs/authoring.md, "The paragraph
-# map"). Replace these two entries as you paste in the policy's text.
+# ('applies') or marked 'procedure_only' with a reason (docs/reference.md, section 17, "The
+# paragraph map"). Replace these two entries as you paste in the policy's text.
 
 paragraphs:
   - paragraph: Skeleton

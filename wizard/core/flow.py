@@ -147,22 +147,30 @@ def current_stage(p: Partnership, a: Answers) -> Stage | None:
     return (chosen or variants)[0]
 
 
+def _always(p: Partnership, a: Answers) -> bool:
+    """Always."""
+    return True
+
+
 def _every_stage_tried(p: Partnership, a: Answers) -> bool:
+    """Where every stage has been tried."""
     return target_stage(p, a.get(Q.PROGRESS)) is None
 
 
 def _stage_has_variants(p: Partnership, a: Answers) -> bool:
+    """Where the stage to go to has alternative routes (a `variant` on each)."""
     number = target_stage(p, a.get(Q.PROGRESS))
     return number is not None and len(p.stages_numbered(number)) > 1
 
 
 def _stage_has_roles(p: Partnership, a: Answers) -> bool:
+    """Where the stage to go to has a row of the role table (`roles`) for the `agencies`."""
     stage = current_stage(p, a)
     return bool(p.agencies) and stage is not None and stage.roles is not None
 
 
 def _child_status_changes_who_is_told(p: Partnership, a: Answers) -> bool:
-    """True where this stage, or one before it, has a duty only for a child on a plan or LAC."""
+    """Where this or an earlier stage has a `notify` only for a child on a plan or Looked After."""
     stage = current_stage(p, a)
     return stage is not None and any(
         n.when is Condition.CP_OR_LOOKED_AFTER
@@ -173,7 +181,7 @@ def _child_status_changes_who_is_told(p: Partnership, a: Answers) -> bool:
 
 
 def _your_agency_changes_the_page(p: Partnership, a: Answers) -> bool:
-    """True where the stage's role table, or the policy's adviser at every stage, needs it."""
+    """Where the stage's role table, or the policy's `adviser` at every stage, needs your agency."""
     return _stage_has_roles(p, a) or (
         bool(p.agencies) and current_stage(p, a) is not None and p.adviser_row() is not None
     )
@@ -189,18 +197,20 @@ def area_facts(stage: Stage) -> Iterator[str]:
 
 
 def _area_changes_the_page(p: Partnership, a: Answers) -> bool:
+    """Where the policy has `areas` and something at the stage to go to applies in one area."""
     stage = current_stage(p, a)
     return p.areas is not None and stage is not None and any(area_facts(stage))
 
 
 def _policy_has_urgency_tiers(p: Partnership, a: Answers) -> bool:
+    """Where the policy has `urgency` tiers and the stage to go to is not the last."""
     # At the last stage there is no next level for the tier's clock to reach.
     number = target_stage(p, a.get(Q.PROGRESS))
     return p.urgency is not None and number is not None and number < p.stage_numbers()[-1]
 
 
 PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
-    ALWAYS: lambda p, a: True,
+    ALWAYS: _always,
     "every-stage-tried": _every_stage_tried,
     "stage-has-variants": _stage_has_variants,
     "stage-has-roles": _stage_has_roles,
@@ -212,6 +222,7 @@ PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
 
 
 def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each stage tried, as `tried-N`. Label fields: {number}, {title}, {done}, {stage_title}."""
     for number in p.stage_numbers():
         word = p.partnership.stage_word
         # An untitled stage's hint does not repeat 'Stage 2' under 'Stage 2 did not resolve it'.
@@ -230,6 +241,7 @@ def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, 
 
 
 def _variant_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each route's `variant` `id` at the stage to go to. Label fields: {label}, {hint}."""
     number = target_stage(p, a.get(Q.PROGRESS))
     for s in p.stages_numbered(number) if number is not None else ():
         if s.variant:
@@ -237,16 +249,19 @@ def _variant_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str
 
 
 def _agency_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each agency's `id` from the policy's `agencies`. Label fields: {name}."""
     for agency in p.agencies:
         yield agency.id, {"name": agency.name}
 
 
 def _area_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each area's `id` from the policy's `areas`. Label fields: {name}."""
     for area in p.areas.items if p.areas else ():
         yield area.id, {"name": area.name}
 
 
 def _tier_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each `urgency` tier's `id`, then `ordinary`. Label fields: {label}, {hint}."""
     for tier in p.urgency.tiers if p.urgency else ():
         yield tier.id, {"label": tier.label, "hint": tier.hint or ""}
     if p.urgency:
