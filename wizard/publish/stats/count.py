@@ -27,8 +27,8 @@ REASONS = {
     "message": "The server's own messages (gunicorn writes them beside its access log)",
     "outside-dates": "Requests outside the dates asked for",
     "crawler": "Requests from crawlers (by their user agent)",
-    "not-get": "Requests that were not GET (HEAD, and POST other than the date form)",
-    "not-200": "Requests whose status was not 200 (redirects, not modified, errors)",
+    "not-get": "Requests other than GET (HEAD, and every POST but the date form's)",
+    "not-200": "GET requests whose status was not 200 (redirects, not modified, errors)",
     "other-partnership": "Pages of a partnership not asked for",
     "other-page": "Other pages and files (questions after the first, assets, home page)",
 }
@@ -90,10 +90,8 @@ class Counting:
 
     def add(self, request: Request | str | None) -> str | None:
         """Count one request; return why it was left out, or None if it was counted."""
-        if request is None:
-            return "malformed"
-        if request == MESSAGE:
-            return "message"
+        if request is None or request == MESSAGE:
+            return "malformed" if request is None else "message"
         reason = self._filtered(request)
         if reason is not None:
             return reason
@@ -106,13 +104,15 @@ class Counting:
         return None
 
     def _filtered(self, request: Request) -> str | None:
+        """Why a request is left out before its page is looked at, if it is."""
         if (self.since and request.day < self.since) or (self.until and request.day > self.until):
             return "outside-dates"
         if request.agent is not None and self.is_crawler and self._crawler(request.agent):
             return "crawler"
-        if request.method not in ("GET", "POST"):
-            return "not-get"
-        return "not-200" if request.status != 200 else None
+        if request.method == "GET":
+            return None if request.status == 200 else "not-200"
+        # Only the date form's POST is counted, and only once served (never HEAD, PUT...).
+        return None if request.method == "POST" and request.status == 200 else "not-get"
 
     def _crawler(self, agent: str) -> bool:
         return agent in NO_AGENT or self.is_crawler(agent)
