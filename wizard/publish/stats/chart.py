@@ -36,6 +36,7 @@ class Chart:
     """A chart's size, bars, and the words that say what it shows."""
 
     id: str
+    caption: str
     title: str
     desc: str
     height: float
@@ -46,11 +47,13 @@ class Chart:
     bar_height: float = BAR_HEIGHT
 
 
-def bars(chart_id: str, title: str, desc: str, values: list[tuple[str, int]]) -> Chart:
+def bars(chart_id: str, caption: str, of: str, values: list[tuple[str, int]]) -> Chart:
     """A chart of labelled counts, the longest bar for the largest count of 5 or more."""
     largest = max((v for _, v in values if v >= SMALL), default=0)
     drawn = tuple(_bar(i, label, value, largest) for i, (label, value) in enumerate(values))
-    return Chart(chart_id, title, desc, TOP * 2 + ROW * len(values), drawn)
+    desc = "A bar for each month; the same numbers are in the first table below."
+    height = TOP * 2 + ROW * len(values)
+    return Chart(chart_id, caption, f"{caption}: {of}", desc, height, drawn)
 
 
 def _bar(index: int, label: str, value: int, largest: int) -> Bar:

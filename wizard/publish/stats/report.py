@@ -76,9 +76,8 @@ def _section(p: Partnership, months: tuple[str, ...]) -> Section:
     )
     started = p.group("journey")[0].counts
     values = [(_month(m, "MMM y"), n) for m, n in zip(months, started, strict=True)]
-    title = f"Journeys started each month: {p.name}"
-    desc = "A bar for each month; the same numbers are in the first table below."
-    return Section(p.slug, p.name, chart.bars(f"chart-{p.slug}", title, desc, values), tables)
+    drawn = chart.bars(f"chart-{p.slug}", "Journeys started each month", p.name, values)
+    return Section(p.slug, p.name, drawn, tables)
 
 
 def _period(figures: Figures) -> str:
