@@ -202,7 +202,7 @@ def _stats_write(app, options, tally, kind: str, out: Path) -> int:
         print(f"stats: cannot write {out}: {_reason(err)}", file=sys.stderr)
         return STATS_EXIT["unreadable"]
     malformed = tally.left_out["malformed"]
-    skipped = f", {malformed} malformed line(s) skipped" if malformed else ""
+    skipped = f", {shown(malformed)} malformed line(s) skipped" if malformed else ""
     read, counted = shown(tally.lines), shown(tally.counted)
     print(f"wrote {out}: {read} line(s) read, {counted} request(s) counted{skipped}")
     return STATS_EXIT["written"]
