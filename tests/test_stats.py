@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import csv
 import gzip
+import http.client
 import io
 import re
+import ssl
 import subprocess
+import time
 from collections.abc import Iterable
 from datetime import date
 
@@ -18,6 +21,7 @@ import pytest
 from conftest import ROOT
 from flask import url_for
 from pages import parse, text
+from stack import production
 
 from wizard.cli import main
 from wizard.content import BUNDLED_SITE
@@ -423,3 +427,32 @@ def test_usage_errors_exit_2_and_a_log_of_no_known_format_exits_3(tmp_path):
     done = command(str(log), "--out", str(tmp_path / "x.csv"))
     assert done.returncode == 3 and "no line of the logs" in done.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+def fetch(port: int, path: str) -> int:
+    """A GET through the stack's nginx (its certificate is self-signed); the status."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=10)
+    connection.request("GET", path)
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+@pytest.mark.slow
+def test_the_production_stacks_own_logs_give_the_pages_served(tmp_path, paths):
+    """gunicorn and nginx as README runs them: each log, read as written, counts the same."""
+    with production(tmp_path) as (port, server):
+        assert [fetch(port, paths["start"]) for _ in range(5)] == [200] * 5
+        assert [fetch(port, paths["stage 2"]) for _ in range(6)] == [200] * 6
+        assert fetch(port, paths["start"] + "?answer=no") == 302  # an answer: not a start
+        time.sleep(0.5)  # nginx writes its log line after the response
+    for log in (tmp_path / "access.log", server.log):
+        out = tmp_path / f"{log.name}.csv"
+        done = command(str(log), "--out", str(out), "--partnership", "islington")
+        assert done.returncode == 0 and "not a line" not in done.stderr, done.stderr
+        got = counts(out.read_text())
+        (month,) = {key[1] for key in got}
+        assert got["islington", month, "journey", "started"] == "5"
+        assert got["islington", month, "stage", "stage-2"] == "6"
