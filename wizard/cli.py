@@ -9,9 +9,15 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.content import BUNDLED_SITE, export, flowfile, inspect_site, load_site
 from wizard.content.problems import ContentError, Problem
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from wizard.publish.stats import Options, Tally
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -183,9 +189,10 @@ def _stats_usage(args: argparse.Namespace, kind: str) -> str | None:
     return None
 
 
-def _stats_write(app, options, tally, kind: str, out: Path) -> int:
+def _stats_write(app: Flask, options: Options, tally: Tally, kind: str, out: Path) -> int:
     from wizard.publish import stats
     from wizard.publish.stats.count import shown
+    from wizard.web.app import today
 
     for name, number in tally.malformed:
         print(f"{name}:{number}: not a line of a log format this command reads", file=sys.stderr)
@@ -195,7 +202,7 @@ def _stats_write(app, options, tally, kind: str, out: Path) -> int:
             file=sys.stderr,
         )
         return STATS_EXIT["no-line-read"]
-    text = stats.render(app, options, tally, kind, date.today())
+    text = stats.render(app, options, tally, kind, today(app))
     try:
         _write_whole(out, text)
     except OSError as err:
@@ -211,8 +218,11 @@ def _stats_write(app, options, tally, kind: str, out: Path) -> int:
 def _write_whole(out: Path, text: str) -> None:
     """Write a file whole or not at all: a reader never sees half of it."""
     partial = out.with_name(f".{out.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(out)
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _reason(err: Exception) -> str:

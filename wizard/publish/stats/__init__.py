@@ -20,8 +20,7 @@ from wizard.publish.stats.count import Counting, Tally, crawler_rule
 from wizard.publish.stats.figures import figures
 from wizard.publish.stats.reading import UnreadableLogError
 
-__all__ = ["Options", "UnreadableLogError", "count", "render"]
-FORMATS = ("html", "csv")
+__all__ = ["Options", "Tally", "UnreadableLogError", "app_for", "count", "render"]
 
 
 @dataclass(frozen=True)

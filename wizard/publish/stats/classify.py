@@ -19,6 +19,7 @@ from werkzeug.routing import MapAdapter, RoutingException
 from wizard.content import Site
 from wizard.core import engine
 from wizard.core.engine import OutcomeKind, Q
+from wizard.core.policy import Partnership
 from wizard.publish.stats import kinds
 from wizard.publish.stats.kinds import Kind
 from wizard.web import urls
@@ -81,7 +82,8 @@ class Classifier:
         route = path[len(self.base) - 1 :]
         return route.removesuffix("index.html") if route.endswith(INDEX) else route
 
-    def _kinds(self, endpoint: str, values: dict, p, method: str) -> tuple[Kind, ...]:
+    def _kinds(self, endpoint: str, values: dict, p: Partnership, method: str) -> tuple[Kind, ...]:
+        """The kinds a matched page counts as: a wizard page by its state, others by endpoint."""
         if endpoint == "wizard.check":
             state = engine.resolve(self.site.flow, p, urls.segments(values["answers"]))
             return posted(state) if method == "POST" else journey(state)
