@@ -133,6 +133,10 @@ def _stats_arguments(stats: argparse.ArgumentParser) -> None:
     )
     stats.add_argument("--format", choices=STATS_FORMATS, help="default: from --out's suffix")
     stats.add_argument("--out", type=Path, required=True, help="the .html or .csv file to write")
+    stats.epilog = (
+        "Exit status: 0 written; 1 a log could not be read, or the output written; "
+        "2 a usage error; 3 no line of the logs is in a format this command reads."
+    )
 
 
 STATS_FORMATS = ("html", "csv")
