@@ -138,8 +138,9 @@ def run(tmp_path, log_text: str | bytes, out: str = "out.csv", *args: str, name=
         log.write_bytes(log_text)
     else:
         log.write_text(log_text)
-    status = main(["stats", str(log), "--out", str(tmp_path / out), *args])
     written = tmp_path / out
+    written.unlink(missing_ok=True)  # an output left by an earlier run is no answer
+    status = main(["stats", str(log), "--out", str(written), *args])
     return status, written.read_text() if written.exists() else None
 
 
