@@ -9,7 +9,7 @@ import string
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pages import PAGE_TYPES
+from pages import PAGE_TYPES, visible_text
 
 from wizard.content import BUNDLED_SITE
 from wizard.web.app import create_app
@@ -79,6 +79,15 @@ def test_posted_dates_are_never_cached_and_pages_are(client):
         response = client.get(url)
         assert response.headers["Cache-Control"] == "public, max-age=300"
         assert "Set-Cookie" not in response.headers
+
+
+def test_the_privacy_page_says_what_the_service_does_with_cookies(client):
+    """No response sets a cookie, and the privacy page says so (it once described one)."""
+    page = visible_text(client.get("/pages/privacy/").get_data(as_text=True))
+    assert "sets no cookies" in page
+    assert "cross-site request forgery" not in page
+    posted = client.post(PAGE_TYPES["stage"], data={"day": "1", "month": "2", "year": "2027"})
+    assert "Set-Cookie" not in posted.headers
 
 
 ATTACKS = [

@@ -1,4 +1,4 @@
-"""The escalation-wizard command: new, check, export, schema, serve, freeze, preview, signoff."""
+"""The escalation-wizard command: its sub-commands, from `new` to `stats`, each a few lines."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ import json
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.content import BUNDLED_SITE, export, flowfile, inspect_site, load_site
 from wizard.content.problems import ContentError, Problem
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from wizard.publish.stats import Options, Tally
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -64,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     signoff = _add(commands, "signoff", _signoff, "write one partnership's sign-off pack (HTML)")
     signoff.add_argument("--partnership", metavar="SLUG", help="needed if the site has several")
     signoff.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    _stats_arguments(_add(commands, "stats", _stats, "count how the guidance was used, from logs"))
     preview = _add(commands, "preview", _preview, "serve a build locally to check it")
     preview.add_argument("--out", type=Path, default=Path("site"), help="the build's folder")
     preview.add_argument("--port", type=int, default=8000, help="port to listen on")
@@ -108,6 +116,117 @@ def _signoff(args: argparse.Namespace) -> int:
         f"{pack.paths} answer path(s), {len(pack.problems)} recorded problem(s)"
     )
     return 0
+
+
+def _stats_arguments(stats: argparse.ArgumentParser) -> None:
+    stats.add_argument("logs", nargs="+", type=Path, metavar="LOG", help="access log, or .gz")
+    stats.add_argument("--since", type=_day, metavar="DATE", help="first day counted, 2026-11-01")
+    stats.add_argument("--until", type=_day, metavar="DATE", help="last day counted, 2026-11-30")
+    stats.add_argument(
+        "--partnership", action="append", metavar="SLUG", help="count only this one (repeat)"
+    )
+    stats.add_argument(
+        "--base-url", default="/", help="where a static build was published, as for freeze"
+    )
+    stats.add_argument(
+        "--at-root", metavar="SLUG", help="the log is of `freeze --partnership SLUG`'s build"
+    )
+    stats.add_argument("--format", choices=STATS_FORMATS, help="default: from --out's suffix")
+    stats.add_argument("--out", type=Path, required=True, help="the .html or .csv file to write")
+    stats.epilog = (
+        "Exit status: 0 written; 1 a log could not be read, or the output written; "
+        "2 a usage error; 3 no line of the logs is in a format this command reads."
+    )
+
+
+STATS_FORMATS = ("html", "csv")
+STATS_EXIT = {"written": 0, "unreadable": 1, "usage": 2, "no-line-read": 3}
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: '{text}'") from None
+
+
+def _stats(args: argparse.Namespace) -> int:
+    """Count the logs into a report; exit 0 written, 1 unreadable, 2 usage, 3 no line read."""
+    from wizard.publish import stats
+
+    kind = args.format or args.out.suffix.lower().lstrip(".")
+    usage = _stats_usage(args, kind)
+    if usage:
+        print(f"stats: {usage}", file=sys.stderr)
+        return STATS_EXIT["usage"]
+    options = stats.Options(
+        tuple(args.logs),
+        args.site,
+        args.since,
+        args.until,
+        frozenset(args.partnership or ()),
+        args.base_url,
+        args.at_root,
+    )
+    app = stats.app_for(options)
+    try:
+        tally = stats.count(app, options)
+    except stats.UnreadableLogError as err:
+        print(f"stats: {err}", file=sys.stderr)
+        return STATS_EXIT["unreadable"]
+    return _stats_write(app, options, tally, kind, args.out)
+
+
+def _stats_usage(args: argparse.Namespace, kind: str) -> str | None:
+    from wizard.content.messages import did_you_mean
+
+    if kind not in STATS_FORMATS:
+        name = args.out.name
+        return f"cannot tell the format from '{name}': end it in .html or .csv, or give --format"
+    if args.since and args.until and args.since > args.until:
+        return "--since is after --until"
+    named = [*(args.partnership or ()), *([args.at_root] if args.at_root else [])]
+    known = sorted(load_site(args.site).partnerships) if named else []
+    for slug in named:
+        if slug not in known:
+            return f"unknown partnership '{slug}'{did_you_mean(slug, known)}"
+    return None
+
+
+def _stats_write(app: Flask, options: Options, tally: Tally, kind: str, out: Path) -> int:
+    from wizard.publish import stats
+    from wizard.publish.stats.count import shown
+    from wizard.web.app import today
+
+    for name, number in tally.malformed:
+        print(f"{name}:{number}: not a line of a log format this command reads", file=sys.stderr)
+    if tally.lines and tally.left_out["malformed"] == tally.lines:
+        print(
+            f"stats: no line of the logs is in a format this command reads; {out} not written",
+            file=sys.stderr,
+        )
+        return STATS_EXIT["no-line-read"]
+    text = stats.render(app, options, tally, kind, today(app))
+    try:
+        _write_whole(out, text)
+    except OSError as err:
+        print(f"stats: cannot write {out}: {_reason(err)}", file=sys.stderr)
+        return STATS_EXIT["unreadable"]
+    malformed = tally.left_out["malformed"]
+    skipped = f", {shown(malformed)} malformed line(s) skipped" if malformed else ""
+    read, counted = shown(tally.lines), shown(tally.counted)
+    print(f"wrote {out}: {read} line(s) read, {counted} request(s) counted{skipped}")
+    return STATS_EXIT["written"]
+
+
+def _write_whole(out: Path, text: str) -> None:
+    """Write a file whole or not at all: a reader never sees half of it."""
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _reason(err: Exception) -> str:

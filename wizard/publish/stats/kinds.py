@@ -1,0 +1,113 @@
+"""What is counted: each kind of page, in its group, with the words the report gives it.
+
+The CSV names a kind by its group and name (`outcome`, `conduct`); the HTML report by its
+label. Groups and the fixed kinds are listed here; a partnership's stages, urgency tiers and
+areas come from its policy file, and the routes out of the procedure from the policy model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from wizard.core import engine
+from wizard.core.flow import Flow, Option, Q
+from wizard.core.policy import Exits, Partnership, Stage
+from wizard.web import flowchart, rolepages
+
+NOT_SURE = "not-sure"
+
+
+class Kind(NamedTuple):
+    """A kind of page counted: its group and its name within the group (a tuple: quick to hash)."""
+
+    group: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """A kind as a partnership's report lists it, with its label."""
+
+    kind: Kind
+    label: str
+
+
+GROUPS = {
+    "journey": "Journeys",
+    "outcome": "Outcomes reached, by route",
+    "stage": "Stage outcomes, by stage",
+    "tier": "Stage outcomes, by urgency",
+    "area": "Outcomes, by area",
+    "download": "Records, forms and downloads",
+    "learning": "Learning pages",
+}
+STARTED = Kind("journey", "started")
+EMERGENCY = Kind("journey", "emergency")
+STAGE = Kind("outcome", "stage")
+CONCERN_HELP = Kind("outcome", NOT_SURE)
+BEYOND = Kind("outcome", "beyond")
+DATES_POSTED = Kind("download", "dates-posted")
+EXIT_LABELS = {
+    "conduct": "The conduct of a professional (LADO or allegations)",
+    "complaint": "A complaint about a service",
+    "whistleblowing": "Whistleblowing",
+    "policy": "A policy or strategic matter",
+}
+FIXED = {
+    STARTED: "Journeys started (the first question)",
+    EMERGENCY: "Emergency pages reached (immediate harm, or not sure)",
+    STAGE: "A stage of the procedure",
+    **{Kind("outcome", name): EXIT_LABELS.get(name, name) for name in Exits.model_fields},
+    CONCERN_HELP: "Not sure what the concern is about",
+    BEYOND: "Every stage already tried",
+    Kind("download", "record"): "Escalation record (page to print)",
+    Kind("download", "record-docx"): "Escalation record (Word)",
+    Kind("download", "form"): "The partnership's forms (page to print)",
+    Kind("download", "form-docx"): "The partnership's forms (Word)",
+    DATES_POSTED: "Dates sent without JavaScript (a dated page or a calendar file)",
+    Kind("learning", "flowchart"): "Flowchart",
+    Kind("learning", "practice"): "Practice scenarios",
+    Kind("learning", "glossary"): "Glossary",
+    Kind("learning", "compare"): "Compared with another partnership",
+    Kind("learning", "roles"): "Roles of each agency",
+}
+
+
+def stage_kind(stage: Stage) -> Kind:
+    """'stage-2', or 'stage-4-urgent' for one route of a stage with alternatives."""
+    variant = f"-{stage.variant.id}" if stage.variant else ""
+    return Kind("stage", f"stage-{stage.number}{variant}")
+
+
+def rows(flow: Flow, p: Partnership) -> Iterator[Row]:
+    """Every kind counted for a partnership, in the order the report lists them."""
+    fixed = [Row(kind, label) for kind, label in FIXED.items()]
+    yield from (r for r in fixed if r.kind.group in ("journey", "outcome"))
+    for stage in p.stages:
+        yield Row(stage_kind(stage), _stage_label(p, stage))
+    asked = _options_asked(flow, p)
+    for group, question in (("tier", Q.URGENCY), ("area", Q.AREA)):
+        yield from (Row(Kind(group, o.slug), o.label) for o in asked.get(question, {}).values())
+    roles = rolepages.has_roles(p)  # no roles page to count where the policy has no role table
+    yield from (r for r in fixed if r.kind.group == "download")
+    learning = (r for r in fixed if r.kind.group == "learning")
+    yield from (r for r in learning if roles or r.kind.name != "roles")
+
+
+def _stage_label(p: Partnership, stage: Stage) -> str:
+    """The stage's name, and its route where it has alternatives and the title does not say."""
+    name = flowchart.stage_name(p, stage)
+    route = stage.variant.label if stage.variant else None
+    return f"{name} ({route})" if route and route not in name else name
+
+
+def _options_asked(flow: Flow, p: Partnership) -> dict[str, dict[str, Option]]:
+    """Each question's options as the partnership's walk asks them, by question and answer."""
+    found: dict[str, dict[str, Option]] = {}
+    for state in engine.walk(flow, p):
+        if state.question is not None:
+            options = found.setdefault(state.question.id, {})
+            options.update({o.slug: o for o in state.question.options if o.slug not in options})
+    return found
