@@ -42,9 +42,9 @@ def target(root: Path, base_path: str, page: Path, href: str) -> Path | None:
     if parts.scheme or parts.netloc or not parts.path:
         return None
     path = unquote(parts.path)
-    if not path.startswith("/"):
-        page_dir = "/" + str(page.parent.relative_to(root)).strip(".") + "/"
-        joined = posixpath.normpath(page_dir.replace("//", "/") + path)
+    if not path.startswith("/"):  # relative to the file's own address, under the base path
+        folder = page.parent.relative_to(root).as_posix()
+        joined = posixpath.normpath(posixpath.join(base_path, folder, path))
         path = joined + "/" if path.endswith("/") and joined != "/" else joined
     if not path.startswith(base_path):
         return root / "__outside_base_path__"
