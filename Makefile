@@ -48,7 +48,7 @@ $(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(CSS): $(NODE) static/src/app.scss
+$(CSS): $(NODE) $(wildcard static/src/*.scss)
 	npm run --silent build:css
 
 # Browser tests drive Debian's Chromium; never a downloaded browser.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import html5lib
@@ -37,6 +38,15 @@ PAGE_TYPES = {
     "not found": "/nowhere/",
 }
 
+# More pages a screen reader is checked on: stage outcomes of other partnerships (one with a
+# form to send), and a procedure whose flowchart boxes have titles.
+MORE_PAGES = {
+    "stage with a form": "/staffordshire-stoke/check/no/disagreement/tried-2/",
+    "stage of another partnership": "/brent/check/no/disagreement/tried-2/",
+    "stage after a question about the child": "/havering/check/no/disagreement/tried-1/yes/",
+    "procedure with a flowchart": "/staffordshire-stoke/procedure/",
+}
+
 
 def parse(markup: str):
     """Parse as a browser would; html5lib reports markup errors it had to recover from."""
@@ -66,6 +76,62 @@ def links(markup: str) -> list[str]:
 def ids(markup: str) -> list[str]:
     tree, _ = parse(markup)
     return [e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id")]
+
+
+def headings(markup: str) -> list[tuple[int, str]]:
+    """(level, text) of each heading in <main> a screen reader meets, in order.
+
+    Leaves out hidden elements, and GOV.UK error summaries, which by design come before the
+    h1 and take the focus when a page reports an error.
+    """
+    tree, _ = parse(markup)
+
+    def walk(element):
+        if not isinstance(element.tag, str) or element.get("hidden") is not None:
+            return
+        if "govuk-error-summary" in (element.get("class") or "").split():
+            return
+        if re.fullmatch(r"h[1-6]", element.tag):
+            yield int(element.tag[1]), text(element)
+            return
+        for child in element:
+            yield from walk(child)
+
+    main = tree.find(".//main")
+    return list(walk(main)) if main is not None else []
+
+
+def empty_links(markup: str) -> list[str]:
+    """Each link, hidden or not, that has no text, label or image text to name it."""
+    tree, _ = parse(markup)
+    return [
+        a.get("href")
+        for a in tree.iter("a")
+        if a.get("href") is not None
+        and not text(a)
+        and not (a.get("aria-label") or "").strip()
+        and not any((img.get("alt") or "").strip() for img in a.iter("img"))
+    ]
+
+
+# A paragraph or block whose whole content is one bold run.
+BOLD_BLOCK = re.compile(
+    r"<(p|div)\b[^>]*>\s*<(strong|b)\b[^>]*>((?:(?!</?(?:p|div|strong|b)\b).)*?)</\2>\s*</\1>",
+    re.S,
+)
+
+
+def bold_lines(markup: str) -> list[str]:
+    """Text that looks like a heading but is not one: a block whose whole content is bold.
+
+    A whole sentence in bold (a policy's emphasis, ending . ! or ?) is not a heading.
+    """
+    found = []
+    for match in BOLD_BLOCK.finditer(markup):
+        words = " ".join(unescape(re.sub(r"<[^>]+>", "", match[3])).split())
+        if not words.endswith((".", "!", "?")):
+            found.append(words)
+    return found
 
 
 def visible_text(markup: str) -> str:

@@ -270,7 +270,14 @@ def test_no_axe_violations_with_a_date_error(browser, server):
     page.goto(server + DATED)
     enter_date(page, "31", "2", "2027")
     assert "The date must be a real date" in page.locator(".govuk-error-summary").inner_text()
+    # The script's summary links the error to the date's first field, named by the error.
+    link = page.locator(".govuk-error-summary").get_by_role("link")
+    assert link.inner_text() == "The date must be a real date, like 24 12 2026"
+    assert link.get_attribute("href") == "#day"
     assert axe_violations(page) == []
+    # Put right, the error and its link go.
+    enter_date(page, "1", "3", "2027")
+    assert page.locator("[data-error-summary] a").count() == 0
     context.close()
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import SUB_URL, TODAY
-from pages import parse, visible_text
+from pages import bold_lines, parse, visible_text
 from pages import text as element_text
 from toy import FLOW
 
@@ -26,6 +26,7 @@ from wizard.content import BUNDLED_SITE
 from wizard.core.engine import OutcomeKind, walk
 from wizard.publish import freeze, linkcheck
 from wizard.publish.freeze import BuildError, build
+from wizard.web import app as web_app
 from wizard.web.app import create_app
 
 MAIN = re.compile(r"<main.*?</main>", re.S)
@@ -57,6 +58,33 @@ def test_every_internal_link_and_asset_resolves(request, which):
     assert linkcheck.broken_links(result.out, result.base_path) == []
     index = (result.out / "index.html").read_text()
     assert f'href="{result.base_path}assets/dist/app.' in index  # assets under the sub-path
+
+
+FIRST_HEADING = re.compile(r"<h([1-6])\b")
+EMPTY_LINK = re.compile(r"<a\b[^>]*\bhref=[^>]*>\s*</a>")
+
+
+def reading_problems(name: str, markup: str) -> list[tuple[str, str, str]]:
+    """What a screen reader would stumble on in a built page: a heading before the h1 in
+    <main>, a link with nothing to name it, or a bold line standing in for a heading."""
+    main = MAIN.search(markup)
+    if main is None:
+        return []
+    first = FIRST_HEADING.search(main[0])
+    found = (
+        []
+        if first and first[1] == "1"
+        else [(name, "first heading", first[0] if first else "none")]
+    )
+    found += [(name, "empty link", a) for a in EMPTY_LINK.findall(markup)]
+    return found + [(name, "bold line", b) for b in bold_lines(main[0])]
+
+
+def test_every_page_reads_in_order_to_a_screen_reader(site_build):
+    found = []
+    for page in sorted(site_build.out.rglob("*.html")):
+        found += reading_problems(str(page.relative_to(site_build.out)), page.read_text())
+    assert found[:10] == []
 
 
 def test_page_count_is_bounded(site_build, site):
@@ -254,6 +282,19 @@ def test_broken_link_fails_the_build_and_changes_nothing(tmp_path):
     out.mkdir()
     with pytest.raises(BuildError, match=r"(?s)broken link.*pages/help/index.html: /nowhere/"):
         build(site, out, "/")
+    assert list(out.iterdir()) == []
+
+
+def test_a_stylesheet_pointing_at_a_missing_file_fails_the_build(tmp_path, monkeypatch):
+    static = tmp_path / "static"
+    shutil.copytree(web_app.STATIC, static, ignore=shutil.ignore_patterns("src"))
+    css = static / "dist" / "app.css"
+    css.write_text(css.read_text() + '.app-x{background:url("../images/crest.svg")}')
+    monkeypatch.setattr(web_app, "STATIC", static)
+    out = tmp_path / "site"
+    out.mkdir()
+    with pytest.raises(BuildError, match=r"(?s)broken link.*dist/app\.\w+\.css: \.\./images/crest"):
+        build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
     assert list(out.iterdir()) == []
 
 

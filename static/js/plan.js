@@ -122,8 +122,18 @@ function showError (data, error) {
   const summary = section.querySelector('[data-error-summary]')
   if (!summary) return
   summary.hidden = !error
-  summary.querySelector('[data-error-link]').textContent = message
+  summary.querySelector('[data-error-list]').replaceChildren(...(error ? [errorItem(message)] : []))
   if (error) summary.focus()
+}
+
+// The summary's one item: a link to the date's first field, named by the error.
+function errorItem (message) {
+  const link = document.createElement('a')
+  link.href = '#day'
+  link.textContent = message
+  const item = document.createElement('li')
+  item.append(link)
+  return item
 }
 
 function download (data, view) {

@@ -95,3 +95,22 @@ def glossary_terms(context, html: str) -> Markup:
     slug = p.slug if isinstance(p, Partnership) else None
     where = url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
     return Markup(termlinks.linker(glossary_entries(slug), where).link(str(html)))
+
+
+@bp.app_template_filter("after_h1")
+def after_h1(html: str, notices: str) -> Markup:
+    """The page's content with `notices` straight after its h1, so that the h1 comes first.
+
+    Where the h1 is a form's legend (a question in the live app), they follow the form.
+    """
+    html, notices = str(html), str(notices)
+    end = html.find(H1_END)
+    if not notices.strip() or end < 0:
+        return Markup(notices + html)
+    end += len(H1_END)
+    if html.rfind("<legend", 0, end) > html.rfind("</legend>", 0, end) and FORM_END in html[end:]:
+        end = html.index(FORM_END, end) + len(FORM_END)
+    return Markup(html[:end] + notices + html[end:])
+
+
+H1_END, FORM_END = "</h1>", "</form>"
