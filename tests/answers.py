@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import TODAY
+import bundled
 from flask import Flask
 
 from wizard.web import urls
-from wizard.web.app import create_app
 
 
 @cache
 def _app() -> Flask:
-    return create_app({"TESTING": True, "TODAY": TODAY})
+    return bundled.app()
 
 
 def named(answers: dict[str, str]) -> dict[str, str]:

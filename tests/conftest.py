@@ -1,27 +1,40 @@
-"""Shared fixtures: the bundled site, the app over it, and a client."""
+"""Shared fixtures, each defined once: the bundled site, the app over it, a client, servers."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 
+import bundled
 import pytest
+from bundled import TODAY
+from hypothesis import settings
 
-from wizard.content import BUNDLED_SITE, Site, load_site
-from wizard.web.app import create_app
+from wizard.content import BUNDLED_SITE, Site
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 23)
+SUB_URL = "https://example.org/safeguarding/escalation/"
+# Christmas Eve: deadlines that run into a weekend and two bank holidays.
+EVE = date(2026, 12, 24)
+__all__ = ["EVE", "ROOT", "SUB_URL", "TODAY", "examples"]
+# The edit loop (`make test-fast`) tries a tenth of the random inputs `make test` tries.
+settings.register_profile("edit-loop", max_examples=10)
+
+
+def examples(wanted: int) -> int:
+    """How many random inputs a property test tries: all it wants, or a tenth in the edit loop."""
+    return max(1, wanted * settings.default.max_examples // 100)
 
 
 @pytest.fixture(scope="session")
 def site() -> Site:
-    return load_site(BUNDLED_SITE, today=TODAY)
+    return bundled.site()
 
 
 @pytest.fixture(scope="session")
 def app():
-    return create_app({"TESTING": True, "TODAY": TODAY})
+    return bundled.app()
 
 
 @pytest.fixture
@@ -29,7 +42,14 @@ def client(app):
     return app.test_client()
 
 
-SUB_URL = "https://example.org/safeguarding/escalation/"
+@pytest.fixture(scope="session")
+def eve_app():
+    return bundled.app(TODAY=EVE)
+
+
+@pytest.fixture
+def eve_client(eve_app):
+    return eve_app.test_client()
 
 
 @pytest.fixture(scope="session")
@@ -49,9 +69,22 @@ def root_build(tmp_path_factory):
     return build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
+def signoff_pack(tmp_path_factory):
+    """Each partnership's sign-off pack, written once when first asked: (Pack, its HTML)."""
+    from wizard.publish import signoff
+
+    @cache
+    def write(slug: str):
+        out = tmp_path_factory.mktemp("signoff") / f"{slug}.html"
+        return signoff.write(BUNDLED_SITE, slug, out, today=TODAY), out.read_text()
+
+    return write
+
+
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium (never a downloaded one), launched once per module."""
+    """Debian's Chromium (never a downloaded one), launched once per test process."""
     sync_api = pytest.importorskip("playwright.sync_api")
     from browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -59,3 +92,22 @@ def browser():
         launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The live app over the bundled site, on a loopback port, for the browser."""
+    from browser import live_server
+
+    with live_server(bundled.app(TESTING=False)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def static_site(site_build, tmp_path_factory):
+    """The shared whole-site build, served by a real nginx under its sub-path."""
+    from browser import nginx
+
+    tmp = tmp_path_factory.mktemp("nginx")
+    with nginx(site_build.out, site_build.base_path, tmp) as url:
+        yield url + site_build.base_path

@@ -353,6 +353,7 @@ def test_valid_policy_loads_with_no_errors_or_warnings(tmp_path):
     assert site.procedures[VALID].anchors["2.1"] == 117
 
 
+@pytest.mark.slow
 def test_valid_policy_passes_check_with_exit_0(tmp_path):
     result = _check(_site(tmp_path, VALID))
 
@@ -423,6 +424,7 @@ def test_inspect_site_reports_exactly_these_errors(tmp_path, name, case):
 # --- several files at once
 
 
+@pytest.mark.slow
 def test_check_reports_every_error_from_every_broken_policy(tmp_path):
     names = ("unknown-field", "stages-out-of-order")
     result = _check(_site(tmp_path, *names))
@@ -487,6 +489,7 @@ def test_field_paths_read_as_documented(tmp_path):
     assert error.message.startswith("stages 1 › timescales 1 › from: ")
 
 
+@pytest.mark.slow
 def test_check_names_files_relative_to_the_folder_it_runs_in(tmp_path):
     _site(tmp_path, "bad-colour")
 

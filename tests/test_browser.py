@@ -7,30 +7,23 @@ import logging
 import re
 import subprocess
 from datetime import UTC, datetime, time
+from functools import cache
 from pathlib import Path
 
+import bundled
 import pytest
-from browser import axe_violations, live_server, nginx
+from browser import axe_violations
 from conftest import TODAY
 from pages import PAGE_TYPES
-from toy import FLOW
 
-from wizard.content import BUNDLED_SITE, load_site
 from wizard.content.calendar import LONDON
 from wizard.core.engine import OutcomeKind, walk
-from wizard.web.app import create_app
 
 # The live server's "now" (TODAY fixes the day, meaning its start); static pages get the same.
 NOW = datetime.combine(TODAY, time(0), LONDON).astimezone(UTC)
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def server():
-    with live_server(create_app({"TODAY": TODAY})) as url:
-        yield url
 
 
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
@@ -121,14 +114,6 @@ def test_print_stylesheet_hides_navigation(browser, server):
     assert not page.locator(".app-header").is_visible()
     assert page.get_by_role("heading", level=1).is_visible()
     context.close()
-
-
-@pytest.fixture(scope="module")
-def static_site(site_build, tmp_path_factory):
-    """The shared whole-site build, served by a real nginx under its sub-path."""
-    tmp = tmp_path_factory.mktemp("nginx")
-    with nginx(site_build.out, site_build.base_path, tmp) as url:
-        yield url + site_build.base_path
 
 
 @pytest.mark.xdist_group("build")
@@ -420,11 +405,13 @@ def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascri
     context.close()
 
 
+@cache
 def one_outcome_per_stage() -> list[str]:
     """The first path to each stage (and variant) of every bundled partnership."""
     paths, seen = [], set()
-    for slug, p in load_site(BUNDLED_SITE, today=TODAY).partnerships.items():
-        for state in walk(FLOW, p):
+    site = bundled.site()
+    for slug, p in site.partnerships.items():
+        for state in walk(site.flow, p):
             outcome = state.outcome
             if outcome is None or outcome.kind is not OutcomeKind.STAGE:
                 continue
@@ -667,7 +654,7 @@ def test_the_record_prints_on_a4_with_its_facts_and_blanks(browser, server, tmp_
 )
 def test_each_form_prints_every_field_in_order(browser, server, tmp_path, slug, form_id):
     url = f"/{slug}/forms/{form_id}/"
-    form = load_site(BUNDLED_SITE, today=TODAY).partnerships[slug].form(form_id)
+    form = bundled.site().partnerships[slug].form(form_id)
     context = browser.new_context()
     page = context.new_page()
     page.goto(server + url)
@@ -750,7 +737,7 @@ def test_the_flowcharts_words_stay_inside_their_boxes(browser, server, slug, wid
 
 
 def test_the_flowchart_prints_every_stage_and_breaks_only_between_boxes(browser, server, tmp_path):
-    p = load_site(BUNDLED_SITE, today=TODAY).partnerships["staffordshire-stoke"]
+    p = bundled.site().partnerships["staffordshire-stoke"]
     context = browser.new_context()
     page = context.new_page()
     page.goto(server + "/staffordshire-stoke/flowchart/")

@@ -6,11 +6,9 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
-from browser import live_server, nginx
 from conftest import TODAY
 
 from wizard.content.calendar import LONDON
-from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -20,20 +18,6 @@ vobject = pytest.importorskip("vobject")
 # The live server's "now" (TODAY fixes the day, meaning its start); the browser's is the same.
 NOW = datetime.combine(TODAY, time(0), LONDON).astimezone(UTC)
 DOWNLOAD = "Download calendar file (.ics)"
-
-
-@pytest.fixture(scope="module")
-def server():
-    with live_server(create_app({"TODAY": TODAY})) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def static_site(site_build, tmp_path_factory):
-    """The shared whole-site build, served by a real nginx under its sub-path."""
-    tmp = tmp_path_factory.mktemp("nginx-calendar")
-    with nginx(site_build.out, site_build.base_path, tmp) as url:
-        yield url + site_build.base_path
 
 
 def download(page, start: tuple[str, ...]) -> tuple[str, bytes]:

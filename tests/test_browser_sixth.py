@@ -29,29 +29,29 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def server():
+def sixth_server():
     with live_server(create_app({"TODAY": TODAY, "SITE_DIR": SIXTH})) as url:
         yield url
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_no_axe_violations_sixth(browser, server, name):
+def test_no_axe_violations_sixth(browser, sixth_server, name):
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    page.goto(server + PAGES[name])
+    page.goto(sixth_server + PAGES[name])
     assert axe_violations(page) == []
     context.close()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("name", PAGES)
-def test_reflow_nothing_scrolls_sideways_at_320_px_sixth(browser, server, name, javascript):
+def test_reflow_nothing_scrolls_sideways_at_320_px_sixth(browser, sixth_server, name, javascript):
     """WCAG 2.2 1.4.10 Reflow, which axe-core cannot see."""
     context = browser.new_context(
         viewport={"width": 320, "height": 800}, java_script_enabled=javascript
     )
     page = context.new_page()
-    page.goto(server + PAGES[name])
+    page.goto(sixth_server + PAGES[name])
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

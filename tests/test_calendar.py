@@ -7,20 +7,18 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import bundled
 import pytest
 import vobject
-from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from wizard.content import BUNDLED_SITE, load_site
 from wizard.content.calendar import LONDON
 from wizard.core.dates import WorkingCalendar, deadline, entered
 from wizard.core.engine import OutcomeKind, walk
 from wizard.core.policy import Span
 from wizard.web import ics
-from wizard.web.app import create_app
 from wizard.web.planview import EventText
 
 VECTORS = Path(__file__).parent / "vectors"
@@ -128,14 +126,14 @@ def test_where_nothing_can_be_dated_there_is_no_download(client, path):
 
 @pytest.mark.parametrize("path", [BRENT, HAVERING])
 def test_a_static_page_where_nothing_can_be_dated_offers_no_download(path):
-    static = create_app({"TESTING": True, "STATIC_SITE": True, "TODAY": TODAY}).test_client()
+    static = bundled.app(STATIC_SITE=True).test_client()
     assert DOWNLOAD not in static.get(path).get_data(as_text=True)
     assert DOWNLOAD in static.get(ISLINGTON).get_data(as_text=True)
 
 
 def stage_outcomes() -> list[str]:
     """Every stage outcome of every bundled partnership."""
-    site = load_site(BUNDLED_SITE, today=TODAY)
+    site = bundled.site()
     return [
         "/".join(("", slug, "check", *state.segments)) + "/"
         for slug, p in site.partnerships.items()
@@ -144,6 +142,7 @@ def stage_outcomes() -> list[str]:
     ]
 
 
+@pytest.mark.slow  # a few hundred outcome pages, each fetched and posted
 def test_a_download_is_offered_exactly_where_a_file_has_events(client):
     offered = {}
     for path in stage_outcomes()[::7]:  # a spread of every partnership's stages

@@ -5,13 +5,10 @@ Driven through HTTP, asserting the text a practitioner reads on the outcome page
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from pages import shown_text
 
 from wizard.core.policy import Timescale
-from wizard.web.app import create_app
 
 ISLINGTON_1 = "/islington/check/no/disagreement/nothing-yet/ordinary/police/police/"
 LINCS_2 = "/lincolnshire/check/no/disagreement/tried-1/schools/"
@@ -23,11 +20,6 @@ STAFFS_THIRD_SECTOR = (
 HAVERING_1 = "/havering/check/no/disagreement/nothing-yet/"
 HAVERING_2 = "/havering/check/no/disagreement/tried-1/yes/"
 BRENT_3 = "/brent/check/no/disagreement/tried-2/"
-
-
-@pytest.fixture
-def client():
-    return create_app({"TESTING": True, "TODAY": date(2026, 12, 24)}).test_client()
 
 
 def page_of(client, path: str, **form: str) -> str:
@@ -47,15 +39,15 @@ def started(day: str, month: str = "12", year: str = "2026", clock: str = "") ->
 # --- Every clock's start, in the policy's words
 
 
-def test_a_stated_start_is_quoted_beside_the_timescale(client):
-    text = page_of(client, STAFFS_3)
+def test_a_stated_start_is_quoted_beside_the_timescale(eve_client):
+    text = page_of(eve_client, STAFFS_3)
     assert "Starts: “of the matter being formally escalated” (Stage 3 para 8)" in text
     assert "Starts: “If this process does not achieve consensus between agencies”" in text
     assert "The policy counts it from “of the matter being formally escalated”." in dates_of(text)
 
 
-def test_a_start_the_policy_does_not_state_says_so_instead_of_dating_silently(client):
-    text = page_of(client, STAFFS_3)
+def test_a_start_the_policy_does_not_state_says_so_instead_of_dating_silently(eve_client):
+    text = page_of(eve_client, STAFFS_3)
     timescales = text[text.index("Timescales") : text.index("Your dates")]
     senior = timescales[timescales.index("The senior manager contacts") :]
     assert "The policy does not say when this time starts." in senior[: senior.index("A meeting")]
@@ -66,8 +58,8 @@ def test_a_start_the_policy_does_not_state_says_so_instead_of_dating_silently(cl
     )
 
 
-def test_lincolnshire_step_2_counts_from_step_1_in_its_words(client):
-    assert "Starts: “of step 1” (Step 2)" in page_of(client, LINCS_2)
+def test_lincolnshire_step_2_counts_from_step_1_in_its_words(eve_client):
+    assert "Starts: “of step 1” (Step 2)" in page_of(eve_client, LINCS_2)
 
 
 def test_a_start_and_its_clock_must_agree():
@@ -83,15 +75,15 @@ def test_a_start_and_its_clock_must_agree():
 # --- The plan asks for the dates that matter
 
 
-def test_a_clock_from_an_agreed_outcome_asks_for_that_date(client):
-    text = page_of(client, ISLINGTON_1)
+def test_a_clock_from_an_agreed_outcome_asks_for_that_date(eve_client):
+    text = page_of(eve_client, ISLINGTON_1)
     assert "When was the outcome agreed?" in text
     assert "When did the disagreement begin?" not in text  # the first stage: it is the start
 
 
-def test_the_outcome_date_given_dates_its_clock(client):
+def test_the_outcome_date_given_dates_its_clock(eve_client):
     text = page_of(
-        client,
+        eve_client,
         ISLINGTON_1,
         **started("7"),
         **{"outcome-day": "10", "outcome-month": "12", "outcome-year": "2026"},
@@ -104,8 +96,8 @@ def test_the_outcome_date_given_dates_its_clock(client):
     assert "the policy counts it from “Where a resolution is reached”" in confirm
 
 
-def test_without_an_outcome_date_the_clock_counts_from_the_stage_start_and_says_so(client):
-    text = dates_of(page_of(client, ISLINGTON_1, **started("7")))
+def test_without_an_outcome_date_the_clock_counts_from_the_stage_start_and_says_so(eve_client):
+    text = dates_of(page_of(eve_client, ISLINGTON_1, **started("7")))
     confirm = text[text.index("Confirm the outcome in writing") :]
     assert "by the end of Wednesday 9 December 2026 (within 2 working days)" in confirm
     assert (
@@ -114,16 +106,16 @@ def test_without_an_outcome_date_the_clock_counts_from_the_stage_start_and_says_
     )
 
 
-def test_an_outcome_date_that_is_not_a_date_is_an_error(client):
+def test_an_outcome_date_that_is_not_a_date_is_an_error(eve_client):
     form = {"outcome-day": "31", "outcome-month": "2", "outcome-year": "2026"}
-    text = page_of(client, ISLINGTON_1, **started("7"), **form)
+    text = page_of(eve_client, ISLINGTON_1, **started("7"), **form)
     assert "There is a problem" in text
     assert "The date the outcome was agreed must be a real date, like 24 12 2026" in text
 
 
-def test_a_later_stage_asks_when_the_disagreement_began_for_the_whole_procedure(client):
+def test_a_later_stage_asks_when_the_disagreement_began_for_the_whole_procedure(eve_client):
     form = {"disagreement-day": "14", "disagreement-month": "12", "disagreement-year": "2026"}
-    text = dates_of(page_of(client, HAVERING_2, **started("24"), **form))
+    text = dates_of(page_of(eve_client, HAVERING_2, **started("24"), **form))
     assert "When did the disagreement begin?" in text
     assert (
         "Attempt to resolve differences through discussion: by the end of Monday 21 December "
@@ -134,13 +126,13 @@ def test_a_later_stage_asks_when_the_disagreement_began_for_the_whole_procedure(
 # --- One missing timescale never blanks later dates
 
 
-def test_no_stage_reads_cannot_be_worked_out(client):
+def test_no_stage_reads_cannot_be_worked_out(eve_client):
     for path in (STAFFS_THIRD_SECTOR, HAVERING_1, HAVERING_2, BRENT_3):
-        assert "Cannot be worked out" not in page_of(client, path)
+        assert "Cannot be worked out" not in page_of(eve_client, path)
 
 
-def test_after_a_route_with_no_timescale_later_stages_are_dated_and_say_from_what(client):
-    text = dates_of(page_of(client, STAFFS_THIRD_SECTOR, **started("7")))
+def test_after_a_route_with_no_timescale_later_stages_are_dated_and_say_from_what(eve_client):
+    text = dates_of(page_of(eve_client, STAFFS_THIRD_SECTOR, **started("7")))
     stage_3 = text[text.index("Stage 3: Formal Escalation") : text.index("Stage 4:")]
     assert (
         "When you move to it. The stage before gives no date it runs out, so these dates count "
@@ -150,20 +142,20 @@ def test_after_a_route_with_no_timescale_later_stages_are_dated_and_say_from_wha
     assert "The end of Wednesday 9 December 2026" in text  # Stage 4 chains on from Stage 3
 
 
-def test_a_stage_with_no_timescale_says_so_in_the_plan(client):
-    text = dates_of(page_of(client, STAFFS_THIRD_SECTOR))
+def test_a_stage_with_no_timescale_says_so_in_the_plan(eve_client):
+    text = dates_of(page_of(eve_client, STAFFS_THIRD_SECTOR))
     now = text[text.index("Stage 2: Organisations without a line manager") : text.index("Stage 3:")]
     assert "The policy gives no timescale for this stage." in now
 
 
-def test_stages_after_one_with_no_end_start_when_you_move_to_them(client):
-    text = dates_of(page_of(client, HAVERING_1))
+def test_stages_after_one_with_no_end_start_when_you_move_to_them(eve_client):
+    text = dates_of(page_of(eve_client, HAVERING_1))
     assert "Stage 2: Escalate to line manager When you move to it. The stage before gives" in text
 
 
 @pytest.mark.parametrize("path", [HAVERING_1, BRENT_3])
-def test_one_working_week_for_the_whole_procedure_is_dated(client, path):
-    text = dates_of(page_of(client, path, **started("7")))
+def test_one_working_week_for_the_whole_procedure_is_dated(eve_client, path):
+    text = dates_of(page_of(eve_client, path, **started("7")))
     assert (
         "For the whole procedure Attempt to resolve differences through discussion: "
         "by the end of Monday 14 December 2026 (within 1 working week)"
@@ -174,8 +166,8 @@ def test_one_working_week_for_the_whole_procedure_is_dated(client, path):
 # --- What counts as a working day, beside the timescale it qualifies
 
 
-def test_bank_holidays_the_policy_does_not_mention_give_two_flagged_readings(client):
-    text = dates_of(page_of(client, STAFFS_1, **started("24")))
+def test_bank_holidays_the_policy_does_not_mention_give_two_flagged_readings(eve_client):
+    text = dates_of(page_of(eve_client, STAFFS_1, **started("24")))
     assert (
         "Raise the matter with your fellow professional: by the end of Friday 25 December 2026 "
         "if bank holidays count as working days, or by the end of Tuesday 29 December 2026 "
@@ -184,8 +176,8 @@ def test_bank_holidays_the_policy_does_not_mention_give_two_flagged_readings(cli
     ) in text
 
 
-def test_where_bank_holidays_change_nothing_there_is_one_date(client):
-    text = dates_of(page_of(client, STAFFS_1, **started("7")))
+def test_where_bank_holidays_change_nothing_there_is_one_date(eve_client):
+    text = dates_of(page_of(eve_client, STAFFS_1, **started("7")))
     assert (
         "Raise the matter with your fellow professional: by the end of Tuesday 8 December 2026 "
         "(within 1 working day)"
@@ -193,8 +185,8 @@ def test_where_bank_holidays_change_nothing_there_is_one_date(client):
     assert "if bank holidays count" not in text[: text.index("Stage 2")]
 
 
-def test_the_working_day_note_stands_beside_each_timescale_in_working_days(client):
-    text = page_of(client, STAFFS_1)
+def test_the_working_day_note_stands_beside_each_timescale_in_working_days(eve_client):
+    text = page_of(eve_client, STAFFS_1)
     timescales = text[text.index("Timescales") : text.index("Your dates")]
     assert (
         timescales.count(
@@ -205,5 +197,5 @@ def test_the_working_day_note_stands_beside_each_timescale_in_working_days(clien
     )  # the two timescales in working days; not the one 'as soon as possible'
 
 
-def test_a_policy_that_defines_no_working_day_shows_no_such_note(client):
-    assert "What counts as a working day" not in page_of(client, ISLINGTON_1)
+def test_a_policy_that_defines_no_working_day_shows_no_such_note(eve_client):
+    assert "What counts as a working day" not in page_of(eve_client, ISLINGTON_1)

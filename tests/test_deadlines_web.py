@@ -4,28 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
+import bundled
 import pytest
+from conftest import EVE
 from icalendar import Calendar
 from pages import parse, shown_text, visible_text
-
-from wizard.web.app import create_app
 
 STAGE_1 = "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/"
 STAGE_2 = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
 LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
 STAFFS_5 = "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"
-
-
-@pytest.fixture
-def app():
-    return create_app({"TESTING": True, "TODAY": date(2026, 12, 24)})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
 
 
 def text(response) -> str:
@@ -43,8 +33,8 @@ def plan_data(markup: str) -> dict:
     return json.loads(found[1])
 
 
-def test_a_visit_counts_from_the_start_of_today_and_leaves_the_time_empty(client):
-    markup = client.get(STAGE_1).get_data(as_text=True)
+def test_a_visit_counts_from_the_start_of_today_and_leaves_the_time_empty(eve_client):
+    markup = eve_client.get(STAGE_1).get_data(as_text=True)
     page = shown_text(markup)
     assert "Counting from Thursday 24 December 2026 , when this stage started" in page
     assert "by the end of Wednesday 30 December 2026 (within 2 working days)" in page
@@ -52,33 +42,33 @@ def test_a_visit_counts_from_the_start_of_today_and_leaves_the_time_empty(client
     assert plan_data(markup)["default"] is True  # the script may put in the time now
 
 
-def test_hours_from_the_start_of_today_say_so(client):
-    page = text(client.get(STAGE_2))
+def test_hours_from_the_start_of_today_say_so(eve_client):
+    page = text(eve_client.get(STAGE_2))
     assert "by the end of Thursday 24 December 2026 (within 24 hours)" in page
     assert "Counted from the start of the day: give a time for an exact deadline." in page
 
 
-def test_a_posted_date_is_dated_and_not_the_default(client):
-    response = post(client, STAGE_1, "18", "12", "2026")
+def test_a_posted_date_is_dated_and_not_the_default(eve_client):
+    response = post(eve_client, STAGE_1, "18", "12", "2026")
     assert "by the end of Tuesday 22 December 2026 (within 2 working days)" in text(response)
     assert plan_data(response.get_data(as_text=True))["default"] is False
 
 
-def test_a_deadline_that_has_passed_is_overdue(client):
-    page = text(post(client, STAGE_1, "18", "12", "2026"))  # now: the start of 24 December
+def test_a_deadline_that_has_passed_is_overdue(eve_client):
+    page = text(post(eve_client, STAGE_1, "18", "12", "2026"))  # now: the start of 24 December
     assert "by the end of Tuesday 22 December 2026 (within 2 working days) Overdue" in page
     assert "by the end of Wednesday 23 December 2026 (within 24 hours) Overdue" in page
     running = "by the end of Thursday 31 December 2026 (within 5 working days)"
     assert running in page and f"{running} Overdue" not in page
 
 
-def test_a_deadline_still_running_is_not_overdue(client):
-    page = text(post(client, STAGE_1, "24", "12", "2026"))
+def test_a_deadline_still_running_is_not_overdue(eve_client):
+    page = text(post(eve_client, STAGE_1, "24", "12", "2026"))
     assert "Overdue" not in page
 
 
-def test_hours_ending_on_a_weekend_show_the_next_working_day_too(client):
-    page = text(post(client, STAGE_2, "4", "12", "2026", "15:00"))
+def test_hours_ending_on_a_weekend_show_the_next_working_day_too(eve_client):
+    page = text(post(eve_client, STAGE_2, "4", "12", "2026", "15:00"))
     assert (
         "by 3:00 pm on Saturday 5 December 2026, or by 3:00 pm on Monday 7 December 2026 "
         "if it moves to the next working day (within 24 hours)"
@@ -86,8 +76,8 @@ def test_hours_ending_on_a_weekend_show_the_next_working_day_too(client):
     assert "The policy does not say whether weekends or bank holidays count" in page
 
 
-def test_hours_ending_on_a_bank_holiday_show_the_next_working_day_too(client):
-    page = text(post(client, STAGE_2, "24", "12", "2026", "15:00"))
+def test_hours_ending_on_a_bank_holiday_show_the_next_working_day_too(eve_client):
+    page = text(post(eve_client, STAGE_2, "24", "12", "2026", "15:00"))
     assert (
         "by 3:00 pm on Friday 25 December 2026, or by 3:00 pm on Tuesday 29 December 2026 "
         "if it moves to the next working day (within 24 hours)"
@@ -95,21 +85,21 @@ def test_hours_ending_on_a_bank_holiday_show_the_next_working_day_too(client):
     assert "By the clock it ends on a weekend or bank holiday." in page
 
 
-def test_hours_ending_on_a_working_day_have_one_reading(client):
-    page = text(post(client, STAGE_2, "7", "12", "2026", "15:00"))
+def test_hours_ending_on_a_working_day_have_one_reading(eve_client):
+    page = text(post(eve_client, STAGE_2, "7", "12", "2026", "15:00"))
     assert "by 3:00 pm on Tuesday 8 December 2026 (within 24 hours)" in page
     assert "if it moves to the next working day" not in page
 
 
-def test_never_twelve_am(client):
-    page = text(post(client, STAGE_2, "4", "12", "2026", "00:00"))
+def test_never_twelve_am(eve_client):
+    page = text(post(eve_client, STAGE_2, "4", "12", "2026", "00:00"))
     assert "12:00 am" not in page
     assert "by the end of Friday 4 December 2026 (within 24 hours)" in page
 
 
-def test_a_start_in_the_future_is_questioned_not_refused(client):
-    assert "This start is in the future" not in text(client.get(STAGE_1))
-    page = text(post(client, STAGE_1, "5", "1", "2027"))
+def test_a_start_in_the_future_is_questioned_not_refused(eve_client):
+    assert "This start is in the future" not in text(eve_client.get(STAGE_1))
+    page = text(post(eve_client, STAGE_1, "5", "1", "2027"))
     assert "This start is in the future: check the date." in page
     assert "by the end of Wednesday 6 January 2027" not in page  # 2 working days: the 7th
     assert "by the end of Thursday 7 January 2027 (within 2 working days)" in page
@@ -119,8 +109,8 @@ def readings_order(page: str, first: str, second: str) -> bool:
     return page.index(first) < page.index(second)
 
 
-def test_two_readings_are_shown_apart_the_earlier_first_each_with_its_words(client):
-    page = text(post(client, LINCS_1, "24", "12", "2026", "10:00"))
+def test_two_readings_are_shown_apart_the_earlier_first_each_with_its_words(eve_client):
+    page = text(post(eve_client, LINCS_1, "24", "12", "2026", "10:00"))
     timescale = page[page.index("Timescales") : page.index("Your dates")]
     assert "The policy's words give 2 deadlines for this , the earliest first" in timescale
     hours = (
@@ -141,8 +131,8 @@ def test_two_readings_are_shown_apart_the_earlier_first_each_with_its_words(clie
     ],
     ids=["from a Friday 72 hours first", "from a Monday 2 working days first"],
 )
-def test_staffordshire_stage_5_gathers_both_boxes_the_earlier_first(client, day, first, second):
-    page = text(post(client, STAFFS_5, day, "12", "2026", "10:00"))
+def test_staffordshire_stage_5_gathers_both_boxes_the_earlier_first(eve_client, day, first, second):
+    page = text(post(eve_client, STAFFS_5, day, "12", "2026", "10:00"))
     plan = page[page.index("Your escalation plan") :]
     assert readings_order(plan, first, second)
     assert "The policy says “within 72 hours” (Flowchart Stage 5 (second box))" in plan
@@ -169,13 +159,13 @@ def test_staffordshire_stage_5_gathers_both_boxes_the_earlier_first(client, day,
     ],
     ids=["skipped hour", "repeated hour"],
 )
-def test_a_start_a_clock_change_moves_is_explained(client, day, month, note, start):
-    page = text(post(client, STAGE_2, day, month, "2026", "01:30"))
+def test_a_start_a_clock_change_moves_is_explained(eve_client, day, month, note, start):
+    page = text(post(eve_client, STAGE_2, day, month, "2026", "01:30"))
     assert note in page and start in page
 
 
-def test_the_plan_chains_every_remaining_stage(client):
-    page = text(post(client, STAGE_1, "24", "12", "2026"))
+def test_the_plan_chains_every_remaining_stage(eve_client):
+    page = text(post(eve_client, STAGE_1, "24", "12", "2026"))
     plan = page[page.index("Your escalation plan") :]
     for stage in ("Stage 1:", "Stage 2:", "Stage 3:", "Stage 4:", "Stage 5:"):
         assert stage in plan
@@ -184,9 +174,9 @@ def test_the_plan_chains_every_remaining_stage(client):
     assert "by the end of Friday 15 January 2027 (within 5 working days)" in plan  # stage 4
 
 
-def test_sooner_if_the_child_needs_it(client):
+def test_sooner_if_the_child_needs_it(eve_client):
     assert "act sooner than these dates if that is what keeps the child safe" in text(
-        client.get(STAGE_1)
+        eve_client.get(STAGE_1)
     )
 
 
@@ -199,8 +189,8 @@ def test_sooner_if_the_child_needs_it(client):
         ({"day": "1", "month": "2", "year": "2027", "clock": "25:00"}, "Enter the time as hours"),
     ],
 )
-def test_bad_dates_get_an_error_summary(client, fields, message):
-    response = client.post(STAGE_1, data=fields)
+def test_bad_dates_get_an_error_summary(eve_client, fields, message):
+    response = eve_client.post(STAGE_1, data=fields)
     assert response.status_code == 200
     markup = response.get_data(as_text=True)
     assert "There is a problem" in markup and message in visible_text(markup)
@@ -213,8 +203,8 @@ def calendar_of(response) -> Calendar:
     return Calendar.from_ical(response.data)
 
 
-def test_ics_events_are_in_plain_words_with_reminders_and_a_time_zone(client):
-    cal = calendar_of(post(client, STAGE_2, "24", "12", "2026", "10:00", download="ics"))
+def test_ics_events_are_in_plain_words_with_reminders_and_a_time_zone(eve_client):
+    cal = calendar_of(post(eve_client, STAGE_2, "24", "12", "2026", "10:00", download="ics"))
     zones = list(cal.walk("VTIMEZONE"))
     assert [str(z["tzid"]) for z in zones] == ["Europe/London"]
     events = list(cal.walk("VEVENT"))
@@ -235,33 +225,33 @@ def test_ics_events_are_in_plain_words_with_reminders_and_a_time_zone(client):
         assert re.fullmatch(r"islington-[\w-]+@escalation-wizard", str(event["uid"]))
 
 
-def test_ics_has_one_event_per_dated_reading(client):
-    cal = calendar_of(post(client, STAGE_1, "24", "12", "2026", download="ics"))
+def test_ics_has_one_event_per_dated_reading(eve_client):
+    cal = calendar_of(post(eve_client, STAGE_1, "24", "12", "2026", download="ics"))
     events = list(cal.walk("VEVENT"))
     starts = sorted(str(e.decoded("dtstart")) for e in events)
     assert "2026-12-30" in starts and "2027-01-15" in starts
     assert len(events) == 6  # stage 1: 2 (the outcome's dated from the start), 2: 2, 3: 1, 4: 1
 
 
-def test_ics_events_are_the_plan_datas_events(client):
-    markup = post(client, STAGE_2, "24", "12", "2026", "10:00").get_data(as_text=True)
+def test_ics_events_are_the_plan_datas_events(eve_client):
+    markup = post(eve_client, STAGE_2, "24", "12", "2026", "10:00").get_data(as_text=True)
     words = {e["summary"] for e in plan_data(markup)["events"].values()}
-    cal = calendar_of(post(client, STAGE_2, "24", "12", "2026", "10:00", download="ics"))
+    cal = calendar_of(post(eve_client, STAGE_2, "24", "12", "2026", "10:00", download="ics"))
     assert {str(e["summary"]) for e in cal.walk("VEVENT")} <= words
 
 
-def test_the_date_form_carries_no_token_and_the_page_is_cacheable(client):
-    response = client.get(STAGE_1)
+def test_the_date_form_carries_no_token_and_the_page_is_cacheable(eve_client):
+    response = eve_client.get(STAGE_1)
     assert "Set-Cookie" not in response.headers
     assert response.headers["Cache-Control"] == "public, max-age=300"
     assert "csrf" not in response.get_data(as_text=True)
-    posted = client.post(STAGE_1, data={"day": "1", "month": "12", "year": "2026"})
+    posted = eve_client.post(STAGE_1, data={"day": "1", "month": "12", "year": "2026"})
     assert posted.status_code == 200 and "Set-Cookie" not in posted.headers
     assert posted.headers["Cache-Control"] == "no-store"
 
 
-def test_only_the_outcome_page_takes_a_post(app):
-    posting = {r.endpoint for r in app.url_map.iter_rules() if "POST" in (r.methods or ())}
+def test_only_the_outcome_page_takes_a_post(eve_app):
+    posting = {r.endpoint for r in eve_app.url_map.iter_rules() if "POST" in (r.methods or ())}
     assert posting == {"wizard.check"}
 
 
@@ -281,35 +271,36 @@ OUT_OF_RANGE = [
 
 
 @pytest.mark.parametrize(("form", "message"), OUT_OF_RANGE)
-def test_every_field_out_of_range_gets_the_form_error(client, form, message):
+def test_every_field_out_of_range_gets_the_form_error(eve_client, form, message):
     for extra in ({}, {"download": "ics"}):
-        response = client.post(STAGE_1, data={**form, **extra})
+        response = eve_client.post(STAGE_1, data={**form, **extra})
         assert response.status_code == 200
         assert message in text(response)
 
 
-def test_bodies_are_bounded(client):
-    big = client.post(STAGE_1, data={"day": "1" * 20_000_000, "month": "1", "year": "2026"})
+def test_bodies_are_bounded(eve_client):
+    big = eve_client.post(STAGE_1, data={"day": "1" * 20_000_000, "month": "1", "year": "2026"})
     assert big.status_code == 413 and b"1111111111" not in big.data
     many = "&".join(f"f{i}=1" for i in range(200_000))
-    fields = client.post(STAGE_1, data=many, content_type="application/x-www-form-urlencoded")
+    fields = eve_client.post(STAGE_1, data=many, content_type="application/x-www-form-urlencoded")
     assert fields.status_code == 413
     parts = {f"f{i}": "1" for i in range(40)}
-    multipart = client.post(STAGE_1, data=parts, content_type="multipart/form-data")
+    multipart = eve_client.post(STAGE_1, data=parts, content_type="multipart/form-data")
     assert multipart.status_code == 413
 
 
-def test_the_date_is_never_put_in_the_url(client):
-    markup = client.get(STAGE_1).get_data(as_text=True)
+def test_the_date_is_never_put_in_the_url(eve_client):
+    markup = eve_client.get(STAGE_1).get_data(as_text=True)
     form = re.search(r'<form method="post" action="([^"]+)"', markup)
     assert form and "?" not in form[1]
 
 
-def test_post_is_refused_on_question_pages(client):
-    assert client.post("/islington/check/").status_code == 405
+def test_post_is_refused_on_question_pages(eve_client):
+    assert eve_client.post("/islington/check/").status_code == 405
 
 
-def test_a_cached_visit_holds_no_time_of_day(app):
+def test_a_cached_visit_holds_no_time_of_day():
+    app = bundled.app(TODAY=EVE)  # its own: the test moves its clock
     client = app.test_client()
     app.config["NOW"] = datetime(2026, 12, 24, 9, 15, tzinfo=UTC)
     morning = client.get(STAGE_2).get_data(as_text=True)
@@ -320,9 +311,9 @@ def test_a_cached_visit_holds_no_time_of_day(app):
     assert "9:15" not in morning and "4:40" not in afternoon
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def static_page():
-    app = create_app({"TESTING": True, "STATIC_SITE": True, "TODAY": date(2026, 12, 24)})
+    app = bundled.app(STATIC_SITE=True, TODAY=EVE)
     return app.test_client().get(LINCS_1).get_data(as_text=True)
 
 
@@ -350,6 +341,6 @@ def test_static_page_carries_the_undated_plan(static_page):
     assert keyed <= in_data  # every element the script fills is named in the data
 
 
-def test_staffordshire_stage_5_data_gathers_both_boxes_into_one_duty(client):
-    data = plan_data(client.get(STAFFS_5).get_data(as_text=True))
+def test_staffordshire_stage_5_data_gathers_both_boxes_into_one_duty(eve_client):
+    data = plan_data(eve_client.get(STAFFS_5).get_data(as_text=True))
     assert data["rows"][0]["groups"][0] == {"key": "0:0", "readings": ["0:0:0", "0:1:0"]}

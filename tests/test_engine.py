@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from toy import FLOW, stage, toy
+from toy import flow, stage, toy
 
 from wizard.core.engine import OutcomeKind, Q, resolve, walk
 
@@ -13,29 +13,29 @@ AGENCIES = [{"id": "police", "name": "Police"}, {"id": "health", "name": "Health
 
 
 def test_first_question_is_immediate_risk():
-    state = resolve(FLOW, toy(), ())
+    state = resolve(flow(), toy(), ())
     assert state.question.id == Q.RISK
     assert [o.slug for o in state.question.options] == ["yes", "no", "not-sure"]
 
 
 @pytest.mark.parametrize("answer", ["yes", "not-sure"])
 def test_risk_or_uncertainty_leads_to_the_emergency_route(answer):
-    assert resolve(FLOW, toy(), (answer,)).outcome.kind is OutcomeKind.EMERGENCY
+    assert resolve(flow(), toy(), (answer,)).outcome.kind is OutcomeKind.EMERGENCY
 
 
 @pytest.mark.parametrize("concern", ["conduct", "complaint", "whistleblowing", "policy"])
 def test_other_kinds_of_concern_exit(concern):
-    outcome = resolve(FLOW, toy(), ("no", concern)).outcome
+    outcome = resolve(flow(), toy(), ("no", concern)).outcome
     assert (outcome.kind, outcome.exit) == (OutcomeKind.EXIT, concern)
 
 
 def test_unsure_concern_gets_help_choosing():
-    assert resolve(FLOW, toy(), ("no", "not-sure")).outcome.kind is OutcomeKind.CONCERN_HELP
+    assert resolve(flow(), toy(), ("no", "not-sure")).outcome.kind is OutcomeKind.CONCERN_HELP
 
 
 def test_disagreement_asks_how_far_it_has_got_in_the_policys_terms():
     p = toy(partnership={"name": "T", "short_name": "T", "nation": "england", "stage_word": "Step"})
-    question = resolve(FLOW, p, ("no", "disagreement")).question
+    question = resolve(flow(), p, ("no", "disagreement")).question
     assert question.id == Q.PROGRESS
     labels = [o.label for o in question.options]
     assert labels == [
@@ -51,12 +51,12 @@ def test_disagreement_asks_how_far_it_has_got_in_the_policys_terms():
     ("progress", "number"), [("nothing-yet", 1), ("not-sure", 1), ("tried-1", 2), ("tried-2", 3)]
 )
 def test_progress_routes_to_the_next_stage(progress, number):
-    outcome = resolve(FLOW, toy(), ("no", "disagreement", progress)).outcome
+    outcome = resolve(flow(), toy(), ("no", "disagreement", progress)).outcome
     assert outcome.kind is OutcomeKind.STAGE and outcome.stage.number == number
 
 
 def test_every_stage_tried_is_beyond_the_procedure():
-    outcome = resolve(FLOW, toy(), ("no", "disagreement", "tried-3")).outcome
+    outcome = resolve(flow(), toy(), ("no", "disagreement", "tried-3")).outcome
     assert outcome.kind is OutcomeKind.BEYOND and outcome.stage.number == 3
 
 
@@ -68,32 +68,32 @@ def test_variants_ask_which_applies():
             stage(2, variant={"id": "later", "label": "Not urgent"}),
         ]
     )
-    state = resolve(FLOW, p, ("no", "disagreement", "tried-1"))
+    state = resolve(flow(), p, ("no", "disagreement", "tried-1"))
     assert state.question.id == Q.VARIANT and state.question.text == "Is it urgent?"
-    assert resolve(FLOW, p, (*state.segments, "later")).outcome.stage.variant.id == "later"
+    assert resolve(flow(), p, (*state.segments, "later")).outcome.stage.variant.id == "later"
 
 
 def test_agencies_asked_only_where_the_stage_names_roles():
     p = toy(agencies=AGENCIES, stages=[stage(1), stage(2), stage(3, roles=ROLES), stage(4)])
-    assert resolve(FLOW, p, ("no", "disagreement", "tried-3")).outcome.stage.number == 4
+    assert resolve(flow(), p, ("no", "disagreement", "tried-3")).outcome.stage.number == 4
     # Stage 2 names no roles: that the next stage does changes nothing on this page.
-    assert resolve(FLOW, p, ("no", "disagreement", "tried-1")).outcome.stage.number == 2
-    asked = resolve(FLOW, p, ("no", "disagreement", "tried-2"))
+    assert resolve(flow(), p, ("no", "disagreement", "tried-1")).outcome.stage.number == 2
+    asked = resolve(flow(), p, ("no", "disagreement", "tried-2"))
     assert asked.question.id == Q.AGENCY
     assert [o.slug for o in asked.question.options] == ["police", "health", "other"]
-    other = resolve(FLOW, p, (*asked.segments, "police"))
+    other = resolve(flow(), p, (*asked.segments, "police"))
     assert other.question.id == Q.OTHER_AGENCY
 
 
 def test_child_status_asked_from_the_stage_where_a_notification_depends_on_it():
     p = toy(stages=[stage(1), stage(2, notify=[CP_NOTE]), stage(3)])
-    assert resolve(FLOW, p, ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
-    state = resolve(FLOW, p, ("no", "disagreement", "tried-1"))
+    assert resolve(flow(), p, ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
+    state = resolve(flow(), p, ("no", "disagreement", "tried-1"))
     assert state.question.id == Q.CHILD
-    assert resolve(FLOW, p, (*state.segments, "yes")).outcome.kind is OutcomeKind.STAGE
+    assert resolve(flow(), p, (*state.segments, "yes")).outcome.kind is OutcomeKind.STAGE
     # Stage 3 still shows stage 2's duty, so the answer still matters there.
-    assert resolve(FLOW, p, ("no", "disagreement", "tried-2")).question.id == Q.CHILD
-    assert resolve(FLOW, toy(), ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
+    assert resolve(flow(), p, ("no", "disagreement", "tried-2")).question.id == Q.CHILD
+    assert resolve(flow(), toy(), ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
 
 
 @pytest.mark.parametrize(
@@ -107,13 +107,13 @@ def test_child_status_asked_from_the_stage_where_a_notification_depends_on_it():
     ],
 )
 def test_a_segment_that_does_not_fit_is_an_error_state(path):
-    state = resolve(FLOW, toy(), path)
+    state = resolve(flow(), toy(), path)
     assert state.error is not None and state.outcome is None and state.question is None
 
 
 def test_walk_reaches_every_outcome_and_has_no_dead_ends():
     p = toy(agencies=AGENCIES, stages=[stage(1, roles=ROLES), stage(2, notify=[CP_NOTE])])
-    states = list(walk(FLOW, p))
+    states = list(walk(flow(), p))
     assert all(s.question or s.outcome for s in states), "dead end"
     assert all(s.error is None for s in states)
     kinds = {s.outcome.kind for s in states if s.outcome}
@@ -125,5 +125,5 @@ def test_walk_reaches_every_outcome_and_has_no_dead_ends():
     paths = [s.segments for s in states]
     assert len(paths) == len(set(paths)), "two states share a path"
     for s in states:  # replaying a walked path lands on the same state
-        again = resolve(FLOW, p, s.segments)
+        again = resolve(flow(), p, s.segments)
         assert (again.question, again.outcome) == (s.question, s.outcome)

@@ -184,12 +184,10 @@ def test_a_policy_that_typed_out_its_flowchart_keeps_its_own(client):
     assert "app-flowchart" not in html
 
 
-def test_the_sign_off_pack_has_the_generated_flowchart_not_the_placeholder(tmp_path):
-    from wizard.publish import signoff
-
-    out = tmp_path / "pack.html"
-    signoff.write(BUNDLED_SITE, "havering", out, TODAY)
-    html = out.read_text()
+@pytest.mark.slow
+@pytest.mark.xdist_group("signoff")
+def test_the_sign_off_pack_has_the_generated_flowchart_not_the_placeholder(signoff_pack):
+    _, html = signoff_pack("islington")  # its procedure places the flowchart: {flowchart}
     assert "{flowchart}" not in html
     assert "flowchart-title" in ids(html)
 

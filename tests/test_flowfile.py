@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY
-from toy import FLOW, stage, toy
+from toy import flow as bundled_flow
+from toy import stage, toy
 
 from wizard.content import inspect_site
 from wizard.content.flowfile import redundancy_warnings
@@ -21,8 +22,8 @@ VALID = ROOT / "tests" / "broken" / "valid" / "policy.md"
 
 
 def test_the_bundled_flow_starts_with_safety_and_asks_nine_questions():
-    assert FLOW.start == "risk"
-    assert set(FLOW.nodes) == {
+    assert bundled_flow().start == "risk"
+    assert set(bundled_flow().nodes) == {
         "risk", "concern", "progress", "urgency", "variant", "area", "agency", "other-agency",
         "child",
     }  # fmt: skip
@@ -149,18 +150,19 @@ def test_check_warns_where_no_answer_to_a_question_changes_the_page(tmp_path):
 
 
 def test_redundant_questions_are_found_below_http():
-    always = dataclasses.replace(FLOW.nodes["child"], ask="always")
-    flow = dataclasses.replace(FLOW, nodes={**FLOW.nodes, "child": always})
+    always = dataclasses.replace(bundled_flow().nodes["child"], ask="always")
+    flow = dataclasses.replace(bundled_flow(), nodes={**bundled_flow().nodes, "child": always})
     p = toy(stages=[stage(1), stage(2)])
     found = [s.segments for s in redundant_questions(flow, p)]
     assert ("no", "disagreement", "nothing-yet") in found
-    assert list(redundant_questions(FLOW, p)) == []
-    assert resolve(FLOW, p, ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
+    assert list(redundant_questions(bundled_flow(), p)) == []
+    state = resolve(bundled_flow(), p, ("no", "disagreement", "nothing-yet"))
+    assert state.outcome.stage.number == 1
 
 
 def test_a_redundant_question_warning_says_condition_not_predicate(tmp_path):
-    always = dataclasses.replace(FLOW.nodes["child"], ask="always")
-    flow = dataclasses.replace(FLOW, nodes={**FLOW.nodes, "child": always})
+    always = dataclasses.replace(bundled_flow().nodes["child"], ask="always")
+    flow = dataclasses.replace(bundled_flow(), nodes={**bundled_flow().nodes, "child": always})
     partnerships = {"toy": toy(stages=[stage(1), stage(2)])}
 
     [first, *_] = redundancy_warnings(flow, partnerships, tmp_path)

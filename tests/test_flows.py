@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from toy import FLOW
 
 from wizard.core.engine import OutcomeKind, Q, resolve, walk
 
@@ -11,7 +10,7 @@ START = ("no", "disagreement")
 
 
 def ask(site, slug, *segments):
-    state = resolve(FLOW, site.partnerships[slug], segments)
+    state = resolve(site.flow, site.partnerships[slug], segments)
     assert state.error is None, segments
     return state
 
@@ -31,7 +30,7 @@ def test_safety_first_then_scope(site, slug):
 )
 def test_no_dead_ends_and_every_stage_reachable(site, slug):
     p = site.partnerships[slug]
-    states = list(walk(FLOW, p))
+    states = list(walk(site.flow, p))
     assert all(s.question or s.outcome for s in states)
     reached = {
         s.outcome.stage.key for s in states if s.outcome and s.outcome.kind is OutcomeKind.STAGE
@@ -76,7 +75,7 @@ def test_brent_goes_to_your_own_line_manager_first(site):
 
 
 def test_brent_asks_no_agency_or_child_status(site):
-    asked = {s.question.id for s in walk(FLOW, site.partnerships["brent"]) if s.question}
+    asked = {s.question.id for s in walk(site.flow, site.partnerships["brent"]) if s.question}
     assert asked == {Q.RISK, Q.CONCERN, Q.PROGRESS}
 
 

@@ -14,12 +14,12 @@ import sys
 import time
 from pathlib import Path
 
+import bundled
 import docx
 import pytest
 from conftest import SUB_URL, TODAY
 from pages import bold_lines, parse, visible_text
 from pages import text as element_text
-from toy import FLOW
 
 from wizard.cli import main
 from wizard.content import BUNDLED_SITE
@@ -27,7 +27,6 @@ from wizard.core.engine import OutcomeKind, walk
 from wizard.publish import freeze, linkcheck
 from wizard.publish.freeze import BuildError, build
 from wizard.web import app as web_app
-from wizard.web.app import create_app
 
 MAIN = re.compile(r"<main.*?</main>", re.S)
 # Dates differ by design (the live app fills them, the static script too), and so does
@@ -88,7 +87,7 @@ def test_every_page_reads_in_order_to_a_screen_reader(site_build):
 
 
 def test_page_count_is_bounded(site_build, site):
-    states = sum(1 for p in site.partnerships.values() for _ in walk(FLOW, p))
+    states = sum(1 for p in site.partnerships.values() for _ in walk(site.flow, p))
     # home, glossary, content pages, start/procedure/flowchart/brand.css/practice/glossary
     # per partnership, 404, sitemap, robots, a bank-holiday list per nation; each scenario
     # and its answer to every choice
@@ -129,10 +128,10 @@ def undated_text(page: str) -> str:
 
 
 def test_every_reachable_outcome_exists_with_the_same_facts(site_build, site):
-    live = create_app({"TESTING": True, "TODAY": TODAY}).test_client()
+    live = bundled.app().test_client()
     checked = 0
     for slug, p in site.partnerships.items():
-        for state in walk(FLOW, p):
+        for state in walk(site.flow, p):
             if state.outcome is None:
                 continue
             path = "/".join((slug, "check", *state.segments))
@@ -144,11 +143,13 @@ def test_every_reachable_outcome_exists_with_the_same_facts(site_build, site):
 
 
 def stage_states(p):
-    return [s for s in walk(FLOW, p) if s.outcome and s.outcome.kind is OutcomeKind.STAGE]
+    return [
+        s for s in walk(bundled.site().flow, p) if s.outcome and s.outcome.kind is OutcomeKind.STAGE
+    ]
 
 
 def test_every_stage_outcome_has_its_record_and_word_document(site_build, site):
-    live = create_app({"TESTING": True, "TODAY": TODAY}).test_client()
+    live = bundled.app().test_client()
     for slug, p in site.partnerships.items():
         for i, state in enumerate(stage_states(p)):
             folder = site_build.out / slug / "check" / "/".join(state.segments)

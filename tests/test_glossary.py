@@ -59,10 +59,16 @@ def test_check_rejects_a_glossary_link_to_an_undefined_term(tmp_path: Path):
     shutil.copytree(BUNDLED_SITE / "policies" / "brent", tmp_path / "policies" / "brent")
     path = tmp_path / "policies" / "brent" / "scenarios" / "thresholds.md"
     path.write_text(re.sub(r"glossary:threshold", "glossary:thresholds", path.read_text()))
+    line = (
+        path.read_text()
+        .split("\n")
+        .index(next(x for x in path.read_text().split("\n") if "glossary:thresholds" in x))
+    )
     _, problems = inspect_site(tmp_path, TODAY)
     errors = [p.render(tmp_path) for p in problems if not p.warning]
     assert len(errors) == 1
     assert errors[0].startswith(
-        "policies/brent/scenarios/thresholds.md:11: the glossary link 'glossary:thresholds' "
+        f"policies/brent/scenarios/thresholds.md:{line + 1}: the glossary link "
+        "'glossary:thresholds' "
         "names a term the glossary does not define: use one of "
     )

@@ -17,6 +17,7 @@ from wizard.publish import linkcheck
 from wizard.publish.freeze import build
 
 BASE = "https://example.org/brent/"
+pytestmark = pytest.mark.slow  # builds
 
 
 @pytest.fixture(scope="module")

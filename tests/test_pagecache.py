@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import bundled
 import pytest
 from conftest import TODAY
 
-from wizard.web.app import create_app
 from wizard.web.pagecache import Page, PageCache
 
 STAGE = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
@@ -48,44 +48,45 @@ def test_replacing_a_page_keeps_the_byte_count():
 
 
 @pytest.fixture
-def app():
-    return create_app({"TESTING": True, "TODAY": TODAY})
+def fresh_app():
+    """An app of its own, with an empty page cache."""
+    return bundled.app()
 
 
 def kept(app) -> set[str]:
     return {path for path, _ in app.extensions["page_cache"].pages}
 
 
-def test_every_page_type_is_kept_once_and_served_the_same(app):
-    client = app.test_client()
+def test_every_page_type_is_kept_once_and_served_the_same(fresh_app):
+    client = fresh_app.test_client()
     paths = ["/", "/islington/", "/islington/check/no/disagreement/", STAGE, "/pages/about/"]
     first = {path: client.get(path) for path in paths}
-    assert kept(app) == set(paths)
+    assert kept(fresh_app) == set(paths)
     for path in paths:
         again = client.get(path)
         assert again.data == first[path].data and again.headers == first[path].headers
         assert client.head(path).data == b""
 
 
-def test_never_kept_post_query_error_or_cookie(app):
-    client = app.test_client()
+def test_never_kept_post_query_error_or_cookie(fresh_app):
+    client = fresh_app.test_client()
     client.post(STAGE, data={"day": "1", "month": "2", "year": "2027"})
     client.get("/islington/check/?answer=")
     client.get("/nowhere/")
     client.get("/islington")  # a redirect
-    assert kept(app) == set()
+    assert kept(fresh_app) == set()
 
 
-def test_pages_are_kept_per_day(app):
-    client = app.test_client()
+def test_pages_are_kept_per_day(fresh_app):
+    client = fresh_app.test_client()
     client.get(STAGE)
-    app.config["TODAY"] = date(2026, 11, 24)
+    fresh_app.config["TODAY"] = date(2026, 11, 24)
     assert "Tuesday 24 November 2026" in client.get(STAGE).get_data(as_text=True)
-    assert len(app.extensions["page_cache"].pages) == 2
+    assert len(fresh_app.extensions["page_cache"].pages) == 2
 
 
 def test_an_untrusted_host_is_never_served_from_the_cache():
-    app = create_app({"TESTING": True, "TRUSTED_HOSTS": ["wizard.example"]})
+    app = bundled.app(TRUSTED_HOSTS=["wizard.example"])
     client = app.test_client()
     assert client.get("/islington/", headers={"Host": "wizard.example"}).status_code == 200
     assert client.get("/islington/", headers={"Host": "evil.example"}).status_code == 400

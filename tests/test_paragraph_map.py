@@ -16,7 +16,6 @@ from pages import visible_text
 
 from wizard.content import BUNDLED_SITE, inspect_site
 from wizard.core.paragraphs import paragraphs, plain, quoted_in_full
-from wizard.publish import signoff
 
 SLUGS = ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
 MAPPED = SLUGS
@@ -202,9 +201,10 @@ def test_a_cp_duty_shows_only_when_the_child_may_be_on_a_plan(client):
     assert notified in main_text(client, STAGES[2].removesuffix("no/") + "yes/")
 
 
-def test_the_sign_off_pack_lists_the_map_paragraph_by_paragraph(tmp_path):
-    signoff.write(BUNDLED_SITE, "islington", tmp_path / "pack.html")
-    markup = (tmp_path / "pack.html").read_text()
+@pytest.mark.slow
+@pytest.mark.xdist_group("signoff")
+def test_the_sign_off_pack_lists_the_map_paragraph_by_paragraph(signoff_pack):
+    _, markup = signoff_pack("islington")
     part = markup[markup.index('id="paragraph-map"') : markup.index('id="outcomes"')]
     text = visible_text(part)
     assert "4.8 every stage page" in text

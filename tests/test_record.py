@@ -6,12 +6,12 @@ import re
 from io import BytesIO
 from urllib.parse import unquote
 
+import bundled
 import docx
 import pytest
 from pages import PAGE_TYPES, links, parse, visible_text
 
 from wizard.core.engine import OutcomeKind, walk
-from wizard.web.app import create_app
 
 STAGE = PAGE_TYPES["stage"]
 RECORD = PAGE_TYPES["record"]
@@ -200,5 +200,5 @@ def test_no_address_no_draft(client, site):
 
 
 def test_record_pages_under_a_single_partnership_app():
-    app = create_app({"TESTING": True, "PARTNERSHIPS": ["staffordshire-stoke"]})
+    app = bundled.app(PARTNERSHIPS=["staffordshire-stoke"])
     assert app.test_client().get(STAFFORDSHIRE_FORM).status_code == 200

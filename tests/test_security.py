@@ -6,7 +6,9 @@ import re
 import shutil
 import string
 
+import bundled
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pages import PAGE_TYPES, visible_text
@@ -39,9 +41,7 @@ def test_security_headers_on_every_response(client, name):
 
 
 def test_hsts_and_embedding_in_production():
-    app = create_app(
-        {"TESTING": True, "HSTS": True, "FRAME_ANCESTORS": "https://partner.example.org"}
-    )
+    app = bundled.app(HSTS=True, FRAME_ANCESTORS="https://partner.example.org")
     headers = app.test_client().get("/islington/").headers
     assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
     assert "frame-ancestors https://partner.example.org" in headers["Content-Security-Policy"]
@@ -59,7 +59,7 @@ def test_pages_have_no_inline_script_or_style(client):
 
 
 def test_static_pages_carry_the_policy_in_a_meta_tag():
-    app = create_app({"TESTING": True, "STATIC_SITE": True})
+    app = bundled.app(STATIC_SITE=True)
     markup = app.test_client().get("/islington/").get_data(as_text=True)
     assert '<meta http-equiv="Content-Security-Policy" content="default-src' in markup
 
@@ -142,7 +142,9 @@ SEGMENT = st.text(
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(300),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     segments=st.lists(SEGMENT, max_size=8),
@@ -172,7 +174,9 @@ def test_random_paths_and_queries_never_5xx(client, segments, query, prefix):
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     headers=st.dictionaries(
@@ -206,8 +210,8 @@ def test_random_headers_and_posts_never_5xx(client, headers, form):
 
 @pytest.fixture(scope="module")
 def guarded():
-    config = {"TESTING": True, "BASE_URL": "https://wizard.example/"}
-    return create_app({**config, "TRUSTED_HOSTS": ["wizard.example"]}).test_client()
+    app = bundled.app(BASE_URL="https://wizard.example/", TRUSTED_HOSTS=["wizard.example"])
+    return app.test_client()
 
 
 @pytest.mark.parametrize("path", ["/sitemap.xml", "/robots.txt", "/islington", "/"])

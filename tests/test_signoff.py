@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import re
 
+import bundled
 import pytest
-from conftest import TODAY
 from pages import links, parse, visible_text
 
 from wizard.cli import main
-from wizard.content import BUNDLED_SITE, load_site
 from wizard.core.engine import walk
 from wizard.publish import signoff
 from wizard.publish.htmlclean import for_paper
 from wizard.web.presenters import stage_heading
 
 
-@pytest.fixture(scope="module", params=["brent", "staffordshire-stoke"])
-def pack(request, tmp_path_factory):
-    out = tmp_path_factory.mktemp("signoff") / f"{request.param}.html"
-    result = signoff.write(BUNDLED_SITE, request.param, out, today=TODAY)
-    return result, out.read_text()
+def packed(test):
+    """A test that reads a pack: each renders every distinct outcome, so it is written once."""
+    return pytest.mark.slow(pytest.mark.xdist_group("signoff")(test))
 
 
+@pytest.fixture(params=["brent", "staffordshire-stoke"])
+def pack(request, signoff_pack):
+    return signoff_pack(request.param)
+
+
+@packed
 def test_every_stage_and_variant_appears(pack):
     result, html = pack
     text = visible_text(html)
@@ -35,6 +38,7 @@ def test_every_stage_and_variant_appears(pack):
         assert heading in text
 
 
+@packed
 def test_every_recorded_problem_appears(pack):
     result, html = pack
     text = visible_text(html)
@@ -43,9 +47,10 @@ def test_every_recorded_problem_appears(pack):
         assert " ".join(problem.says.split()) in text
 
 
+@packed
 def test_every_path_of_answers_is_accounted_for_once(pack):
     result, html = pack
-    site = load_site(BUNDLED_SITE, today=TODAY)
+    site = bundled.site()
     p = result.partnership
     outcomes = [s for s in walk(site.flow, p) if s.outcome is not None]
     assert result.paths == len(outcomes)
@@ -54,6 +59,7 @@ def test_every_path_of_answers_is_accounted_for_once(pack):
         assert " › ".join(option.label for _, option in state.answered) in text
 
 
+@packed
 def test_version_build_date_and_signature_block(pack):
     result, html = pack
     text = visible_text(html)
@@ -62,6 +68,7 @@ def test_version_build_date_and_signature_block(pack):
     assert "Approved for the partnership by" in text and "Signature" in text
 
 
+@packed
 def test_one_file_that_fetches_nothing(pack):
     _, html = pack
     tree, errors = parse(html)
@@ -75,14 +82,16 @@ def test_one_file_that_fetches_nothing(pack):
     assert not [href for href in links(html) if href.startswith("/")]
 
 
-def test_same_pages_are_shown_once_and_others_as_their_differences(tmp_path):
-    result = signoff.write(BUNDLED_SITE, "staffordshire-stoke", tmp_path / "s.html", today=TODAY)
+@packed
+def test_same_pages_are_shown_once_and_others_as_their_differences(signoff_pack):
+    result, _ = signoff_pack("staffordshire-stoke")
     varied = [f for f in result.families if f.variations]
     assert varied, "Staffordshire's role table gives stage pages that differ"
     assert all(v.changes for f in varied for v in f.variations)
     assert result.pages == len(result.families) + sum(len(f.variations) for f in varied)
 
 
+@pytest.mark.slow
 def test_the_command_needs_a_partnership_when_there_are_several(tmp_path, capsys):
     assert main(["signoff", "--out", str(tmp_path / "x.html")]) == 1
     assert "choose one with --partnership: brent, havering" in capsys.readouterr().err

@@ -11,13 +11,13 @@ from conftest import TODAY
 
 from wizard.cli import main
 from wizard.content import BUNDLED_SITE, checks, inspect_site
-from wizard.web.app import create_app, taken
+from wizard.web.app import taken
 
 SECRET = "host-secret-never-published"
 
 
 @pytest.fixture
-def site(tmp_path) -> Path:
+def brent_copy(tmp_path) -> Path:
     """A one-partnership site (Brent) with one content page, in a temporary folder."""
     root = tmp_path / "site"
     shutil.copytree(BUNDLED_SITE / "policies" / "brent", root / "policies" / "brent")
@@ -64,22 +64,26 @@ def rejected(site: Path, capsys, path: Path, line: int, text: str) -> None:
     "link",
     ["policies/brent/logo.png", "policies/northshire", "content/extra.md", "content/flow/x.md"],
 )
-def test_a_symbolic_link_anywhere_is_rejected(site, outside, capsys, link):
+def test_a_symbolic_link_anywhere_is_rejected(brent_copy, outside, capsys, link):
     target = outside.parent if link == "policies/northshire" else outside
-    (site / link).symlink_to(target)
-    rejected(site, capsys, site / link, 1, "this is a symbolic link")
+    (brent_copy / link).symlink_to(target)
+    rejected(brent_copy, capsys, brent_copy / link, 1, "this is a symbolic link")
 
 
-def test_a_linked_policy_file_is_never_read(site, outside, capsys):
-    policy(site).unlink()
-    policy(site).symlink_to(outside)
-    rejected(site, capsys, policy(site), 1, "this is a symbolic link")
+def test_a_linked_policy_file_is_never_read(brent_copy, outside, capsys):
+    policy(brent_copy).unlink()
+    policy(brent_copy).symlink_to(outside)
+    rejected(brent_copy, capsys, policy(brent_copy), 1, "this is a symbolic link")
 
 
 @pytest.mark.parametrize("logo", ["../../secret.txt", "/etc/passwd", "..", "img/../logo.png"])
-def test_a_logo_outside_the_policy_folder_is_rejected(site, outside, capsys, logo):
-    line = edit(policy(site), '  colour: "#00635a"\n', f'  colour: "#00635a"\n  logo: "{logo}"\n')
-    rejected(site, capsys, policy(site), line + 1, f"the logo '{logo}' must be a file name")
+def test_a_logo_outside_the_policy_folder_is_rejected(brent_copy, outside, capsys, logo):
+    line = edit(
+        policy(brent_copy), '  colour: "#00635a"\n', f'  colour: "#00635a"\n  logo: "{logo}"\n'
+    )
+    rejected(
+        brent_copy, capsys, policy(brent_copy), line + 1, f"the logo '{logo}' must be a file name"
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,48 +96,49 @@ def test_a_logo_outside_the_policy_folder_is_rejected(site, outside, capsys, log
         ("web", "ftp://brent.gov.uk"),
     ],
 )
-def test_only_http_urls_are_accepted(site, capsys, field, value):
+def test_only_http_urls_are_accepted(brent_copy, capsys, field, value):
     anchor = "  source: 001_d1b66186b19201f4.txt\n"
     if field == "url":
-        line = edit(policy(site), anchor, f'{anchor}  url: "{value}"\n') + 1
+        line = edit(policy(brent_copy), anchor, f'{anchor}  url: "{value}"\n') + 1
     else:
         contact = f'contacts:\n  - name: Brent\n    web: "{value}"\n    cite: Immediate harm\n'
-        line = edit(policy(site), "branding:\n", f"{contact}\nbranding:\n") + 2
-    rejected(site, capsys, policy(site), line, f"'{value}' is not a web address")
+        line = edit(policy(brent_copy), "branding:\n", f"{contact}\nbranding:\n") + 2
+    rejected(brent_copy, capsys, policy(brent_copy), line, f"'{value}' is not a web address")
 
 
-def test_a_contact_website_may_be_written_without_a_scheme(site, capsys):
+def test_a_contact_website_may_be_written_without_a_scheme(brent_copy, capsys):
     contact = "contacts:\n  - name: Brent\n    web: www.brent.gov.uk\n    cite: Immediate harm\n"
-    edit(policy(site), "branding:\n", f"{contact}\nbranding:\n")
-    assert check(site, capsys)[0] == 0
+    edit(policy(brent_copy), "branding:\n", f"{contact}\nbranding:\n")
+    assert check(brent_copy, capsys)[0] == 0
 
 
 @pytest.mark.parametrize("name", sorted(n for n in taken().folders if "." not in n))
-def test_a_folder_the_app_uses_is_rejected(site, capsys, name):
-    folder = site / "policies" / name
-    (site / "policies" / "brent").rename(folder)
-    rejected(site, capsys, folder, 1, f"'{name}' is used by the site itself")
+def test_a_folder_the_app_uses_is_rejected(brent_copy, capsys, name):
+    folder = brent_copy / "policies" / name
+    (brent_copy / "policies" / "brent").rename(folder)
+    rejected(brent_copy, capsys, folder, 1, f"'{name}' is used by the site itself")
 
 
 @pytest.mark.parametrize(
     "html", ['<p id="main-content">x</p>', "<span id='dates'>x</span>", "<div id=answer-3>x</div>"]
 )
-def test_markdown_ids_that_the_page_uses_are_rejected(site, capsys, html):
-    page = site / "content" / "about.md"
+def test_markdown_ids_that_the_page_uses_are_rejected(brent_copy, capsys, html):
+    page = brent_copy / "content" / "about.md"
     line = edit(page, "\n\n", f"\n\n{html}\n\n") + 2
     found = re.search(r"id=['\"]?([\w-]+)", html)[1]
-    rejected(site, capsys, page, line, f"the id '{found}' is one the page itself uses")
+    rejected(brent_copy, capsys, page, line, f"the id '{found}' is one the page itself uses")
 
 
-def test_markdown_ids_may_not_take_a_paragraph_anchor(site, capsys):
-    line = edit(policy(site), "{#1.4}", '{#1.4}\n<span id="p-2-1">x</span>') + 1
-    rejected(site, capsys, policy(site), line, "the id 'p-2-1' is one the page itself uses")
+def test_markdown_ids_may_not_take_a_paragraph_anchor(brent_copy, capsys):
+    line = edit(policy(brent_copy), "{#1.4}", '{#1.4}\n<span id="p-2-1">x</span>') + 1
+    rejected(
+        brent_copy, capsys, policy(brent_copy), line, "the id 'p-2-1' is one the page itself uses"
+    )
 
 
-def test_reserved_ids_cover_every_id_the_pages_carry():
+def test_reserved_ids_cover_every_id_the_pages_carry(client):
     from test_web import PAGE_TYPES
 
-    client = create_app({"TESTING": True, "TODAY": TODAY}).test_client()
     own = taken().ids
     for url in PAGE_TYPES.values():
         for found in re.findall(r'\bid="([^"]+)"', client.get(url).get_data(as_text=True)):

@@ -45,7 +45,8 @@ CLAIMS = (
 
 
 @pytest.fixture(scope="module")
-def client():
+def sixth():
+    """A client of the app over the sixth test partnership."""
     return create_app({"TESTING": True, "TODAY": TODAY, "SITE_DIR": SIXTH}).test_client()
 
 
@@ -83,15 +84,15 @@ def test_check_lists_every_caveat_and_gap_for_publishers():
     [UNREADABLE, f"{UNREADABLE}record/", "/fenmouth/"],
     ids=["stage", "record", "start"],
 )
-def test_an_unreadable_stage_never_claims_the_policy_says_nothing(client, path):
-    shown = shown_text(page(client, path))
+def test_an_unreadable_stage_never_claims_the_policy_says_nothing(sixth, path):
+    shown = shown_text(page(sixth, path))
     for claim in CLAIMS:
         assert claim not in shown, claim
     assert "not available in the copy we have" in shown
 
 
-def test_the_unreadable_stage_says_why_and_links_the_published_original(client):
-    markup = page(client, UNREADABLE)
+def test_the_unreadable_stage_says_why_and_links_the_published_original(sixth):
+    markup = page(sixth, UNREADABLE)
     for key in ("Who acts", "By when", "Also tell", "Form"):
         assert WHY in element_with(markup, "dd", WHY) and key in shown_text(markup)
     after = shown_text(markup).split("If this does not resolve it", 1)[1]
@@ -101,8 +102,8 @@ def test_the_unreadable_stage_says_why_and_links_the_published_original(client):
     assert ORIGINAL in links(markup)
 
 
-def test_the_record_in_word_never_claims_the_policy_says_nothing(client):
-    response = client.get(f"{UNREADABLE}record.docx")
+def test_the_record_in_word_never_claims_the_policy_says_nothing(sixth):
+    response = sixth.get(f"{UNREADABLE}record.docx")
     said = "\n".join(p.text for p in Document(io.BytesIO(response.data)).paragraphs)
     for claim in CLAIMS:
         assert claim not in said, claim
@@ -111,16 +112,16 @@ def test_the_record_in_word_never_claims_the_policy_says_nothing(client):
     )
 
 
-def test_the_stage_before_says_the_next_stages_timescale_is_not_available(client):
-    shown = shown_text(page(client, UNTITLED))
+def test_the_stage_before_says_the_next_stages_timescale_is_not_available(sixth):
+    shown = shown_text(page(sixth, UNTITLED))
     after = shown.split("If this does not resolve it", 1)[1]
     assert "Next: Stage 3: Designated safeguarding leads" in after
     assert WHY in after
     assert "No timescale given" not in shown
 
 
-def test_a_form_known_by_name_says_so_where_a_stage_names_it(client):
-    markup = page(client, UNTITLED)
+def test_a_form_known_by_name_says_so_where_a_stage_names_it(sixth):
+    markup = page(sixth, UNTITLED)
     shown = shown_text(markup)
     assert "No form is named" not in shown
     assert "Escalation Referral Form" in element_with(markup, "dd", "Escalation Referral Form")
@@ -131,8 +132,8 @@ def test_a_form_known_by_name_says_so_where_a_stage_names_it(client):
     ) in shown
 
 
-def test_the_page_of_a_form_known_by_name_offers_no_made_up_form(client):
-    markup = page(client, "/fenmouth/forms/referral-form/")
+def test_the_page_of_a_form_known_by_name_offers_no_made_up_form(sixth):
+    markup = page(sixth, "/fenmouth/forms/referral-form/")
     shown = shown_text(markup)
     assert (
         "The policy names this form, but its fields are not available in the copy we have." in shown
@@ -142,9 +143,9 @@ def test_the_page_of_a_form_known_by_name_offers_no_made_up_form(client):
     assert ORIGINAL in links(markup)
 
 
-def test_an_untitled_stage_has_a_heading(client):
-    assert h1s(page(client, UNTITLED)) == ["Go to Stage 2"]
-    tree, _ = parse(page(client, "/fenmouth/"))
+def test_an_untitled_stage_has_a_heading(sixth):
+    assert h1s(page(sixth, UNTITLED)) == ["Go to Stage 2"]
+    tree, _ = parse(page(sixth, "/fenmouth/"))
     headings = [text(h) for h in tree.iter("h3") if "app-step-nav__title" in h.get("class", "")]
     assert headings == [
         "1 Stage 1: Practitioner to practitioner",
@@ -153,8 +154,8 @@ def test_an_untitled_stage_has_a_heading(client):
     ]
 
 
-def test_the_progress_question_names_the_untitled_stage_once(client):
-    shown = shown_text(page(client, f"{CHECK}/"))
+def test_the_progress_question_names_the_untitled_stage_once(sixth):
+    shown = shown_text(page(sixth, f"{CHECK}/"))
     assert (
         "Stage 1 did not resolve it Stage 1: Practitioner to practitioner "
         "Stage 2 did not resolve it Stage 3 did not resolve it "
@@ -167,15 +168,15 @@ def test_the_progress_question_names_the_untitled_stage_once(client):
     ["/fenmouth/check/no/conduct/", f"{CHECK}/tried-3/"],
     ids=["conduct, where the policy is silent", "every stage tried"],
 )
-def test_the_outside_contact_is_labelled_with_its_source_and_date(client, path):
-    markup = page(client, path)
+def test_the_outside_contact_is_labelled_with_its_source_and_date(sixth, path):
+    markup = page(sixth, path)
     contact = element_with(markup, "li", LADO)
     assert "lado@example.org" in contact and "01632 960 123" in contact
     assert LABEL in contact
 
 
-def test_the_outside_contact_is_not_presented_as_the_policys(client):
-    shown = shown_text(page(client, "/fenmouth/"))
+def test_the_outside_contact_is_not_presented_as_the_policys(sixth):
+    shown = shown_text(page(sixth, "/fenmouth/"))
     assert "Contacts given in the policy" in shown
     assert LADO not in shown
 
@@ -184,8 +185,8 @@ def test_the_outside_contact_is_not_presented_as_the_policys(client):
     "path",
     ["/fenmouth/", "/fenmouth/procedure/", f"{CHECK}/", FIRST, UNREADABLE, "/fenmouth/roles/"],
 )
-def test_superseded_by_and_the_notices_are_a_banner_on_every_page(client, path):
-    markup = page(client, path)
+def test_superseded_by_and_the_notices_are_a_banner_on_every_page(sixth, path):
+    markup = page(sixth, path)
     tree, _ = parse(markup)
     [found] = [e for e in tree.iter("div") if "app-policy-notices" in (e.get("class") or "")]
     shown = text(found)
@@ -199,16 +200,16 @@ def test_superseded_by_and_the_notices_are_a_banner_on_every_page(client, path):
     assert NEWER in [a.get("href") for a in found.iter("a")]
 
 
-def test_a_note_on_a_role_entry_sits_beside_that_role(client):
-    markup = page(client, FIRST)
+def test_a_note_on_a_role_entry_sits_beside_that_role(sixth):
+    markup = page(sixth, FIRST)
     who = element_with(markup, "dd", "in your agency (Education)")
     assert "Designated Teacher" in who
     assert "Note about the policy text: The table calls this role the 'Designated Teacher'" in who
     assert "Designated Teacher" not in element_with(markup, "dd", "in the other agency (Health)")
 
 
-def test_a_note_on_a_timescale_sits_beside_that_timescale(client):
-    markup = page(client, FIRST)
+def test_a_note_on_a_timescale_sits_beside_that_timescale(sixth):
+    markup = page(sixth, FIRST)
     timescale = element_with(markup, "li", "Starts: “of the disagreement”")
     assert timescale.startswith("Talk to the practitioner in the other agency")
     assert (
@@ -217,15 +218,15 @@ def test_a_note_on_a_timescale_sits_beside_that_timescale(client):
     )
 
 
-def test_two_entries_for_one_agency_are_both_shown(client):
-    markup = page(client, FIRST)
+def test_two_entries_for_one_agency_are_both_shown(sixth):
+    markup = page(sixth, FIRST)
     assert "Health Visitor (Health) or School Nurse (Health)" in element_with(
         markup, "dd", "in the other agency (Health)"
     )
 
 
-def test_every_stage_tried_never_claims_an_unreadable_last_stage_says_nothing(client):
-    shown = shown_text(page(client, f"{CHECK}/tried-3/"))
+def test_every_stage_tried_never_claims_an_unreadable_last_stage_says_nothing(sixth):
+    shown = shown_text(page(sixth, f"{CHECK}/tried-3/"))
     assert "says nothing about what happens" not in shown
     assert (
         "The last stage in the policy is Stage 3: Designated safeguarding leads (Stage 3) "
@@ -250,7 +251,7 @@ def test_no_page_of_the_built_site_says_the_policy_is_silent_where_it_cannot_be_
             assert claim not in shown, (path.relative_to(built.out), claim)
 
 
-def test_every_citation_of_an_unreadable_paragraph_says_its_text_is_missing(client):
-    shown = shown_text(page(client, "/fenmouth/"))
+def test_every_citation_of_an_unreadable_paragraph_says_its_text_is_missing(sixth):
+    shown = shown_text(page(sixth, "/fenmouth/"))
     assert "(Stage 3) (its text is not available in the copy we have)" in shown
     assert "(para 2.1) (its text is not available" not in shown

@@ -15,7 +15,6 @@ from contextlib import ExitStack
 from urllib.parse import urlencode
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS
 from stack import GUNICORN, ROOT, production
 
 from wizard.web.security import headers as security_headers
@@ -223,24 +222,21 @@ def test_slow_clients_neither_stop_health_checks_nor_stay_open(proxy):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_date_form_and_download_in_chromium_over_https(proxy, tmp_path, javascript):
+def test_date_form_and_download_in_chromium_over_https(proxy, browser, tmp_path, javascript):
     port, _, _ = proxy
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(ignore_https_errors=True, java_script_enabled=javascript)
-        page = context.new_page()
-        page.goto(f"https://127.0.0.1:{port}{STAGE}")
-        page.fill("#day", "17")  # the stage's start: the page may ask for other dates too
-        page.fill("#month", "3")
-        page.fill("#year", "2099")
-        page.get_by_role("button", name="Update dates").click()
-        # With JavaScript the page's script dates it, without a request: wait for it.
-        page.locator("#dates", has_text="Tuesday 17 March 2099").first.wait_for()
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Download calendar file (.ics)").click()
-        saved = tmp_path / "plan.ics"
-        download.value.save_as(saved)
-        assert saved.read_text().startswith("BEGIN:VCALENDAR")
-        assert context.cookies() == []
-        browser.close()
+    context = browser.new_context(ignore_https_errors=True, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"https://127.0.0.1:{port}{STAGE}")
+    page.fill("#day", "17")  # the stage's start: the page may ask for other dates too
+    page.fill("#month", "3")
+    page.fill("#year", "2099")
+    page.get_by_role("button", name="Update dates").click()
+    # With JavaScript the page's script dates it, without a request: wait for it.
+    page.locator("#dates", has_text="Tuesday 17 March 2099").first.wait_for()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download calendar file (.ics)").click()
+    saved = tmp_path / "plan.ics"
+    download.value.save_as(saved)
+    assert saved.read_text().startswith("BEGIN:VCALENDAR")
+    assert context.cookies() == []
+    context.close()

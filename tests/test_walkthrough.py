@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from browser import free_port
 from pages import visible_text
 
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "authoring.md"
 HEADING = "## 1. Start here: your first partnership in an afternoon"
 CLI = Path(sys.executable).with_name("escalation-wizard")
+pytestmark = pytest.mark.slow  # the real command line, command by command
 
 
 def section() -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import bundled
 import pytest
 from pages import PAGE_TYPES, h1s, ids, links, parse, title, visible_text
 
@@ -35,11 +36,10 @@ def test_back_link_where_one_belongs(client, name):
 
 
 def test_single_partnership_site_goes_straight_to_it(tmp_path):
-    from wizard.web.app import create_app
-
-    app = create_app({"TESTING": True, "PARTNERSHIPS": ["brent"]})
+    app = bundled.app(PARTNERSHIPS=["brent"])
     response = app.test_client().get("/")
     assert response.status_code == 302 and response.headers["Location"] == "/brent/"
+    assert len(bundled.site().partnerships) == 5  # the shared site keeps every partnership
 
 
 def test_empty_answer_shows_an_error_summary_linked_to_the_field(client):

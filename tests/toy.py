@@ -1,15 +1,21 @@
-"""Small partnerships built in code, for engine and presenter tests."""
+"""Small partnerships built in code, for engine and presenter tests, on the bundled flow alone."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from wizard.content import BUNDLED_SITE, load_site
+from wizard.content import BUNDLED_SITE, load_flow
+from wizard.core.flow import Flow
 from wizard.core.policy import Partnership
 
-FLOW = load_site(BUNDLED_SITE).flow  # the bundled question flow, for toy partnerships too
-
 FACT = {"says": "words", "cite": "1"}
+
+
+@cache
+def flow() -> Flow:
+    """The bundled question flow, loaded from its own files only when a test first asks."""
+    return load_flow(BUNDLED_SITE)
 
 
 def stage(number: int, **extra: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from wizard.content.loader import (
     Taken,
     anchor_id,
     inspect_site,
+    load_flow,
     load_site,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "Taken",
     "anchor_id",
     "inspect_site",
+    "load_flow",
     "load_site",
 ]

@@ -97,6 +97,16 @@ def load_site(root: Path, today: date | None = None, taken: Taken = Taken()) -> 
     return site
 
 
+def load_flow(root: Path) -> Flow:
+    """Load and validate a site's question flow alone; raise ContentError listing its errors."""
+    site = Site(root.resolve())
+    problems = _load_flow(site, flowfile.flow_folder(root, BUNDLED_SITE))
+    errors = [p for p in problems if not p.warning]
+    if errors or site.flow is None:
+        raise ContentError(errors)
+    return site.flow
+
+
 def inspect_site(
     root: Path, today: date | None = None, taken: Taken = Taken()
 ) -> tuple[Site, list[Problem]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         MAX_FORM_MEMORY_SIZE=LIMITS["field"],
         MAX_FORM_PARTS=LIMITS["fields"],
         SITE_DIR=BUNDLED_SITE,
+        # A site already loaded and validated, served instead of loading SITE_DIR again.
+        SITE=None,
         STATIC_SITE=False,
         SERVICE_NAME="Resolving professional disagreements",
         BUILD_DATE=None,
@@ -109,12 +112,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def load(app: Flask) -> Site:
-    """Load and validate the configured site, keeping only the configured partnerships."""
+    """The configured site (loaded and validated), keeping only the configured partnerships."""
     config = app.config
-    site = load_site(Path(config["SITE_DIR"]), taken=taken(app))
+    site = config["SITE"] or load_site(Path(config["SITE_DIR"]), taken=taken(app))
     only = config["PARTNERSHIPS"] or [config["ROOT_PARTNERSHIP"]]
-    if any(only):
-        site.partnerships = {k: v for k, v in site.partnerships.items() if k in only}
+    if any(only):  # a copy: a given site may serve other apps too
+        site = replace(site, partnerships={k: v for k, v in site.partnerships.items() if k in only})
     return site
 
 

@@ -1,0 +1,25 @@
+"""The bundled site, loaded and validated once per test process, and apps that serve it."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import Any
+
+from flask import Flask
+
+from wizard.content import BUNDLED_SITE, Site, load_site
+from wizard.web.app import create_app, taken
+
+TODAY = date(2026, 11, 23)
+
+
+@cache
+def site() -> Site:
+    """The bundled site as the app loads it (with the names the app reserves)."""
+    return load_site(BUNDLED_SITE, today=TODAY, taken=taken())
+
+
+def app(**config: Any) -> Flask:
+    """An app over the bundled site already loaded; TESTING and TODAY unless given."""
+    return create_app({"TESTING": True, "TODAY": TODAY, "SITE": site(), **config})
