@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from babel.dates import format_date
 from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWarning
 
+from wizard import clock
 from wizard.content import load_site
 from wizard.content.messages import did_you_mean
 from wizard.publish import linkcheck
@@ -59,7 +60,7 @@ def build(
     with _only_build(out):
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         try:
-            pages = _freeze(site_dir, staging, base_url, only, today or date.today())
+            pages = _freeze(site_dir, staging, base_url, only, clock.today(today))
             _check_links(staging, base_path)
             _write_manifest(staging, base_path, pages, only)
             files = _publishable(staging)
