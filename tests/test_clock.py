@@ -50,7 +50,7 @@ def test_today_is_londons_date_not_the_machines(at):
 @pytest.mark.slow
 def test_a_static_build_is_stamped_with_londons_date(tmp_path, at):
     at(LATE)
-    result = build(SIXTH, tmp_path / "site", "/")
+    result = build(SIXTH, tmp_path / "site", "/", jobs=2)
     page = visible_text((result.out / "fenmouth" / "index.html").read_text())
     assert "Site built 1 July 2027" in page
 

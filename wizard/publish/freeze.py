@@ -8,7 +8,6 @@ import os
 import shutil
 import tempfile
 import time
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,12 +16,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
-from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWarning
+from flask_frozen import Freezer, MimetypeMismatchWarning
 
 from wizard import clock
 from wizard.content import load_site
 from wizard.content.messages import did_you_mean
-from wizard.publish import linkcheck
+from wizard.publish import linkcheck, parallel
+from wizard.publish.parallel import usable_cores
 from wizard.web import urls
 from wizard.web.app import create_app
 
@@ -50,8 +50,12 @@ def build(
     base_url: str = "/",
     only: list[str] | None = None,
     today: date | None = None,
+    jobs: int | None = None,
 ) -> BuildResult:
-    """Build the static site into `out`, replacing it only if every page and link is good."""
+    """Build the static site into `out`, replacing it only if every page and link is good.
+
+    Pages are rendered on `jobs` processes (default: every core this process may use).
+    """
     started = time.perf_counter()
     base_path = _base_path(base_url)
     _check_partnerships(site_dir, only)
@@ -60,7 +64,8 @@ def build(
     with _only_build(out):
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         try:
-            pages = _freeze(site_dir, staging, base_url, only, clock.today(today))
+            when, jobs = clock.today(today), jobs or usable_cores()
+            pages = _freeze(site_dir, staging, base_url, only, when, jobs)
             _check_links(staging, base_path)
             _write_manifest(staging, base_path, pages, only)
             files = _publishable(staging)
@@ -121,7 +126,7 @@ def _check_partnerships(site_dir: Path, only: list[str] | None) -> None:
             raise BuildError(f"unknown partnership '{slug}'{did_you_mean(slug, known)}")
 
 
-def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int:
+def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date, jobs: int) -> int:
     app = create_app(
         {
             "SITE_DIR": site_dir,
@@ -138,15 +143,13 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
             "FREEZER_REMOVE_EXTRA_FILES": False,
         }
     )
-    freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=True)
-    freezer.register_generator(lambda: _urls(app))
+    # The list is the whole site: a page it misses fails the link check, so the freezer
+    # need not follow every url_for call of every page to find more.
+    listing = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
+    listing.register_generator(lambda: _urls(app))
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", MimetypeMismatchWarning)
-            # A site without content pages freezes no page URL: that is fine, not a warning.
-            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
-            pages = len(freezer.freeze())
-    except (ValueError, MimetypeMismatchWarning) as err:
+        pages = parallel.freeze_pages(app, list(dict.fromkeys(listing.all_urls())), jobs)
+    except (ValueError, MimetypeMismatchWarning, parallel.WorkerError) as err:
         raise BuildError(f"a page could not be frozen: {err}") from err
     _write_404(app, dest, base_url)
     return pages + 1
