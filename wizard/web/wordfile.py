@@ -8,9 +8,10 @@ with the same content (a static build has a record for each of 1,400+ stage outc
 
 from __future__ import annotations
 
+import copy
 import threading
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -18,6 +19,7 @@ from xml.sax.saxutils import escape
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
 from wizard.core.policy import Fact, Partnership, Stage, StagePart
@@ -33,6 +35,7 @@ SECTION = qn("w:sectPr")
 # and a rebuild leaves unchanged files unchanged for tools that upload only what changed.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _THREAD = threading.local()
+MADE_BLOCKS = 4096  # distinct blocks kept per thread: the bundled site's Word files hold 344
 
 Block = tuple[str, ...]  # ("h1"|"h2"|"p"|"strong", text), ("label", label, value), ("blank", ...)
 
@@ -61,6 +64,7 @@ class _Blank:
     doc: DocxDocument
     headings: dict[str, str]  # "h1" -> the style id python-docx's add_heading would look up
     others: bytes  # a zip of every part but the body, compressed once
+    made: dict[Block, list[BaseOxmlElement]] = field(default_factory=dict)
 
 
 def _blank() -> _Blank:
@@ -96,13 +100,38 @@ def _member(name: str) -> zipfile.ZipInfo:
 def _body(blocks: tuple[Block, ...]) -> bytes:
     """The document's body part (word/document.xml) for these blocks."""
     blank = _blank()
+    made = [paragraph for block in blocks for paragraph in _made(blank, block)]
+    section = _cleared(blank).find(SECTION)
+    for paragraph in made:
+        section.addprevious(copy.deepcopy(paragraph))
+    return blank.doc.part.blob
+
+
+def _made(blank: _Blank, block: Block) -> list[BaseOxmlElement]:
+    """The paragraphs python-docx makes of a block: made once per thread, then copied.
+
+    Records repeat the same quotes and labels thousands of times, and python-docx builds
+    each run's text a character at a time.
+    """
+    found = blank.made.get(block)
+    if found is None:
+        if len(blank.made) >= MADE_BLOCKS:
+            blank.made.clear()
+        body = _cleared(blank)
+        _add(blank, block[0], list(block[1:]))
+        found = blank.made[block] = [child for child in body if child.tag != SECTION]
+        for child in found:
+            body.remove(child)
+    return found
+
+
+def _cleared(blank: _Blank) -> BaseOxmlElement:
+    """The blank's body, holding only its page settings again."""
     body = blank.doc.element.body
     for child in list(body):
-        if child.tag != SECTION:  # the page settings stay; the last document's text goes
+        if child.tag != SECTION:
             body.remove(child)
-    for kind, *text in blocks:
-        _add(blank, kind, text)
-    return blank.doc.part.blob
+    return body
 
 
 def _add(blank: _Blank, kind: str, text: list[str]) -> None:
