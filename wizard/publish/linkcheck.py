@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
+from lxml.html import document_fromstring
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in ("href", "src", "action") and value:
-                self.found.append(value)
+# In document order, as written in the page (entities decoded).
+LINKS = etree.XPath("//@href | //@src | //@action")
 
 
 def links(html: str) -> list[str]:
     """Every href, src and form action in a page."""
-    parser = _Links()
-    parser.feed(html)
-    return parser.found
+    if not html.strip():
+        return []
+    return [str(value) for value in LINKS(document_fromstring(html)) if value]
 
 
 def target(root: Path, base_path: str, page: Path, href: str) -> Path | None:
@@ -38,6 +32,12 @@ def target(root: Path, base_path: str, page: Path, href: str) -> Path | None:
         return root / "__outside_base_path__"
     file = root / path[len(base_path) :]
     return file / "index.html" if path.endswith("/") else file
+
+
+def page_targets(root: Path, base_path: str, page: Path) -> set[Path]:
+    """The files a built page's internal links and assets must find."""
+    hrefs = links(page.read_text(encoding="utf-8"))
+    return {file for file in (target(root, base_path, page, h) for h in hrefs) if file}
 
 
 def broken_links(root: Path, base_path: str) -> list[tuple[str, str]]:

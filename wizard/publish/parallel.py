@@ -4,6 +4,8 @@ Each worker renders its pages with the app's test client and writes them as Froz
 (it is Frozen-Flask, given only those pages), so every page keeps the same checks: a status
 other than 200 or a file name that does not match the page's type fails the build. Workers
 take the next few pages from a shared counter until none are left, so a busy core takes fewer.
+Each worker also reads the links of the HTML pages it wrote (`inspect`), so the build's link
+check has only to look for the files they name.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import os
 import pickle
 import signal
 import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from multiprocessing.sharedctypes import Synchronized
+from pathlib import Path
 
 from flask import Flask
 from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWarning
@@ -25,6 +30,7 @@ from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWa
 # Pages a worker takes at once: few enough to share out evenly, enough to keep the counter quiet.
 CHUNK = 16
 PR_SET_PDEATHSIG = 1
+Inspect = Callable[[Path], set[Path]]  # a written HTML page -> the files it names
 
 
 class WorkerError(Exception):
@@ -36,20 +42,36 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def freeze_pages(app: Flask, urls: list[str], jobs: int) -> int:
-    """Freeze each of these URLs exactly once on `jobs` processes; return how many were frozen."""
+@dataclass
+class Frozen:
+    """What was frozen: how many pages, and every file their links and assets name."""
+
+    pages: int = 0
+    needs: set[Path] = field(default_factory=set)
+
+    def add(self, other: Frozen) -> Frozen:
+        """Both counts and both sets of files, together."""
+        self.pages += other.pages
+        self.needs |= other.needs
+        return self
+
+
+def freeze_pages(app: Flask, urls: list[str], jobs: int, inspect: Inspect) -> Frozen:
+    """Freeze each of these URLs exactly once on `jobs` processes, inspecting each HTML page."""
     chunks = [urls[i : i + CHUNK] for i in range(0, len(urls), CHUNK)]
     jobs = max(1, min(jobs, len(chunks)))
     if jobs == 1:
-        freezer = _freezer(app)
-        return sum(_freeze(freezer, chunk) for chunk in chunks)
+        freezer, frozen = _freezer(app), Frozen()
+        for chunk in chunks:
+            frozen.add(_freeze(freezer, chunk, inspect))
+        return frozen
     context = multiprocessing.get_context("fork")  # workers share the loaded app, not a copy
     taken = context.Value("i", 0)
     workers: list[tuple[BaseProcess, Connection]] = []
     try:
         for _ in range(jobs):
             receive, send = context.Pipe(duplex=False)
-            args = (app, chunks, taken, send, os.getpid())
+            args = (app, chunks, inspect, taken, send, os.getpid())
             worker = context.Process(target=_work, args=args, daemon=True)
             worker.start()
             send.close()
@@ -62,10 +84,10 @@ def freeze_pages(app: Flask, urls: list[str], jobs: int) -> int:
             worker.join()
 
 
-def _collect(workers: list[tuple[BaseProcess, Connection]]) -> int:
-    """Each worker's count of pages, failing on the first failure any worker reports."""
+def _collect(workers: list[tuple[BaseProcess, Connection]]) -> Frozen:
+    """What every worker froze, failing on the first failure any worker reports."""
     pending = {receive: worker for worker, receive in workers}
-    frozen = 0
+    frozen = Frozen()
     while pending:
         for receive in wait(list(pending)):
             worker = pending.pop(receive)
@@ -76,19 +98,24 @@ def _collect(workers: list[tuple[BaseProcess, Connection]]) -> int:
                 raise WorkerError(f"a page worker stopped (exit code {worker.exitcode})") from None
             if isinstance(outcome, BaseException):
                 raise outcome
-            frozen += outcome
+            frozen.add(outcome)
     return frozen
 
 
 def _work(
-    app: Flask, chunks: list[list[str]], taken: Synchronized, send: Connection, parent: int
+    app: Flask,
+    chunks: list[list[str]],
+    inspect: Inspect,
+    taken: Synchronized,
+    send: Connection,
+    parent: int,
 ) -> None:
-    """In a worker: freeze chunks until none are left, then send the count (or the error)."""
+    """In a worker: freeze chunks until none are left, then send what it froze (or the error)."""
     _as_worker(parent)
     try:
-        freezer, frozen = _freezer(app), 0
+        freezer, frozen = _freezer(app), Frozen()
         while (index := _next(taken)) < len(chunks):
-            frozen += _freeze(freezer, chunks[index])
+            frozen.add(_freeze(freezer, chunks[index], inspect))
         send.send(frozen)
     except Exception as err:  # sent to the parent, which raises it
         send.send(_sendable(err))
@@ -131,10 +158,14 @@ def _freezer(app: Flask) -> Freezer:
     return freezer
 
 
-def _freeze(freezer: Freezer, urls: list[str]) -> int:
-    freezer.todo = urls
+def _freeze(freezer: Freezer, urls: list[str], inspect: Inspect) -> Frozen:
+    freezer.todo, frozen = urls, Frozen()
     with warnings.catch_warnings():
         warnings.simplefilter("error", MimetypeMismatchWarning)
         # Pages come as URLs, not endpoints, so Frozen-Flask would warn of every endpoint.
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
-        return len(freezer.freeze())
+        for page in freezer.freeze_yield():
+            frozen.pages += 1
+            if page.path.suffix == ".html":
+                frozen.needs |= inspect(freezer.root / page.path)
+    return frozen
