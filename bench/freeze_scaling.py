@@ -1,19 +1,38 @@
-"""Freeze time against site size: synthetic copies of the bundled partnerships.
+"""Freeze speed against site size and worker processes: synthetic copies of the bundled site.
 
-Run: .venv/bin/python bench/freeze_scaling.py [--copies 1 2 4]
-Prints pages, seconds and pages/s for each size, and the ratios to the smallest size,
-all measured in this one run. Linear growth means the time-per-page ratio stays near 1.
+Run: .venv/bin/python bench/freeze_scaling.py [--copies 1 2 4] [--jobs 1 2]
+Builds each size with each number of worker processes and prints pages, seconds and pages/s,
+with two ratios measured in this one run: time per page against the smallest size (the same
+number of workers), which stays near 1 while the build grows linearly; and speed against one
+worker (the same size), which nears the number of workers while the build uses every core.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.content import BUNDLED_SITE
 from wizard.publish.freeze import build
+
+
+@dataclass(frozen=True)
+class Run:
+    """One build: its size, its workers and how long it took."""
+
+    copies: int
+    jobs: int
+    pages: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        """Pages per second."""
+        return self.pages / self.seconds
 
 
 def synthetic_site(root: Path, copies: int) -> Path:
@@ -26,27 +45,43 @@ def synthetic_site(root: Path, copies: int) -> Path:
     return site
 
 
+def measure(copies: list[int], jobs: list[int]) -> list[Run]:
+    """Build every size with every number of workers, in one run."""
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for n in copies:
+            site = synthetic_site(root, n)
+            for j in jobs:
+                result = build(site, root / f"out-{n}-{j}", "/", jobs=j)
+                runs.append(Run(n, j, result.pages, result.seconds))
+    return runs
+
+
+def report(runs: list[Run]) -> None:
+    """Print each run with its ratios to the smallest size and to one worker."""
+    smallest = {r.jobs: r for r in runs if r.copies == runs[0].copies}
+    first_jobs = {r.copies: r for r in runs if r.jobs == runs[0].jobs}
+    print(
+        f"{'copies':>6} {'partnerships':>12} {'workers':>7} {'pages':>7} {'seconds':>8} "
+        f"{'pages/s':>8} {'time/page vs smallest':>21} {'speed vs 1st workers':>20}"
+    )
+    for r in runs:
+        per_page = (r.seconds / r.pages) / (smallest[r.jobs].seconds / smallest[r.jobs].pages)
+        print(
+            f"{r.copies:>6} {r.copies * 5:>12} {r.jobs:>7} {r.pages:>7} {r.seconds:>8.1f} "
+            f"{r.rate:>8.0f} {per_page:>21.2f} {r.rate / first_jobs[r.copies].rate:>20.2f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        for copies in args.copies:
-            result = build(synthetic_site(root, copies), root / f"out-{copies}", "/")
-            rows.append((copies, copies * 5, result.pages, result.seconds))
-    base = rows[0]
-    print(
-        f"{'copies':>6} {'partnerships':>12} {'pages':>7} {'seconds':>8} {'pages/s':>8} "
-        f"{'pages ratio':>11} {'time ratio':>10} {'time/page ratio':>15}"
-    )
-    for copies, partnerships, pages, seconds in rows:
-        print(
-            f"{copies:>6} {partnerships:>12} {pages:>7} {seconds:>8.1f} {pages / seconds:>8.0f} "
-            f"{pages / base[2]:>11.2f} {seconds / base[3]:>10.2f} "
-            f"{(seconds / pages) / (base[3] / base[2]):>15.2f}"
-        )
+    print(f"usable cores: {len(os.sched_getaffinity(0))}; load average: {os.getloadavg()}")
+    report(measure(args.copies, args.jobs))
+    print(f"load average after: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

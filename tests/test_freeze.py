@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ import bundled
 import docx
 import pytest
 from conftest import SUB_URL, TODAY
+from flask import abort
 from pages import bold_lines, parse, visible_text
 from pages import text as element_text
 
@@ -27,6 +29,7 @@ from wizard.core.engine import OutcomeKind, walk
 from wizard.publish import freeze, linkcheck
 from wizard.publish.freeze import BuildError, build
 from wizard.web import app as web_app
+from wizard.web import wordfile
 
 MAIN = re.compile(r"<main.*?</main>", re.S)
 # Dates differ by design (the live app fills them, the static script too), and so does
@@ -39,6 +42,7 @@ DATES = re.compile(
     re.S,
 )
 ADDRESS = re.compile(r"<!--address-->.*?<!--/address-->", re.S)
+SIXTH = Path(__file__).parent / "sites" / "sixth"
 # Every test that reads the shared build runs on the worker that built it.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build")]
 
@@ -407,3 +411,36 @@ def test_a_full_disk_changes_nothing(tmp_path, capsys, monkeypatch):
     status, err = freeze_cli(out, capsys)
     assert status == 1 and "No space left on device" in err and len(err.splitlines()) == 1
     assert digest(out) == before and leftovers(tmp_path) == []
+
+
+def test_any_number_of_workers_builds_the_same_site_to_the_byte(tmp_path):
+    """--jobs changes only the speed: a rebuild at the same --today writes the same bytes."""
+    outs = [tmp_path / "one", tmp_path / "two"]
+    for out, jobs in zip(outs, ("1", "2"), strict=True):
+        command = ["freeze", "--site", str(SIXTH), "--out", str(out), "--jobs", jobs]
+        assert main([*command, "--today", "2026-11-23"]) == 0
+    start = visible_text((outs[0] / "fenmouth" / "index.html").read_text())
+    assert "Site built 23 November 2026" in start
+    assert len(list(outs[0].rglob("*.docx"))) > 10  # Word files too, each dated alike
+    assert digest(outs[0]) == digest(outs[1])
+
+
+def test_a_page_a_worker_cannot_freeze_fails_the_build_and_changes_nothing(tmp_path, monkeypatch):
+    def missing(*_: object) -> bytes:
+        abort(404)
+
+    monkeypatch.setattr(wordfile, "record", missing)  # the worker processes inherit it
+    out = tmp_path / "site"
+    out.mkdir()
+    failed = r"a page could not be frozen: Unexpected status '404 NOT FOUND' on URL /fenmouth/.*"
+    with pytest.raises(BuildError, match=failed + r"/record\.docx"):
+        build(SIXTH, out, "/", jobs=2)
+    assert list(out.iterdir()) == [] and leftovers(tmp_path) == []
+    assert multiprocessing.active_children() == []  # every worker stopped
+
+
+def test_a_worker_that_dies_fails_the_build_with_its_exit_code(tmp_path, monkeypatch):
+    monkeypatch.setattr(wordfile, "record", lambda *_: os._exit(3))
+    with pytest.raises(BuildError, match=r"a page worker stopped \(exit code 3\)"):
+        build(SIXTH, tmp_path / "site", "/", jobs=2)
+    assert leftovers(tmp_path) == [] and multiprocessing.active_children() == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,61 @@ def test_importing_the_whole_core_loads_nothing_impure():
     third_party = {"flask", "jinja2", "wtforms", "markdown", "werkzeug", "babel", "yaml", "nh3"}
     assert not {m.split(".")[0] for m in loaded} & third_party
     assert not [m for m in loaded if m.startswith(LAYERS_ABOVE)]
+
+
+WIZARD = CORE.parent
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(WIZARD.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path, known: set[str]) -> set[str]:
+    """The wizard modules a module imports, anywhere in it: at its top or inside a function.
+
+    `from wizard.web import views` names the module views, not the package, when there is one;
+    a package's `__init__` run on the way is not counted, as it imports nothing back.
+    """
+    package = module_name(path) if path.stem == "__init__" else module_name(path).rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(
+                    [*package.split(".")[: len(package.split(".")) - node.level + 1], base]
+                )
+                base = base.strip(".")
+            for alias in node.names:
+                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base)
+    return found & known
+
+
+def import_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One cycle of imports, each module importing the next, or [] when there is none."""
+    try:
+        TopologicalSorter(graph).prepare()
+    except CycleError as err:
+        return err.args[1][::-1]  # graphlib lists each module before the ones importing it
+    return []
+
+
+def import_graph() -> dict[str, set[str]]:
+    paths = sorted(WIZARD.rglob("*.py"))
+    known = {module_name(p) for p in paths}
+    return {module_name(p): imported_modules(p, known) - {module_name(p)} for p in paths}
+
+
+def test_no_import_cycle_among_wizard_modules():
+    """An import inside a function counts too: hiding a cycle there does not break it."""
+    cycle = import_cycle(import_graph())
+    assert not cycle, "import cycle: " + " -> ".join(cycle)
+
+
+def test_a_planted_cycle_is_reported_by_its_modules():
+    cycle = import_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}})
+    assert cycle in (["a", "b", "c", "a"], ["b", "c", "a", "b"], ["c", "a", "b", "c"])
+    assert import_cycle({"a": {"b"}, "b": set()}) == []

@@ -68,6 +68,18 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SLUG",
         help="build only this partnership (repeat for more)",
     )
+    freeze.add_argument(
+        "--jobs",
+        type=_at_least_one,
+        metavar="N",
+        help="pages rendered at once, each on its own process (default: every usable core)",
+    )
+    freeze.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="build as on this date: the build date and overdue reviews (default: London's)",
+    )
     signoff = _add(commands, "signoff", _signoff, "write one partnership's sign-off pack (HTML)")
     signoff.add_argument("--partnership", metavar="SLUG", help="needed if the site has several")
     signoff.add_argument("--out", type=Path, required=True, help="the HTML file to write")
@@ -84,7 +96,7 @@ def _freeze(args: argparse.Namespace) -> int:
     # A stopped build cleans up after itself; one killed outright is cleared by the next.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        result = build(args.site, args.out, args.base_url, args.partnership)
+        result = build(args.site, args.out, args.base_url, args.partnership, args.today, args.jobs)
     except (BuildError, OSError) as err:
         print(f"build failed, nothing was changed in {args.out}: {_reason(err)}", file=sys.stderr)
         return 1
@@ -94,6 +106,20 @@ def _freeze(args: argparse.Namespace) -> int:
         f"in {result.seconds:.1f} s ({rate:.0f} pages/s), for {result.base_path}"
     )
     return 0
+
+
+def _at_least_one(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: '{text}'") from None
 
 
 def _signoff(args: argparse.Namespace) -> int:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 
+from wizard.clock import LONDON
 from wizard.core.dates import WorkingCalendar
 from wizard.core.policy import Nation
-
-LONDON = ZoneInfo("Europe/London")  # the whole UK keeps one clock
 
 SUBDIVISIONS = {
     Nation.ENGLAND: "ENG",

@@ -13,6 +13,7 @@ from typing import TypeVar
 from babel.dates import format_date
 from pydantic import BaseModel, ValidationError
 
+from wizard import clock
 from wizard.content import checks, flowfile, glossary, paramap, scenarios
 from wizard.content.frontmatter import Document, read_text, split
 from wizard.content.messages import message
@@ -120,7 +121,7 @@ def inspect_site(
         return site, problems
     problems += _symlinks(root)
     for folder in _policy_folders(root):
-        problems += _load_partnership(site, folder, today or date.today(), taken)
+        problems += _load_partnership(site, folder, clock.today(today), taken)
     if not site.partnerships and not problems:
         problems.append(Problem(root / "policies", 1, "there are no policies to publish"))
     problems += _load_terms(site, _glossary_folder(root))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wizard.core.engine import State
 from wizard.core.flow import NOT_SURE, OutcomeKind, Q
@@ -258,6 +259,7 @@ def _block_start(lines: list[str], number: int) -> int:
     return number
 
 
+@lru_cache(maxsize=4096)  # the same paragraphs and quotes, compared on every outcome page
 def plain(text: str) -> str:
     """Markdown reduced to its words, for comparing quotes: no emphasis, bullets or spacing."""
     text = ANCHOR.sub(" ", text)

@@ -8,7 +8,6 @@ import os
 import shutil
 import tempfile
 import time
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,11 +16,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
-from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWarning
+from flask import Flask
+from flask_frozen import Freezer, MimetypeMismatchWarning
 
+from wizard import clock
 from wizard.content import load_site
 from wizard.content.messages import did_you_mean
-from wizard.publish import linkcheck
+from wizard.publish import linkcheck, parallel
+from wizard.publish.parallel import usable_cores
 from wizard.web import urls
 from wizard.web.app import create_app
 
@@ -49,8 +51,12 @@ def build(
     base_url: str = "/",
     only: list[str] | None = None,
     today: date | None = None,
+    jobs: int | None = None,
 ) -> BuildResult:
-    """Build the static site into `out`, replacing it only if every page and link is good."""
+    """Build the static site into `out`, replacing it only if every page and link is good.
+
+    Pages are rendered on `jobs` processes (default: every core this process may use).
+    """
     started = time.perf_counter()
     base_path = _base_path(base_url)
     _check_partnerships(site_dir, only)
@@ -59,8 +65,10 @@ def build(
     with _only_build(out):
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         try:
-            pages = _freeze(site_dir, staging, base_url, only, today or date.today())
-            _check_links(staging, base_path)
+            when, jobs = clock.today(today), jobs or usable_cores()
+            frozen = _freeze(site_dir, staging, base_url, only, when, jobs)
+            pages = frozen.pages
+            _check_links(staging, base_path, frozen.needs)
             _write_manifest(staging, base_path, pages, only)
             files = _publishable(staging)
             _swap(staging, out)
@@ -89,7 +97,10 @@ def _only_build(out: Path) -> Iterator[None]:
         os.close(folder)
 
 
-def _check_links(staging: Path, base_path: str) -> None:
+def _check_links(staging: Path, base_path: str, needs: set[Path]) -> None:
+    needs = needs | linkcheck.stylesheet_targets(staging, base_path)
+    if all(file.is_file() for file in needs):
+        return  # every page's links were read as it was written; each file they name is here
     broken = linkcheck.broken_links(staging, base_path)
     if broken:
         shown = "\n".join(f"  {page}: {href}" for page, href in broken[:20])
@@ -120,8 +131,29 @@ def _check_partnerships(site_dir: Path, only: list[str] | None) -> None:
             raise BuildError(f"unknown partnership '{slug}'{did_you_mean(slug, known)}")
 
 
-def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int:
-    app = create_app(
+def _freeze(
+    site_dir: Path, dest: Path, base_url: str, only, today: date, jobs: int
+) -> parallel.Frozen:
+    """Freeze every page into `dest`, reading each HTML page's links as it is written."""
+    app = _static_app(site_dir, dest, base_url, only, today)
+    # The list is the whole site: a page it misses fails the link check, so the freezer
+    # need not follow every url_for call of every page to find more.
+    listing = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
+    listing.register_generator(lambda: _urls(app))
+    every = list(dict.fromkeys(listing.all_urls()))
+    base_path = _base_path(base_url)
+    try:
+        frozen = parallel.freeze_pages(
+            app, every, jobs, lambda page: linkcheck.page_targets(dest, base_path, page)
+        )
+    except (ValueError, MimetypeMismatchWarning, parallel.WorkerError) as err:
+        raise BuildError(f"a page could not be frozen: {err}") from err
+    not_found = _write_404(app, dest, base_url)
+    return frozen.add(parallel.Frozen(1, linkcheck.page_targets(dest, base_path, not_found)))
+
+
+def _static_app(site_dir: Path, dest: Path, base_url: str, only, today: date) -> Flask:
+    return create_app(
         {
             "SITE_DIR": site_dir,
             "STATIC_SITE": True,
@@ -137,18 +169,6 @@ def _freeze(site_dir: Path, dest: Path, base_url: str, only, today: date) -> int
             "FREEZER_REMOVE_EXTRA_FILES": False,
         }
     )
-    freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=True)
-    freezer.register_generator(lambda: _urls(app))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", MimetypeMismatchWarning)
-            # A site without content pages freezes no page URL: that is fine, not a warning.
-            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
-            pages = len(freezer.freeze())
-    except (ValueError, MimetypeMismatchWarning) as err:
-        raise BuildError(f"a page could not be frozen: {err}") from err
-    _write_404(app, dest, base_url)
-    return pages + 1
 
 
 def root_partnership(only: list[str] | None) -> str | None:
@@ -157,17 +177,22 @@ def root_partnership(only: list[str] | None) -> str | None:
 
 
 def _urls(app) -> Iterator[tuple[str, dict]]:
-    yield from urls.every_page(app.extensions["site"])
+    site = app.extensions["site"]
+    yield from urls.every_page(site)
     for asset in app.extensions["assets"].values():  # JS imports are not url_for calls
         yield "assets.serve", {"name": asset.name}
+    for slug, p in site.partnerships.items():  # what pages show, beside what they link
+        if p.branding.logo:
+            yield "wizard.logo", {"slug": slug, "name": p.branding.logo}
 
 
-def _write_404(app, dest: Path, base_url: str) -> None:
+def _write_404(app, dest: Path, base_url: str) -> Path:
     # Static hosts serve 404.html for any unknown address, so its links are absolute.
     response = app.test_client().get("/404/not-found/", base_url=base_url)
     if response.status_code != 404:
         raise BuildError(f"the not-found page answered {response.status_code}, not 404")
     (dest / "404.html").write_bytes(response.data)
+    return dest / "404.html"
 
 
 def _write_manifest(dest: Path, base_path: str, pages: int, only) -> None:

@@ -1,34 +1,27 @@
-"""Find links and assets in a built site that point at nothing."""
+"""Find links, assets and stylesheet references in a built site that point at nothing."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
+from lxml.html import document_fromstring
+
+# In document order, as written in the page (entities decoded).
+LINKS = etree.XPath("//@href | //@src | //@action")
 # A stylesheet's references: url(x), url('x') or url("x").
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""")
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in ("href", "src", "action") and value:
-                self.found.append(value)
-
-
 def links(html: str) -> list[str]:
     """Every href, src and form action in a page."""
-    parser = _Links()
-    parser.feed(html)
-    return parser.found
+    if not html.strip():
+        return []
+    return [str(value) for value in LINKS(document_fromstring(html)) if value]
 
 
 def css_links(css: str) -> list[str]:
@@ -50,6 +43,23 @@ def target(root: Path, base_path: str, page: Path, href: str) -> Path | None:
         return root / "__outside_base_path__"
     file = root / path[len(base_path) :]
     return file / "index.html" if path.endswith("/") else file
+
+
+def page_targets(root: Path, base_path: str, page: Path) -> set[Path]:
+    """The files a built page's internal links and assets must find."""
+    return _targets(root, base_path, page, links(page.read_text(encoding="utf-8")))
+
+
+def stylesheet_targets(root: Path, base_path: str) -> set[Path]:
+    """The files the built stylesheets' url()s must find."""
+    found: set[Path] = set()
+    for sheet in root.rglob("*.css"):
+        found |= _targets(root, base_path, sheet, css_links(sheet.read_text(encoding="utf-8")))
+    return found
+
+
+def _targets(root: Path, base_path: str, source: Path, hrefs: list[str]) -> set[Path]:
+    return {file for file in (target(root, base_path, source, h) for h in hrefs) if file}
 
 
 def references(root: Path) -> Iterator[tuple[Path, list[str]]]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from babel.dates import format_date
 from flask import Flask, render_template, url_for
 
+from wizard import clock
 from wizard.content import anchor_id
 from wizard.core.engine import OutcomeKind, State, walk
 from wizard.core.paragraphs import ALL, DIMENSIONS, ROUTES, Entry, ParagraphMap
@@ -232,7 +233,7 @@ def _relinker(procedure_url: str) -> Relink:
 
 def write(site_dir: Path, slug: str, out: Path, today: date | None = None) -> Pack:
     """Write the pack as one self-contained, print-ready HTML file."""
-    today = today or date.today()
+    today = clock.today(today)
     app = create_app(
         {
             "SITE_DIR": site_dir,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 from jinja2 import (
@@ -21,13 +20,13 @@ from jinja2 import (
 )
 from jinja2.utils import missing
 
+from wizard import clock
 from wizard.content import BUNDLED_SITE, Site, Taken, load_site
-from wizard.web import assets, pagecache, reload, security, urls
+from wizard.web import assets, pagecache, reload, security, urls, views
 from wizard.web.text import catalogue
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
-LONDON = ZoneInfo("Europe/London")
 # Literal ids, ids a loop numbers (id="due-{{ loop.index }}" reserves 'due'), and GOV.UK macro ids.
 TEMPLATE_ID = re.compile(
     r'\bid="([A-Za-z][\w-]*?)(?:"|-\{\{)|"(?:id|idPrefix)": "([A-Za-z][\w-]*)"'
@@ -138,7 +137,7 @@ def _cache_pages(app: Flask) -> None:
 
 def today(app: Flask) -> date:
     """Today in the UK, or the date a test or build fixes."""
-    return app.config["TODAY"] or datetime.now(LONDON).date()
+    return clock.today(app.config["TODAY"])
 
 
 def taken(app: Flask | None = None) -> Taken:
@@ -157,8 +156,6 @@ def reserved_ids() -> frozenset[str]:
 
 
 def _register_routes(app: Flask) -> None:
-    from wizard.web import views
-
     app.register_blueprint(assets.bp)
     app.register_blueprint(views.bp)
     views.register_errors(app)

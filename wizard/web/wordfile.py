@@ -8,12 +8,18 @@ with the same content (a static build has a record for each of 1,400+ stage outc
 
 from __future__ import annotations
 
+import copy
+import threading
 import zipfile
+from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
 from wizard.core.policy import Fact, Partnership, Stage, StagePart
@@ -23,6 +29,13 @@ from wizard.web.presenters import within_text
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LINE = "_" * 60
 ADDRESS = "@@address@@"  # replaced by the page's own address in the finished file
+BODY = "word/document.xml"
+SECTION = qn("w:sectPr")
+# Every part is dated the zip format's first day, so the same content gives the same bytes
+# and a rebuild leaves unchanged files unchanged for tools that upload only what changed.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_THREAD = threading.local()
+MADE_BLOCKS = 4096  # distinct blocks kept per thread: the bundled site's Word files hold 344
 
 Block = tuple[str, ...]  # ("h1"|"h2"|"p"|"strong", text), ("label", label, value), ("blank", ...)
 
@@ -44,39 +57,108 @@ def _policy(p: Partnership) -> list[Block]:
     ]
 
 
-@lru_cache(maxsize=256)
-def _render(blocks: tuple[Block, ...]) -> bytes:
+@dataclass
+class _Blank:
+    """A blank document, parsed once per thread: a record or form changes only its body."""
+
+    doc: DocxDocument
+    headings: dict[str, str]  # "h1" -> the style id python-docx's add_heading would look up
+    others: bytes  # a zip of every part but the body, compressed once
+    made: dict[Block, list[BaseOxmlElement]] = field(default_factory=dict)
+
+
+def _blank() -> _Blank:
+    """The blank document of the running thread: python-docx objects are not thread-safe."""
+    found = getattr(_THREAD, "blank", None)
+    if found is None:
+        found = _THREAD.blank = _new_blank()
+    return found
+
+
+def _new_blank() -> _Blank:
     doc = Document()
     doc.styles["Normal"].font.size = Pt(11)
-    for kind, *text in blocks:
-        if kind in ("h1", "h2"):
-            doc.add_heading(text[0], level=int(kind[1]))
-        elif kind == "label":
-            para = doc.add_paragraph()
-            para.add_run(f"{text[0]}: ").bold = True
-            para.add_run(text[1])
-        elif kind == "strong":
-            doc.add_paragraph().add_run(text[0]).bold = True
-        elif kind == "blank":
-            doc.add_paragraph().add_run(text[0]).bold = True
-            for _ in range(int(text[1])):
-                doc.add_paragraph(LINE)
-        else:
-            doc.add_paragraph(text[0])
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-def _with_address(body: bytes, address: str) -> bytes:
-    """The rendered document with its address filled in."""
-    out = BytesIO()
-    with zipfile.ZipFile(BytesIO(body)) as src, zipfile.ZipFile(out, "w") as dest:
+    saved, others = BytesIO(), BytesIO()
+    doc.save(saved)
+    with zipfile.ZipFile(saved) as src, zipfile.ZipFile(others, "w") as dest:
         for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "word/document.xml":
-                data = data.replace(ADDRESS.encode(), escape(address).encode())
-            dest.writestr(info, data)
+            if info.filename != BODY:
+                dest.writestr(_member(info.filename), src.read(info))
+    headings = {f"h{n}": doc.styles[f"Heading {n}"].style_id for n in (1, 2)}
+    return _Blank(doc, headings, others.getvalue())
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A part's entry as ZipFile.writestr makes it, but dated once for all (reproducible)."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
+
+
+@lru_cache(maxsize=256)
+def _body(blocks: tuple[Block, ...]) -> bytes:
+    """The document's body part (word/document.xml) for these blocks."""
+    blank = _blank()
+    made = [paragraph for block in blocks for paragraph in _made(blank, block)]
+    section = _cleared(blank).find(SECTION)
+    for paragraph in made:
+        section.addprevious(copy.deepcopy(paragraph))
+    return blank.doc.part.blob
+
+
+def _made(blank: _Blank, block: Block) -> list[BaseOxmlElement]:
+    """The paragraphs python-docx makes of a block: made once per thread, then copied.
+
+    Records repeat the same quotes and labels thousands of times, and python-docx builds
+    each run's text a character at a time.
+    """
+    found = blank.made.get(block)
+    if found is None:
+        if len(blank.made) >= MADE_BLOCKS:
+            blank.made.clear()
+        body = _cleared(blank)
+        _add(blank, block[0], list(block[1:]))
+        found = blank.made[block] = [child for child in body if child.tag != SECTION]
+        for child in found:
+            body.remove(child)
+    return found
+
+
+def _cleared(blank: _Blank) -> BaseOxmlElement:
+    """The blank's body, holding only its page settings again."""
+    body = blank.doc.element.body
+    for child in list(body):
+        if child.tag != SECTION:
+            body.remove(child)
+    return body
+
+
+def _add(blank: _Blank, kind: str, text: list[str]) -> None:
+    doc = blank.doc
+    if kind in ("h1", "h2"):
+        # add_heading's style lookup scans all of styles.xml per call: its id is known.
+        doc.add_paragraph(text[0])._p.style = blank.headings[kind]
+    elif kind == "label":
+        para = doc.add_paragraph()
+        para.add_run(f"{text[0]}: ").bold = True
+        para.add_run(text[1])
+    elif kind == "strong":
+        doc.add_paragraph().add_run(text[0]).bold = True
+    elif kind == "blank":
+        doc.add_paragraph().add_run(text[0]).bold = True
+        for _ in range(int(text[1])):
+            doc.add_paragraph(LINE)
+    else:
+        doc.add_paragraph(text[0])
+
+
+def _docx(blocks: tuple[Block, ...], address: str) -> bytes:
+    """The Word file: the blank's parts as compressed once, then the body with its address."""
+    body = _body(blocks).replace(ADDRESS.encode(), escape(address).encode())
+    out = BytesIO(_blank().others)
+    with zipfile.ZipFile(out, "a") as docx_file:
+        docx_file.writestr(_member(BODY), body)
     return out.getvalue()
 
 
@@ -93,7 +175,7 @@ def record_blocks(p: Partnership, page: RecordPage) -> list[Block]:
 
 def record(p: Partnership, page: RecordPage) -> bytes:
     """The escalation record as a Word document."""
-    return _with_address(_render(tuple(record_blocks(p, page))), page.address)
+    return _docx(tuple(record_blocks(p, page)), page.address)
 
 
 def _roles(page: RecordPage) -> list[Block]:
@@ -167,4 +249,4 @@ def form_blocks(p: Partnership, page: FormPage) -> list[Block]:
 
 def form(p: Partnership, page: FormPage) -> bytes:
     """One of the partnership's forms as a Word document."""
-    return _with_address(_render(tuple(form_blocks(p, page))), page.address)
+    return _docx(tuple(form_blocks(p, page)), page.address)

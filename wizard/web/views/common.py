@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 
 from flask import Blueprint, abort, current_app, request, url_for
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from wizard import clock
 from wizard.content import Site
-from wizard.content.calendar import LONDON
 from wizard.core.policy import Partnership, review_overdue
 from wizard.web import presenters, termlinks, urls
 from wizard.web.markup import render
@@ -33,18 +33,12 @@ def partnership_or_404(slug: str) -> Partnership:
 
 def today() -> date:
     """Today in the UK (or the date a test or build fixes)."""
-    from wizard.web.app import today as app_today  # the factory owns the clock
-
-    return app_today(current_app)
+    return clock.today(current_app.config["TODAY"])
 
 
 def now() -> datetime:
     """The moment now, in UTC; a test may fix it (NOW), or fix the day (TODAY): its start."""
-    if current_app.config.get("NOW"):
-        return current_app.config["NOW"].astimezone(UTC)
-    if current_app.config["TODAY"]:
-        return datetime.combine(current_app.config["TODAY"], time(0), LONDON).astimezone(UTC)
-    return datetime.now(UTC)
+    return clock.now(current_app.config["TODAY"], current_app.config.get("NOW"))
 
 
 def overdue(p: Partnership) -> bool:
