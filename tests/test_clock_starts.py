@@ -161,9 +161,16 @@ def test_stages_after_one_with_no_end_start_when_you_move_to_them(client):
     assert "Stage 2: Escalate to line manager When you move to it. The stage before gives" in text
 
 
-@pytest.mark.parametrize("path", [HAVERING_1, BRENT_3])
-def test_one_working_week_for_the_whole_procedure_is_dated(client, path):
-    text = dates_of(page_of(client, path, **started("7")))
+BEGAN_7 = {"disagreement-day": "7", "disagreement-month": "12", "disagreement-year": "2026"}
+
+
+@pytest.mark.parametrize(
+    "path, form",
+    [(HAVERING_1, started("7")), (BRENT_3, {**started("10"), **BEGAN_7})],
+    ids=["first stage: from its start", "later stage: from the disagreement"],
+)
+def test_one_working_week_for_the_whole_procedure_is_dated(client, path, form):
+    text = dates_of(page_of(client, path, **form))
     assert (
         "For the whole procedure Attempt to resolve differences through discussion: "
         "by the end of Monday 14 December 2026 (within 1 working week)"

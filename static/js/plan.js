@@ -3,16 +3,17 @@
 // data-group and data-starts keys); this script only does the arithmetic (deadlines.js,
 // the same rules as the live app, checked against shared vectors) and fills those elements.
 //
-// On a static page it dates everything, from now unless a start is entered, and builds
-// the .ics. On a live page (cached for the day, dated from the start of today) it fills
-// in the time now and dates the page again, but only while the start is the default: a
-// start someone posted stays as the server dated it.
+// On a static page it dates everything, from the start of today unless a start is entered,
+// and builds the .ics. On a live page (cached for the day, dated from the start of today) it
+// dates the page again, so that what is overdue is marked at the moment it is read, but only
+// while the start is the default: a start someone posted stays as the server dated it. The
+// time is never filled in: an empty time counts from the start of the day, as its hint says.
 //
 // The start entered, and any other date asked for, is kept in the address's fragment
 // (#start=2026-12-24T10:00&outcome=2026-12-28), which the browser never sends to a server:
 // reload, Back and a bookmark keep the dates. "Start again" clears it. With JavaScript the
 // live page works the dates out here too, so the start never reaches the server.
-import { entered, overallView, planView, readStart, startText, wallAt } from './deadlines.js'
+import { entered, overallSince, overallView, planView, readStart, startText, wallAt } from './deadlines.js'
 import { icsCalendar, icsEvent } from './calendar.js'
 
 const section = document.getElementById('dates')
@@ -58,14 +59,13 @@ function fill (view, data) {
   showAll('[data-dated]', true)
 }
 
-function pad (n) { return String(n).padStart(2, '0') }
-
-function setNow (form) {
+// Today's date, and never a time: the hint promises that an empty time counts from the
+// start of the day, and a time filled in for the worker would count later than the policy.
+function setToday (form) {
   const now = new Date(wallAt(Date.now()))
   form.querySelector('#day').value = now.getUTCDate()
   form.querySelector('#month').value = now.getUTCMonth() + 1
   form.querySelector('#year').value = now.getUTCFullYear()
-  form.querySelector('#clock').value = `${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`
 }
 
 function fields (form) {
@@ -161,7 +161,7 @@ function main () {
     const view = planView(data.rows, start, holidays, now, other.events)
     view.startTexts = view.starts.map((_, i) => startText(view.chained[i]))
     fill(view, data)
-    const overall = overallView(data.overall, other.events.disagreement || start, holidays, now)
+    const overall = overallView(data.overall, overallSince(other.events, start, data.first), holidays, now)
     for (const [key, reading] of Object.entries(overall)) fillReading(key, reading)
     return view
   }
@@ -178,7 +178,7 @@ function main () {
   }
   const kept = fromFragment(form, data)
   if (kept) touched = true
-  else setNow(form)
+  else setToday(form)
   ready.then(() => {
     if (!data.dated) {
       showAll('[data-needs-js]', false)
@@ -193,7 +193,7 @@ function main () {
     if (!event.persisted || holidays === null) return
     if (!fromFragment(form, data)) {
       for (const field of form.querySelectorAll('input')) field.value = ''
-      setNow(form)
+      setToday(form)
     }
     update()
   })

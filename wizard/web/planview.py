@@ -27,6 +27,7 @@ from wizard.core.dates import (
     earliest_first,
     leg,
     overall,
+    overall_since,
 )
 from wizard.core.policy import AMOUNTLESS, Fact, Partnership, Span, Stage, Timescale, WorkingDay
 from wizard.web import datefmt
@@ -177,7 +178,8 @@ def build(
         _row(p, i, s, s is stage, first, d, now)
         for i, (s, d) in enumerate(zip(stages, dated, strict=True))
     )
-    since = events.disagreement or start
+    first_stage = stage.number == first
+    since = overall_since(events, start, first_stage)
     whole = overall(p.overall_timescales, since, cal) if since else None
     duties = tuple(_overall(i, t, whole, now) for i, t in enumerate(p.overall_timescales))
     asks = asked(p, stage)
@@ -187,8 +189,9 @@ def build(
         "asks": list(asks),
         "dated": start is not None,
         "default": default,
+        "first": first_stage,
     }
-    nation, first_stage = p.partnership.nation.value, stage.number == first
+    nation = p.partnership.nation.value
     return Plan(nation, start, rows, data, now, default, duties, asks, first_stage)
 
 
