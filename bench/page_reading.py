@@ -16,6 +16,8 @@ Goal: no stage page above 700 visible words, a median below 500, no repeated sen
 
 from __future__ import annotations
 
+import logging
+import re
 import statistics
 import sys
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ from wizard.content.calendar import LONDON  # noqa: E402
 from wizard.web.app import create_app  # noqa: E402
 
 WIDTH, HEIGHT = 390, 844
+DATED = re.compile(r"\bby (?:the end of |[\d:]+ [ap]m on )?\w+day \d+ \w+ \d{4}")
 WORDS_MAX, WORDS_MEDIAN = 700, 500
 NOW = datetime.combine(TODAY, time(9), LONDON).astimezone(UTC)
 
@@ -102,7 +105,7 @@ def summary(readings: list[Reading]) -> str:
     screens = [r.screens for r in readings]
     repeats = [r.repeats for r in readings]
     with_repeats = sum(1 for r in repeats if r)
-    dated = sum(1 for r in readings if r.deadline.lower().startswith("by "))
+    dated = sum(1 for r in readings if DATED.search(r.deadline))
     met = max(words) <= WORDS_MAX and statistics.median(words) < WORDS_MEDIAN and not any(repeats)
     return "\n".join(
         [
@@ -121,6 +124,7 @@ def summary(readings: list[Reading]) -> str:
 
 def main() -> None:
     markdown = "--markdown" in sys.argv
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     with sync_playwright() as p, live_server(create_app({"TODAY": TODAY})) as base:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         readings = [read(browser, base, page) for page in one_of_each_kind()]

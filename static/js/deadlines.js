@@ -189,8 +189,7 @@ export function overdue (d, now) { return d.end !== null && now >= d.end }
 
 // The plan. rows: [{number, timescales: [{within: [...], datable, from, bank_holidays}]}], as
 // the page's plan data lists them; `from` is 'stage' (the default), 'outcome' or
-// 'disagreement', dated from `events` of those names where given; else an outcome clock
-// from the stage's start, and a disagreement clock not at all. Each stage starts when the one before runs out (the latest deadline among all its
+// 'disagreement', dated from `events` of those names where given, and otherwise not at all. Each stage starts when the one before runs out (the latest deadline among all its
 // variants that have one; a second reading where the policy is silent does not move it); all variants of a stage share a start. Where none has a deadline,
 // the next stage starts when the worker moves to it: it is dated as if they moved on when the
 // stage before started, and `moved` says so.
@@ -208,9 +207,9 @@ export function chain (rows, start, holidays, events = {}) {
     number = row.number
     const deadlines = row.timescales.map(ts => {
       const from = ts.datable ? (ts.from || 'stage') : 'none'
-      // A clock from the disagreement is never dated from the stage's start: undated instead.
-      const fallback = from === 'outcome' ? starts : null
-      const origin = from === 'none' ? null : from === 'stage' ? starts : (events[from] || fallback)
+      // A clock from an agreed outcome or the disagreement is never dated from the stage's
+      // start: without the date of that event it has no date.
+      const origin = from === 'none' ? null : from === 'stage' ? starts : (events[from] || null)
       return origin === null
         ? []
         : ts.within.map(w => deadline(w, origin, holidays, ts.bank_holidays === 'not stated'))

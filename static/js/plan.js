@@ -31,9 +31,26 @@ function fillReading (key, reading) {
     el.querySelector('[data-by]').hidden = !reading
     el.querySelector('[data-overdue]').hidden = !(reading && reading.overdue)
     el.querySelector('[data-outside]').hidden = !(reading && reading.outside && reading.other !== 'next working day')
-    el.querySelector('[data-midnight]').hidden = !(reading && reading.midnight)
     for (const note of el.querySelectorAll('[data-other]')) note.hidden = !(reading && reading.other === note.dataset.other)
   })
+}
+
+// The notes on how the dates were counted stand once on the page: each shown where any
+// reading on the page needs it (planview.Plan.notes says the same for the live page).
+function fillNotes (readings) {
+  const needed = new Set()
+  for (const reading of readings) {
+    if (!reading) continue
+    if (reading.midnight) needed.add('midnight')
+    if (reading.other) needed.add(reading.other)
+  }
+  each('[data-page-note]', el => { el.hidden = !needed.has(el.dataset.pageNote) })
+}
+
+// The readings the page prints: only those with an element, as the page model chose them.
+function shownReadings (view, overall) {
+  const all = { ...view.readings, ...overall }
+  return Object.keys(all).filter(key => document.querySelector(`[data-reading="${key}"]`)).map(key => all[key])
 }
 
 // Puts a duty's readings in the order the rule gave: the earliest first.
@@ -48,7 +65,7 @@ function fill (view, data) {
   showAll('[data-future]', view.future)
   each('[data-clock-note]', el => { el.textContent = view.note; el.hidden = view.note === '' })
   view.starts.forEach((text, i) => each(`[data-starts="${i}"]`, el => {
-    if (!view.moved[i]) el.textContent = text
+    if (!view.moved[i]) el.textContent = data.rows[i].after.replace('{start}', view.startTexts[i])
     else el.textContent = data.rows[i].dates ? data.moved.replace('{start}', view.startTexts[i]) : data.movedUndated
   }))
   for (const [key, reading] of Object.entries(view.readings)) fillReading(key, reading)
@@ -163,6 +180,8 @@ function main () {
     fill(view, data)
     const overall = overallView(data.overall, overallSince(other.events, start, data.first), holidays, now)
     for (const [key, reading] of Object.entries(overall)) fillReading(key, reading)
+    each('[data-undated]', el => { el.hidden = Object.values(overall).some(Boolean) })
+    fillNotes(shownReadings(view, overall))
     return view
   }
   form.addEventListener('input', () => { touched = true })
@@ -182,6 +201,7 @@ function main () {
   ready.then(() => {
     if (!data.dated) {
       showAll('[data-needs-js]', false)
+      showAll('[data-when-heading]', true)
       form.hidden = false
     }
     // Someone already typing keeps what they typed; the dates follow when they submit.

@@ -331,8 +331,8 @@ def chain(
 def _dated(each: Leg, starts: Start, cal: WorkingCalendar, events: Events) -> tuple:
     froms = {
         Anchor.STAGE: starts,
-        Anchor.OUTCOME: events.outcome or starts,
-        # Never the stage's start: that gave a date the policy does not (issue 24).
+        # Never the stage's start: that gave dates the policy does not (issue 24).
+        Anchor.OUTCOME: events.outcome,
         Anchor.DISAGREEMENT: events.disagreement,
         Anchor.NONE: None,
     }

@@ -14,7 +14,7 @@ from wizard.core.policy import Fact, Form, FormUse, Notification, Partnership, R
 from wizard.web import urls
 from wizard.web.alsoview import Also
 from wizard.web.forms import WhenForm
-from wizard.web.planview import Plan
+from wizard.web.planview import Headline, Plan, headline
 from wizard.web.presenters import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, StageView
 
 
@@ -203,6 +203,7 @@ class StagePage:
     child_unsure: bool
     record: str
     forms: tuple[FormLink, ...]
+    headline: Headline
     also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
 
 
@@ -218,7 +219,9 @@ def stage_page(
     unsure = state.answers.get(Q.CHILD) == NOT_SURE
     record = urls.record(p.slug, state.segments)
     links = form_links(p, view)
-    return StagePage(journey(p, state), view, plan, form, date_error, unsure, record, links)
+    return StagePage(
+        journey(p, state), view, plan, form, date_error, unsure, record, links, headline(plan)
+    )
 
 
 # What only the practitioner knows: labelled blanks on the record, never sent anywhere.
