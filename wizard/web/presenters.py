@@ -118,6 +118,7 @@ class StageView:
     how: list[Fact] = field(default_factory=list)  # how the policy says to escalate
     untimed: list[SourceProblem] = field(default_factory=list)  # on a stage with no timescale
     senior_quoted: bool = False  # "why" already quotes what the policy says of a senior role
+    next_quoted: bool = False  # the page already quotes what the policy says comes next
     why: list[Fact] = field(default_factory=list)  # the quotes that back what to do now
     inline: list[str] = field(default_factory=list)  # what "what to do now" quotes itself
 
@@ -221,7 +222,7 @@ def stage_view(state: State) -> StageView:
         (Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms
     ]
     rules = [f for f in _unique([*stage.rules, *p.rules]) if travels_with(p, stage, f)]
-    _once(p, view, here(list(stage.do)), here(rules))
+    once = (here(list(stage.do)), here(rules))
     readers = [pr for pr in stage.problems if pr.readers]
     # A note sits beside the timescale it qualifies (same paragraph); the rest are collected.
     view.timescale_notes = [[n for n in t.notes if n.readers] for t in stage.timescales]
@@ -243,6 +244,7 @@ def stage_view(state: State) -> StageView:
     view.skipped = [
         s for s in p.stages if s.number < stage.number and s.if_skipped and not s.variant
     ]
+    _once(p, view, *once)
     return view
 
 
@@ -261,6 +263,9 @@ def _once(p: Partnership, view: StageView, do: list[Fact], rules: list[Fact]) ->
     backing = [*do, *(Fact(says=n.says, cite=n.cite, notes=n.notes) for n in told)]
     backing += [use for use, _ in view.forms]
     backing += [Fact(says=t.words, cite=t.cite) for t in s.timescales]
+    if not any(span.unit not in AMOUNTLESS for t in s.timescales for span in t.within):
+        # No clock of its own: the page leads with the whole procedure's, in its words here.
+        backing += [Fact(says=t.words, cite=t.cite) for t in p.overall_timescales]
     backing += [f for f, role in sides if f and role]
     kept = quotes.new_only(backing, view.inline, says=lambda f: f.says)
     view.why = [beside(s, f) for f in _less(kept, view.inline)]
@@ -270,9 +275,12 @@ def _once(p: Partnership, view: StageView, do: list[Fact], rules: list[Fact]) ->
     shown = [*view.inline, *(f.says for f in view.why)]
     if view.adviser and p.adviser:
         shown.append(p.adviser.says)
-    view.record = quotes.new_only(view.record, shown, says=lambda f: f.says)
+    view.record = _less(quotes.new_only(view.record, shown, says=lambda f: f.says), shown)
     shown += [f.says for f in view.record]
-    view.rules = quotes.new_only(rules, shown, says=lambda f: f.says)
+    view.rules = _less(quotes.new_only(rules, shown, says=lambda f: f.says), shown)
+    shown += [f.says for f in view.rules]
+    after = view.next.if_unresolved
+    view.next_quoted = bool(after) and any(quotes.within(after.says, q) for q in shown)
     view.do = []
 
 
@@ -299,9 +307,8 @@ def shown_on_stage(p: Partnership, view: StageView) -> list[str]:
     s = view.stage
     facts = [*view.why, *view.record, *view.rules, s.if_unresolved, p.more_senior, p.adviser]
     facts += [e.if_skipped for e in view.skipped]
-    overall = [t.words for t in p.overall_timescales]
     roles = [role for _, role, _ in view.role_table]
-    return [*view.inline, *(f.says for f in facts if f), *overall, *roles]
+    return [*view.inline, *(f.says for f in facts if f), *roles]
 
 
 def later_roles(p: Partnership, stage: Stage, them: Role | None) -> list[tuple[Stage, str]]:

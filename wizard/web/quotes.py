@@ -20,21 +20,13 @@ WORD = re.compile(r"[\w'’]+")
 
 def words(text: str) -> list[str]:
     """The text's words, lower case, without punctuation: what two quotes are compared by."""
-    return [w.replace("’", "'") for w in WORD.findall(text.lower())]
+    # Markdown's emphasis marks are not words: a paragraph's text may have lost or kept them.
+    return [w.replace("’", "'") for w in WORD.findall(re.sub(r"[*_`]", "", text.lower()))]
 
 
 def _pieces(text: str) -> list[list[str]]:
     """A quote's runs of words, split where it leaves words out ("...")."""
     return [found for part in GAP.split(text) if (found := words(part))]
-
-
-def _sentences(text: str) -> list[list[str]]:
-    """A quote's sentences, and the runs between its gaps, each as words.
-
-    They are the units by which a paragraph that repeats another's sentence is found.
-    """
-    parts = re.split(r"(?<=[.!?;])\s+", text)
-    return [piece for part in parts for piece in _pieces(part)]
 
 
 def _find(needle: Sequence[str], hay: Sequence[str]) -> int:
@@ -68,23 +60,36 @@ def new_only(items: Iterable[T], shown: Iterable[str], says=lambda item: item) -
     return kept
 
 
+def _shared(text: Sequence[str], quote: Sequence[str], least: int = 5) -> set[int]:
+    """Positions of the text's words in a run of `least` or more that the quote also gives."""
+    marks: set[int] = set()
+    previous = [0] * (len(quote) + 1)
+    for i, word in enumerate(text, 1):
+        current = [0] * (len(quote) + 1)
+        for j, other in enumerate(quote, 1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                if current[j] >= least:
+                    marks.update(range(i - current[j], i))
+        previous = current
+    return marks
+
+
 def rest(paragraph: str, shown: Iterable[str], least: int = 4) -> str | None:
     """What a paragraph says that the quotes shown do not.
 
-    Its other runs of words joined by "…"; the paragraph itself where nothing of it is
-    shown; None where all of it is.
+    Every run of five words or more that a quote shown also gives is left out, and what
+    remains is joined by "…"; the paragraph itself where nothing of it is shown; None where
+    all of it is (or too little is left to read: fewer than `least` words at a time).
     """
     tokens = list(re.finditer(r"\S+", paragraph))
     plain = [words(t.group()) for t in tokens]
     flat = [w for ws in plain for w in ws]
     owner = [i for i, ws in enumerate(plain) for _ in ws]
+    marks = set().union(*(_shared(flat, words(q or "")) for q in shown)) if shown else set()
     covered = [False] * len(tokens)
-    for quote in shown:
-        for piece in _sentences(quote or ""):
-            at = _find(piece, flat)
-            if at >= 0 and len(piece) >= 3:
-                for k in range(at, at + len(piece)):
-                    covered[owner[k]] = True
+    for k in marks:
+        covered[owner[k]] = True
     if not any(covered):
         return paragraph
     runs, current = [], []

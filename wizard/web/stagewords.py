@@ -14,8 +14,7 @@ STAGE_WORDS = {
     # What to do now: the one next deadline.
     "then": "Then: {what}",
     "overall_label": (
-        "This {stage} has no timescale of its own. For the whole procedure, the policy says: "
-        "{what}"
+        "This {stage} gives no date of its own. The policy's timescale for the whole procedure:"
     ),
     "overall_undated": "It counts from the date the disagreement began: {link}.",
     "overall_undated_link": "give that date below",
