@@ -176,7 +176,7 @@ STAFFS_5 = {"area": "staffordshire"}
     [
         ("brent", 5, {}, "in 2019: this Board may no longer exist."),
         ("staffordshire-stoke", 5, STAFFS_5, "from 2019: this Board may no longer exist."),
-        ("havering", 4, {}, "in 2019: the HSCB may no longer exist."),
+        ("havering", 4, {"child": "no"}, "in 2019: the HSCB may no longer exist."),
     ],
     ids=["brent", "staffordshire", "havering"],
 )

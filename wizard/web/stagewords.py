@@ -21,8 +21,10 @@ STAGE_WORDS = {
     "no_timescale": "The policy gives no timescale for this {stage}.",
     "counted_from": "Counted from {start}, when this {stage} started. {link}",
     "change_start": "Change when it started",
-    "email_safety": "Put no details of a child in an email that is not secure.",
-    "draft_email": "Draft an email to {address}",
+    "email_safety": (
+        "Do not put a child's name or any details about a child in an email that is not secure."
+    ),
+    "draft_email": "Draft the email to {address}",
     # Notes said once, wherever the dates need them.
     "midnight": (
         "Clocks in hours count from the start of the day. Give a time for an exact deadline."
