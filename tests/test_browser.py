@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
-from browser import axe_violations, live_server, nginx
+from browser import axe_violations, live_server, nginx, open_dates
 from conftest import TODAY
 from pages import PAGE_TYPES
 from toy import FLOW
@@ -181,6 +181,7 @@ DATED = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
 
 
 def enter_date(page, day, month, year, clock=""):
+    open_dates(page)
     page.fill("#day", day)
     page.fill("#month", month)
     page.fill("#year", year)
@@ -198,8 +199,10 @@ def enter_date(page, day, month, year, clock=""):
 
 
 def dates_text(page) -> str:
-    section = page.locator("#dates")
-    return " ".join(section.locator("table").inner_text().split())
+    """The dates a person reads: the next deadline in the first box, then the plan."""
+    now = page.locator(".app-now__when").inner_text()
+    plan = page.locator("#dates table")
+    return " ".join((now + " " + (plan.inner_text() if plan.count() else "")).split())
 
 
 def test_live_date_entry_without_javascript(browser, server):
@@ -241,6 +244,7 @@ def test_static_dates_default_to_today_and_download_a_calendar(browser, static_s
     page.goto(static_site + DATED.lstrip("/"))
     assert page.locator("#dates").is_visible()
     assert page.input_value("#year") != ""
+    open_dates(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download calendar file (.ics)").click()
     body = Path(download.value.path()).read_text()
@@ -299,7 +303,7 @@ def start_survives(browser, base: str, dated: str, elsewhere: str) -> list[tuple
     sent: list[tuple[str, str, str]] = []
     page.on("request", lambda r: sent.append((r.method, r.url, r.post_data or "")))
     page.goto(base + dated)
-    page.wait_for_selector("form[data-when]:not([hidden])")
+    page.wait_for_selector("form[data-when]:not([hidden])", state="attached")
     page.wait_for_selector("[data-dated]:not([hidden])")
     enter_date(page, "24", "12", "2026", "10:00")
     wait_for_fragment(page, FRAGMENT_START)
@@ -345,22 +349,20 @@ def test_without_javascript_the_start_is_posted_and_the_page_says_it_is_not_kept
     context.close()
 
 
-def test_live_default_start_is_now_only_where_javascript_runs(browser, server):
-    with_js = browser.new_context()
-    with_js.clock.set_fixed_time(datetime(2026, 11, 23, 14, 5, tzinfo=UTC))
-    page = with_js.new_page()
-    page.goto(server + DATED)
-    # Not wait_for_function: polling a string breaks the page's strict CSP (no 'unsafe-eval').
-    page.locator("[data-start-text]", has_text="pm").wait_for()
-    assert page.input_value("#clock") == "14:05"
-    assert "Counting from 2:05 pm on Monday 23 November 2026" in page.locator("#dates").inner_text()
-    with_js.close()
-    without = browser.new_context(java_script_enabled=False)
-    page = without.new_page()
-    page.goto(server + DATED)
-    assert page.input_value("#clock") == ""
-    assert "Counting from Monday 23 November 2026," in page.locator("#dates").inner_text()
-    without.close()
+def test_live_default_start_is_the_start_of_today_and_the_time_is_left_empty(browser, server):
+    # Issue 24: the time is never filled in for the worker; its hint says empty is the start
+    # of the day, and a time filled in would count later than the policy allows.
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        context.clock.set_fixed_time(datetime(2026, 11, 23, 14, 5, tzinfo=UTC))
+        page = context.new_page()
+        page.goto(server + DATED)
+        page.wait_for_load_state("networkidle")
+        assert page.input_value("#clock") == ""
+        now = page.locator(".app-now").inner_text()
+        assert "Counted from Monday 23 November 2026, when this step started" in now
+        assert "2:05 pm" not in page.locator("main").inner_text()
+        context.close()
 
 
 @pytest.mark.xdist_group("build")
@@ -374,9 +376,9 @@ def test_static_default_start_is_now_in_london(browser, static_site):
         "2",
         "7",
         "2026",
-        "00:30",
+        "",
     ]
-    assert "Counting from 12:30 am on Thursday 2 July 2026" in page.locator("#dates").inner_text()
+    assert "Counted from Thursday 2 July 2026" in page.locator(".app-now").inner_text()
     context.close()
 
 
@@ -447,6 +449,7 @@ def same_main(
     live_page.goto(f"{server}/{path}")
     for page in (static_page, live_page):
         for name, value in (other or {}).items():  # dates of other events the form asks for
+            open_dates(page)
             page.fill(f'[name="{name}"]', value)
         enter_date(page, *start)
     static, live = main_text(static_page), main_text(live_page)
@@ -591,6 +594,7 @@ def test_other_event_dates_read_the_same_live_and_static(
     page = context.new_page()
     page.goto(f"{server}/{path}")
     for name, value in other.items():
+        open_dates(page)
         page.fill(f'[name="{name}"]', value)
     enter_date(page, "24", "12", "2026", "10:00")
     assert shown in page.locator("#dates").inner_text()

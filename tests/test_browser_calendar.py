@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
-from browser import live_server, nginx
+from browser import live_server, nginx, open_dates
 from conftest import TODAY
 
 from wizard.content.calendar import LONDON
@@ -38,6 +38,7 @@ def static_site(site_build, tmp_path_factory):
 
 def download(page, start: tuple[str, ...]) -> tuple[str, bytes]:
     """The file the page offers for a start typed in: its name and its bytes."""
+    open_dates(page)
     for field, value in zip(("#day", "#month", "#year", "#clock"), start, strict=True):
         page.fill(field, value)
     with page.expect_download() as found:
