@@ -196,7 +196,7 @@ def sentences(markup: str, least: int = 8) -> list[str]:
     found = []
     for line in main_lines(markup):
         for part in SENTENCE_END.split(line):
-            bare = re.sub(r"\((?:para )?[\w.–-]+\)", "", part).strip(' “”"')
+            bare = re.sub(r"\((?:para )?[\w.–-]+\)", "", part).strip(' “”".,:;!?')
             if len(WORD.findall(bare)) >= least:
                 found.append(" ".join(bare.split()))
     return found

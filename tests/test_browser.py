@@ -88,6 +88,7 @@ def test_empty_answer_shows_the_error_summary(page, server):
 
 def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server):
     page.goto(server + "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.get_by_text("Your answers", exact=True).click()  # folded on a stage outcome
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert "/islington/check/no/disagreement/?change=tried-1" in page.url
     assert page.get_by_role("heading", level=1).inner_text() == "What has happened so far?"
@@ -104,6 +105,7 @@ def test_static_change_keeps_the_later_answers_with_javascript(browser, static_s
     context = browser.new_context()
     page = context.new_page()
     page.goto(static_site + "islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.get_by_text("Your answers", exact=True).click()  # folded on a stage outcome
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert page.get_by_text("Your answer").is_visible()
     page.get_by_role("link", name="Stage 2 did not resolve it").click()
@@ -343,6 +345,8 @@ def test_without_javascript_the_start_is_posted_and_the_page_says_it_is_not_kept
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server + DATED)
+    open_dates(page)
+    page.get_by_text("How the dates you enter are kept").click()
     assert page.get_by_text("Without JavaScript, they are sent to us").is_visible()
     enter_date(page, "24", "12", "2026", "10:00")
     assert "#" not in page.url.replace("#dates", "") and DATED_FROM_IT in dates_text(page)

@@ -186,12 +186,10 @@ def test_the_board_may_no_longer_exist_is_said_once_and_linked_after(
     markup = html(client, stage(slug, number, **more))
     shown = shown_text(markup)
     assert shown.count(caveat) == 1
-    if "See the note above" in shown:  # every later mention links to it
+    if "See note above" in shown:  # every later mention links to it
         notes = [e for e in main_of(markup).iter() if "app-note-beside" in (e.get("class") or "")]
         note = next(e for e in notes if caveat in text(e))
-        hrefs = [
-            a.get("href") for a in main_of(markup).iter("a") if text(a) == "See the note above"
-        ]
+        hrefs = [a.get("href") for a in main_of(markup).iter("a") if text(a) == "See note above"]
         assert f"#{note.get('id')}" in hrefs
 
 
@@ -256,8 +254,10 @@ def test_brents_week_is_labelled_and_quoted_in_its_own_words(client):
 def test_the_route_without_a_line_manager_says_it_has_no_timescale_and_why(client):
     more = {"variant": "no-line-manager", "area": "staffordshire"}
     when = row(html(client, stage("staffordshire-stoke", 2, **more)), "By when")
+    markup = html(client, stage("staffordshire-stoke", 2, **more))
     assert when.startswith("The policy gives no timescale for this stage.")
-    assert "The 1 working day timescales in paragraphs 1 and 4 of Stage 2" in when
+    about = row(markup, "About this timescale")  # beside it, in the first box
+    assert "The 1 working day timescales in paragraphs 1 and 4 of Stage 2" in about
 
 
 def test_staffordshire_stage_5_lists_its_readings_apart_with_the_reason_beside_them(client):
@@ -265,7 +265,8 @@ def test_staffordshire_stage_5_lists_its_readings_apart_with_the_reason_beside_t
     when = row(markup, "By when")
     assert "(within 2 working days) (Flowchart Stage 5 (first box))" in when
     assert "(within 72 hours) (Flowchart Stage 5 (second box))" in when
-    assert "the flowchart has two different Stage 5 boxes" in when  # not folded away
+    about = row(markup, "About this timescale")  # beside it, in the first box, not folded
+    assert "the flowchart has two different Stage 5 boxes" in about
     lists = [ol for ol in main_of(markup).iter("ol") if ol.get("data-group")]
     assert len(list(lists[0].iter("li"))) == 2
 
@@ -308,7 +309,7 @@ def test_the_whole_procedure_counts_from_the_date_the_disagreement_began(client)
 def test_a_later_stage_in_the_plan_says_what_it_is_counted_from(client):
     shown = shown_text(html(client, stage("islington", 2, **ISLINGTON_2)))
     assert "From the end of Monday 30 November 2026, when Stage 2 runs out" in shown
-    assert "Each later stage starts when the one before runs out, if none resolves it." in shown
+    assert "Each later stage starts when the one before runs out." in shown
 
 
 def test_the_time_field_is_empty_and_its_hint_says_what_that_means(client):

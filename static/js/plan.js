@@ -33,6 +33,8 @@ function fillReading (key, reading) {
     el.querySelector('[data-outside]').hidden = !(reading && reading.outside && reading.other !== 'next working day')
     for (const note of el.querySelectorAll('[data-other]')) note.hidden = !(reading && reading.other === note.dataset.other)
   })
+  // "It counts from the date ... was agreed / began: give that date" stands only while undated.
+  each(`[data-undated-for="${key}"]`, el => { el.hidden = Boolean(reading) })
 }
 
 // The notes on how the dates were counted stand once on the page: each shown where any
@@ -180,7 +182,6 @@ function main () {
     fill(view, data)
     const overall = overallView(data.overall, overallSince(other.events, start, data.first), holidays, now)
     for (const [key, reading] of Object.entries(overall)) fillReading(key, reading)
-    each('[data-undated]', el => { el.hidden = Object.values(overall).some(Boolean) })
     fillNotes(shownReadings(view, overall))
     return view
   }

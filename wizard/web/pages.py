@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 
 from wizard.core.engine import Question, State
 from wizard.core.flow import DISAGREEMENT, NO_IMMEDIATE_RISK, NOT_SURE, Flow, Q
-from wizard.core.policy import Fact, Form, FormUse, Notification, Partnership, Route, Stage
+from wizard.core.policy import (
+    Fact,
+    Form,
+    FormUse,
+    Notification,
+    Partnership,
+    Route,
+    SourceProblem,
+    Stage,
+)
 from wizard.web import urls
 from wizard.web.alsoview import Also
 from wizard.web.forms import WhenForm
@@ -205,6 +214,15 @@ class StagePage:
     forms: tuple[FormLink, ...]
     headline: Headline
     also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
+
+    @property
+    def deadline_notes(self) -> list[SourceProblem]:
+        """Notes on the one next deadline, or on a stage that gives none: shown beside it."""
+        found = list(self.view.untimed)
+        duty = self.headline.duty
+        if duty and not self.headline.overall:
+            found += [n for at in duty.positions for n in self.view.timescale_notes[at]]
+        return [n for n in found if n.readers]
 
 
 def stage_page(

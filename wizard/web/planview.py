@@ -46,6 +46,7 @@ from wizard.web.forms import EVENT_MESSAGES, MESSAGES
 from wizard.web.stagewords import say
 
 NO_EVENTS = Events()
+AMOUNTLESS_FIRST = ("immediately", "as soon as possible")
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,8 @@ def headline(plan: Plan) -> Headline:
     """
     duties = next(row for row in plan.rows if row.current).duties
     duty = main_duty(duties, plan.first)
-    ahead = [d for d in duties if not has_dates([d]) and d.readings[0].amountless]
+    # "immediately", "as soon as possible": what comes first; never "none stated".
+    ahead = [d for d in duties if not has_dates([d]) and d.readings[0].within in AMOUNTLESS_FIRST]
     first = next((d for d in ahead if duty is None or d.positions[0] < duty.positions[0]), None)
     if duty is None and plan.overall:
         first = first or next(iter(ahead), None)

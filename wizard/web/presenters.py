@@ -266,7 +266,7 @@ def _once(p: Partnership, view: StageView, do: list[Fact], rules: list[Fact]) ->
     if not any(span.unit not in AMOUNTLESS for t in s.timescales for span in t.within):
         # No clock of its own: the page leads with the whole procedure's, in its words here.
         backing += [Fact(says=t.words, cite=t.cite) for t in p.overall_timescales]
-    backing += [f for f, role in sides if f and role]
+    # Where roles stand for who and with, the role table's paragraph backs them (cited there).
     kept = quotes.new_only(backing, view.inline, says=lambda f: f.says)
     view.why = [beside(s, f) for f in _less(kept, view.inline)]
     view.senior_quoted = bool(p.more_senior) and any(

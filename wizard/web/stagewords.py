@@ -19,6 +19,10 @@ STAGE_WORDS = {
     "overall_undated": "It counts from the date the disagreement began: {link}.",
     "overall_undated_link": "give that date below",
     "no_timescale": "The policy gives no timescale for this {stage}.",
+    "tier": (
+        "Your answer about the child's safety puts this {stage} on the clock above, not on "
+        "its ordinary timescales (under more from the policy)."
+    ),
     "counted_from": "Counted from {start}, when this {stage} started. {link}",
     "change_start": "Change when it started",
     "email_safety": (
@@ -38,12 +42,12 @@ STAGE_WORDS = {
         "holidays count, so both dates are shown, the earlier first."
     ),
     "why_two": "Why two dates",
-    "note_again": "See the note above",
+    "note_again": "See note above",
     "outcome_undated": "It counts from the date the outcome was agreed: give that date below.",
     "plan_unstated": "A timescale with no start in the policy counts from its {stage}'s start.",
     "plan_as_above": "As above",
     # Later stages.
-    "plan_intro": "Each later {stage} starts when the one before runs out, if none resolves it.",
+    "plan_intro": "Each later {stage} starts when the one before runs out.",
     "plan_after": "From {start}, when {stage} {number} runs out",
     "plan_moved_undated": "When you move to it",
     "plan_moved": "When you move to it: from {start} at the earliest",
