@@ -43,12 +43,15 @@ NOW = datetime.combine(TODAY, time(9), LONDON).astimezone(UTC)
 
 READ = """() => {
   const main = document.querySelector('main')
-  const when = document.querySelector('.app-now__when dd, [data-first-deadline]')
+  const when = document.querySelector('.app-now__when dd')
   let deadline = '(none)'
   if (when) {
-    const box = when.getBoundingClientRect()
-    const first = when.innerText.trim().split('\\n')[0]
-    deadline = box.top < innerHeight ? first : '(below the first screen)'
+    // The first dated deadline the row shows, if it is on the first screen; else its words.
+    const dated = [...when.querySelectorAll('.app-deadline')].find(d => d.offsetParent)
+    const shown = dated || when
+    const box = shown.getBoundingClientRect()
+    const first = dated ? dated.innerText : when.innerText.trim().split('\\n')[0]
+    deadline = box.bottom <= innerHeight ? first : '(below the first screen)'
   }
   return {
     words: main.innerText.split(/\\s+/).filter(w => /\\w/.test(w)).length,

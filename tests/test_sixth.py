@@ -210,7 +210,8 @@ def test_a_note_on_a_role_entry_sits_beside_that_role(client):
 
 def test_a_note_on_a_timescale_sits_beside_that_timescale(client):
     markup = page(client, FIRST)
-    timescale = element_with(markup, "dd", "Talk to the practitioner in the other agency")
+    # The next deadline's notes stand in the row beside it: "About this timescale".
+    timescale = element_with(markup, "div", "About this timescale")
     assert (
         "Note about the policy text: The footnote says 'Working days are Monday to Friday'"
         in timescale

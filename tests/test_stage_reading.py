@@ -142,7 +142,7 @@ def test_the_page_reads_in_order_what_to_do_why_later_stages_then_more(client):
         "What to do now",
         "What the policy says",
         "Your escalation plan",
-        "More from the policy for this situation",
+        "More from the policy",
     ]
     shown = unfolded(markup)
     assert [shown.index(h) for h in order] == sorted(shown.index(h) for h in order)

@@ -19,11 +19,7 @@ STAGE_WORDS = {
     "overall_undated": "It counts from the date the disagreement began: {link}.",
     "overall_undated_link": "give that date below",
     "no_timescale": "The policy gives no timescale for this {stage}.",
-    "tier": (
-        "Your answer about the child's safety puts this {stage} on the clock above, not on "
-        "its ordinary timescales (under more from the policy)."
-    ),
-    "counted_from": "Counted from {start}, when this {stage} started. {link}",
+    "counted_from": "{start}, when this {stage} started. {link}",
     "change_start": "Change when it started",
     "email_safety": (
         "Do not put a child's name or any details about a child in an email that is not secure."
@@ -60,7 +56,7 @@ STAGE_WORDS = {
     "plan_now_other": "The other timescales of this {stage}",
     "how_dates_kept": "How the dates you enter are kept",
     # More from the policy, folded.
-    "more": "More from the policy for this situation",
+    "more": "More from the policy",
 }
 
 
