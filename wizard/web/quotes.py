@@ -75,7 +75,7 @@ def _shared(text: Sequence[str], quote: Sequence[str], least: int = 5) -> set[in
     return marks
 
 
-def rest(paragraph: str, shown: Iterable[str], least: int = 4) -> str | None:
+def rest(paragraph: str, shown: Iterable[str], least: int = 3) -> str | None:
     """What a paragraph says that the quotes shown do not.
 
     Every run of five words or more that a quote shown also gives is left out, and what
@@ -100,5 +100,11 @@ def rest(paragraph: str, shown: Iterable[str], least: int = 4) -> str | None:
         else:
             current.append(token.group())
     runs.append(current)
-    kept = [" ".join(run) for run in runs if len(words(" ".join(run))) >= least]
-    return " … ".join(kept) if kept else None
+    kept = [" ".join(run) if len(words(" ".join(run))) >= least else "" for run in runs]
+    if not any(kept):
+        return None
+    # Every gap is marked, at the start and the end too: a quote never seems whole when cut.
+    joined = " … ".join(part for part in kept if part)
+    head = "… " if not kept[0] else ""
+    tail = " …" if not kept[-1] else ""
+    return f"{head}{joined}{tail}"
