@@ -116,6 +116,7 @@ class StageView:
     tier: Tier | None = None  # the urgency tier whose clock replaces the stage's own
     ordinary: tuple[Timescale, ...] = ()  # the stage's own timescales, set aside by the tier
     how: list[Fact] = field(default_factory=list)  # how the policy says to escalate
+    write_down: list[Fact] = field(default_factory=list)  # `record`, less what the page quotes
     untimed: list[SourceProblem] = field(default_factory=list)  # on a stage with no timescale
     senior_quoted: bool = False  # "why" already quotes what the policy says of a senior role
     next_quoted: bool = False  # the page already quotes what the policy says comes next
@@ -275,8 +276,8 @@ def _once(p: Partnership, view: StageView, do: list[Fact], rules: list[Fact]) ->
     shown = [*view.inline, *(f.says for f in view.why)]
     if view.adviser and p.adviser:
         shown.append(p.adviser.says)
-    view.record = _less(quotes.new_only(view.record, shown, says=lambda f: f.says), shown)
-    shown += [f.says for f in view.record]
+    view.write_down = _less(quotes.new_only(view.record, shown, says=lambda f: f.says), shown)
+    shown += [f.says for f in view.write_down]
     view.rules = _less(quotes.new_only(rules, shown, says=lambda f: f.says), shown)
     shown += [f.says for f in view.rules]
     after = view.next.if_unresolved
@@ -305,7 +306,7 @@ def beside(stage: Stage, f: Fact) -> Fact:
 def shown_on_stage(p: Partnership, view: StageView) -> list[str]:
     """Every quotation a stage page gives before "more from the policy" quotes paragraphs."""
     s = view.stage
-    facts = [*view.why, *view.record, *view.rules, s.if_unresolved, p.more_senior, p.adviser]
+    facts = [*view.why, *view.write_down, *view.rules, s.if_unresolved, p.more_senior, p.adviser]
     facts += [e.if_skipped for e in view.skipped]
     roles = [role for _, role, _ in view.role_table]
     return [*view.inline, *(f.says for f in facts if f), *roles]
