@@ -84,6 +84,7 @@ bench: $(INSTALLED) $(CSS) nginx chromium
 	cd bench && ../$(PY) soak.py
 	cd bench && ../$(PY) lighthouse.py
 	cd bench && ../$(PY) stats_scaling.py
+	cd bench && ../$(PY) page_reading.py
 
 # The static build is checked behind a real static server.
 .PHONY: nginx

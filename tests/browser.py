@@ -125,3 +125,10 @@ def axe_violations(page) -> list[dict]:
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
         for v in result["violations"]
     ]
+
+
+def open_dates(page) -> None:
+    """Unfold the stage page's date form ("Change when it started"), as a person would."""
+    folded = page.locator("details#when-heading:not([open]) > summary")
+    if folded.count() and folded.is_visible():
+        folded.click()

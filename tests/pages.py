@@ -223,3 +223,54 @@ def shown_text(markup: str) -> str:
         return f" {inner} {element.tail or ''}"
 
     return re.sub(r"\s+", " ", walk(tree))
+
+
+def main_lines(markup: str) -> list[str]:
+    """The text of `<main>`, one line per block: folded text in, elements marked `hidden` out."""
+    tree, _ = parse(markup)
+    main = tree.find(".//main")
+    lines: list[str] = [""]
+
+    def walk(element) -> None:
+        if not isinstance(element.tag, str):
+            lines[-1] += element.tail or ""
+            return
+        if element.tag in ("script", "style", "template") or element.get("hidden") is not None:
+            lines[-1] += element.tail or ""
+            return
+        block = element.tag in BLOCKS
+        if block:
+            lines.append("")
+        lines[-1] += element.text or ""
+        for child in element:
+            walk(child)
+        if block:
+            lines.append("")
+        lines[-1] += element.tail or ""
+
+    if main is not None:
+        walk(main)
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+
+def sentences(markup: str, least: int = 8) -> list[str]:
+    """Each sentence of `<main>` of `least` words or more, citations left out."""
+    found = []
+    for line in main_lines(markup):
+        for part in SENTENCE_END.split(line):
+            bare = re.sub(r"\((?:para )?[\w.–-]+\)", "", part).strip(' “”".,:;!?')
+            if len(WORD.findall(bare)) >= least:
+                found.append(" ".join(bare.split()))
+    return found
+
+
+def repeated_sentences(markup: str) -> dict[str, int]:
+    """Sentences of eight words or more that `<main>` holds more than once, with their count."""
+    counts: dict[str, int] = {}
+    for s in sentences(markup):
+        counts[s] = counts.get(s, 0) + 1
+    return {s: n for s, n in counts.items() if n > 1}

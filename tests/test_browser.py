@@ -12,7 +12,7 @@ from pathlib import Path
 
 import bundled
 import pytest
-from browser import axe_violations
+from browser import axe_violations, open_dates
 from conftest import TODAY
 from pages import PAGE_TYPES
 
@@ -81,6 +81,7 @@ def test_empty_answer_shows_the_error_summary(page, server):
 
 def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server):
     page.goto(server + "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.get_by_text("Your answers", exact=True).click()  # folded on a stage outcome
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert "/islington/check/no/disagreement/?change=tried-1" in page.url
     assert page.get_by_role("heading", level=1).inner_text() == "What has happened so far?"
@@ -97,6 +98,7 @@ def test_static_change_keeps_the_later_answers_with_javascript(browser, static_s
     context = browser.new_context()
     page = context.new_page()
     page.goto(static_site + "islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.get_by_text("Your answers", exact=True).click()  # folded on a stage outcome
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert page.get_by_text("Your answer").is_visible()
     page.get_by_role("link", name="Stage 2 did not resolve it").click()
@@ -166,6 +168,7 @@ DATED = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
 
 
 def enter_date(page, day, month, year, clock=""):
+    open_dates(page)
     page.fill("#day", day)
     page.fill("#month", month)
     page.fill("#year", year)
@@ -183,8 +186,10 @@ def enter_date(page, day, month, year, clock=""):
 
 
 def dates_text(page) -> str:
-    section = page.locator("#dates")
-    return " ".join(section.locator("table").inner_text().split())
+    """The dates a person reads: the next deadline in the first box, then the plan."""
+    now = page.locator(".app-now__when").inner_text()
+    plan = page.locator("#dates table")
+    return " ".join((now + " " + (plan.inner_text() if plan.count() else "")).split())
 
 
 def test_live_date_entry_without_javascript(browser, server):
@@ -226,6 +231,7 @@ def test_static_dates_default_to_today_and_download_a_calendar(browser, static_s
     page.goto(static_site + DATED.lstrip("/"))
     assert page.locator("#dates").is_visible()
     assert page.input_value("#year") != ""
+    open_dates(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download calendar file (.ics)").click()
     body = Path(download.value.path()).read_text()
@@ -291,7 +297,7 @@ def start_survives(browser, base: str, dated: str, elsewhere: str) -> list[tuple
     sent: list[tuple[str, str, str]] = []
     page.on("request", lambda r: sent.append((r.method, r.url, r.post_data or "")))
     page.goto(base + dated)
-    page.wait_for_selector("form[data-when]:not([hidden])")
+    page.wait_for_selector("form[data-when]:not([hidden])", state="attached")
     page.wait_for_selector("[data-dated]:not([hidden])")
     enter_date(page, "24", "12", "2026", "10:00")
     wait_for_fragment(page, FRAGMENT_START)
@@ -331,28 +337,28 @@ def test_without_javascript_the_start_is_posted_and_the_page_says_it_is_not_kept
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server + DATED)
+    open_dates(page)
+    page.get_by_text("How the dates you enter are kept").click()
     assert page.get_by_text("Without JavaScript, they are sent to us").is_visible()
     enter_date(page, "24", "12", "2026", "10:00")
     assert "#" not in page.url.replace("#dates", "") and DATED_FROM_IT in dates_text(page)
     context.close()
 
 
-def test_live_default_start_is_now_only_where_javascript_runs(browser, server):
-    with_js = browser.new_context()
-    with_js.clock.set_fixed_time(datetime(2026, 11, 23, 14, 5, tzinfo=UTC))
-    page = with_js.new_page()
-    page.goto(server + DATED)
-    # Not wait_for_function: polling a string breaks the page's strict CSP (no 'unsafe-eval').
-    page.locator("[data-start-text]", has_text="pm").wait_for()
-    assert page.input_value("#clock") == "14:05"
-    assert "Counting from 2:05 pm on Monday 23 November 2026" in page.locator("#dates").inner_text()
-    with_js.close()
-    without = browser.new_context(java_script_enabled=False)
-    page = without.new_page()
-    page.goto(server + DATED)
-    assert page.input_value("#clock") == ""
-    assert "Counting from Monday 23 November 2026," in page.locator("#dates").inner_text()
-    without.close()
+def test_live_default_start_is_the_start_of_today_and_the_time_is_left_empty(browser, server):
+    # Issue 24: the time is never filled in for the worker; its hint says empty is the start
+    # of the day, and a time filled in would count later than the policy allows.
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        context.clock.set_fixed_time(datetime(2026, 11, 23, 14, 5, tzinfo=UTC))
+        page = context.new_page()
+        page.goto(server + DATED)
+        page.wait_for_load_state("networkidle")
+        assert page.input_value("#clock") == ""
+        now = " ".join(page.locator(".app-now").inner_text().split())
+        assert "Counted from Monday 23 November 2026, when this step started" in now
+        assert "2:05 pm" not in page.locator("main").inner_text()
+        context.close()
 
 
 @pytest.mark.xdist_group("build")
@@ -366,9 +372,11 @@ def test_static_default_start_is_now_in_london(browser, static_site):
         "2",
         "7",
         "2026",
-        "00:30",
+        "",
     ]
-    assert "Counting from 12:30 am on Thursday 2 July 2026" in page.locator("#dates").inner_text()
+    assert "Counted from Thursday 2 July 2026" in " ".join(
+        page.locator(".app-now").inner_text().split()
+    )
     context.close()
 
 
@@ -441,6 +449,7 @@ def same_main(
     live_page.goto(f"{server}/{path}")
     for page in (static_page, live_page):
         for name, value in (other or {}).items():  # dates of other events the form asks for
+            open_dates(page)
             page.fill(f'[name="{name}"]', value)
         enter_date(page, *start)
     static, live = main_text(static_page), main_text(live_page)
@@ -528,7 +537,7 @@ def test_a_stage_outcome_prints_as_a_record_on_two_sheets_of_a4(browser, server,
     assert server + PRINTED in text.replace(" ", ""), text[:400]  # the address, maybe wrapped
     assert re.search(r"Printed: \w+day, \d+ \w+ \d{4}", text)
     assert "Go to Stage 2: Line Manager" in text and "Detective Sergeant" in text
-    assert "25 November 2026" in text  # a deadline
+    assert "1 December 2026" in text  # the next deadline: Stage 2's 5 working days
     assert "(para 3.10)" in text and "/procedure/#" not in text  # citations, not addresses
     assert "Which agency are you in?" in text and "Police" in text  # the answers
 
@@ -585,6 +594,7 @@ def test_other_event_dates_read_the_same_live_and_static(
     page = context.new_page()
     page.goto(f"{server}/{path}")
     for name, value in other.items():
+        open_dates(page)
         page.fill(f'[name="{name}"]', value)
     enter_date(page, "24", "12", "2026", "10:00")
     assert shown in page.locator("#dates").inner_text()

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
+from browser import open_dates
 from conftest import TODAY
 
 from wizard.content.calendar import LONDON
@@ -22,6 +23,7 @@ DOWNLOAD = "Download calendar file (.ics)"
 
 def download(page, start: tuple[str, ...]) -> tuple[str, bytes]:
     """The file the page offers for a start typed in: its name and its bytes."""
+    open_dates(page)
     for field, value in zip(("#day", "#month", "#year", "#clock"), start, strict=True):
         page.fill(field, value)
     with page.expect_download() as found:

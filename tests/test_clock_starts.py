@@ -39,27 +39,21 @@ def started(day: str, month: str = "12", year: str = "2026", clock: str = "") ->
 # --- Every clock's start, in the policy's words
 
 
-def test_a_stated_start_is_quoted_beside_the_timescale(eve_client):
+def test_a_stated_start_is_quoted_once_in_the_policys_words(eve_client):
+    # Each clock's start stands in the quote that gives the clock (decision 26: once a page).
     text = page_of(eve_client, STAFFS_3)
-    assert "Starts: “of the matter being formally escalated” (Stage 3 para 8)" in text
-    assert "Starts: “If this process does not achieve consensus between agencies”" in text
-    assert "The policy counts it from “of the matter being formally escalated”." in dates_of(text)
+    assert text.count("within 2 working days of the matter being formally escalated and") == 1
+    assert text.count("If this process does not achieve consensus between agencies") == 1
 
 
 def test_a_start_the_policy_does_not_state_says_so_instead_of_dating_silently(eve_client):
-    text = page_of(eve_client, STAFFS_3)
-    timescales = text[text.index("Timescales") : text.index("Your dates")]
-    senior = timescales[timescales.index("The senior manager contacts") :]
-    assert "The policy does not say when this time starts." in senior[: senior.index("A meeting")]
-    plan = dates_of(text)
-    assert (
-        "The policy does not say when this time starts: counted from when this stage started."
-        in plan
-    )
+    plan = dates_of(page_of(eve_client, STAFFS_3))
+    assert "A timescale with no start in the policy counts from its stage's start." in plan
 
 
 def test_lincolnshire_step_2_counts_from_step_1_in_its_words(eve_client):
-    assert "Starts: “of step 1” (Step 2)" in page_of(eve_client, LINCS_2)
+    text = page_of(eve_client, LINCS_2)
+    assert text.count("within 5 working days of step 1") == 1
 
 
 def test_a_start_and_its_clock_must_agree():
@@ -93,17 +87,17 @@ def test_the_outcome_date_given_dates_its_clock(eve_client):
         "Confirm the outcome in writing, where a resolution is reached: "
         "by the end of Monday 14 December 2026 (within 2 working days)"
     )
-    assert "the policy counts it from “Where a resolution is reached”" in confirm
 
 
-def test_without_an_outcome_date_the_clock_counts_from_the_stage_start_and_says_so(eve_client):
+def test_without_an_outcome_date_the_clock_has_no_date_and_asks_for_it(eve_client):
+    # Never dated from the stage's start: the outcome has not been agreed then (issue 24).
     text = dates_of(page_of(eve_client, ISLINGTON_1, **started("7")))
     confirm = text[text.index("Confirm the outcome in writing") :]
-    assert "by the end of Wednesday 9 December 2026 (within 2 working days)" in confirm
-    assert (
-        "Counted from the date the outcome was agreed, or from when this stage started "
-        "if you leave that empty" in confirm
+    assert confirm.startswith(
+        "Confirm the outcome in writing, where a resolution is reached: (within 2 working days) "
+        "It counts from the date the outcome was agreed: give that date below."
     )
+    assert "by the end" not in confirm[: confirm.index("give that date below")]
 
 
 def test_an_outcome_date_that_is_not_a_date_is_an_error(eve_client):
@@ -115,7 +109,7 @@ def test_an_outcome_date_that_is_not_a_date_is_an_error(eve_client):
 
 def test_a_later_stage_asks_when_the_disagreement_began_for_the_whole_procedure(eve_client):
     form = {"disagreement-day": "14", "disagreement-month": "12", "disagreement-year": "2026"}
-    text = dates_of(page_of(eve_client, HAVERING_2, **started("24"), **form))
+    text = page_of(eve_client, HAVERING_2, **started("24"), **form)
     assert "When did the disagreement begin?" in text
     assert (
         "Attempt to resolve differences through discussion: by the end of Monday 21 December "
@@ -134,68 +128,72 @@ def test_no_stage_reads_cannot_be_worked_out(eve_client):
 def test_after_a_route_with_no_timescale_later_stages_are_dated_and_say_from_what(eve_client):
     text = dates_of(page_of(eve_client, STAFFS_THIRD_SECTOR, **started("7")))
     stage_3 = text[text.index("Stage 3: Formal Escalation") : text.index("Stage 4:")]
-    assert (
-        "When you move to it. The stage before gives no date it runs out, so these dates count "
-        "from Monday 7 December 2026, as if you moved on then: the earliest it can begin"
-    ) in stage_3
+    assert "When you move to it: from Monday 7 December 2026 at the earliest" in stage_3
     assert "by the end of Tuesday 8 December 2026 (within 1 working day)" in stage_3
-    assert "The end of Wednesday 9 December 2026" in text  # Stage 4 chains on from Stage 3
+    assert "From the end of Wednesday 9 December 2026, when Stage 3 runs out" in text
+    assert "Where a stage gives no date it runs out, the next starts when you move to it." in text
 
 
-def test_a_stage_with_no_timescale_says_so_in_the_plan(eve_client):
-    text = dates_of(page_of(eve_client, STAFFS_THIRD_SECTOR))
-    now = text[text.index("Stage 2: Organisations without a line manager") : text.index("Stage 3:")]
+def test_a_stage_with_no_timescale_says_so(eve_client):
+    text = page_of(eve_client, STAFFS_THIRD_SECTOR)
+    now = text[text.index("By when") : text.index("Your dates")]
     assert "The policy gives no timescale for this stage." in now
 
 
 def test_stages_after_one_with_no_end_start_when_you_move_to_them(eve_client):
     text = dates_of(page_of(eve_client, HAVERING_1))
-    assert "Stage 2: Escalate to line manager When you move to it. The stage before gives" in text
+    assert "Stage 2: Escalate to line manager When you move to it" in text
+    assert "Where a stage gives no date it runs out, the next starts when you move to it." in text
 
 
-@pytest.mark.parametrize("path", [HAVERING_1, BRENT_3])
-def test_one_working_week_for_the_whole_procedure_is_dated(eve_client, path):
-    text = dates_of(page_of(eve_client, path, **started("7")))
+BEGAN_7 = {"disagreement-day": "7", "disagreement-month": "12", "disagreement-year": "2026"}
+
+
+@pytest.mark.parametrize(
+    "path, form",
+    [(HAVERING_1, started("7")), (BRENT_3, {**started("10"), **BEGAN_7})],
+    ids=["first stage: from its start", "later stage: from the disagreement"],
+)
+def test_one_working_week_for_the_whole_procedure_is_dated(eve_client, path, form):
+    # Neither stage has a clock of its own: the first box leads with the whole procedure's.
+    text = page_of(eve_client, path, **form)
+    when = text[text.index("By when") : text.index("Your dates")]
     assert (
-        "For the whole procedure Attempt to resolve differences through discussion: "
-        "by the end of Monday 14 December 2026 (within 1 working week)"
-    ) in text
-    assert "The policy does not say when this time starts" in text
+        "The policy's timescale for the whole procedure: Attempt to resolve differences through "
+        "discussion: by the end of Monday 14 December 2026 (within 1 working week)"
+    ) in when
 
 
 # --- What counts as a working day, beside the timescale it qualifies
 
 
 def test_bank_holidays_the_policy_does_not_mention_give_two_flagged_readings(eve_client):
-    text = dates_of(page_of(eve_client, STAFFS_1, **started("24")))
+    text = page_of(eve_client, STAFFS_1, **started("24"))
     assert (
         "Raise the matter with your fellow professional: by the end of Friday 25 December 2026 "
         "if bank holidays count as working days, or by the end of Tuesday 29 December 2026 "
-        "if they do not (within 1 working day) Two readings The policy says “Working day does "
-        "not include weekends” (Footnote 1) but not whether bank holidays count."
+        "if they do not (within 1 working day) Two readings Why two dates"
+    ) in text
+    assert (
+        "Two readings: the policy says what a working day is (Footnote 1) but not whether bank "
+        "holidays count, so both dates are shown, the earlier first."
     ) in text
 
 
 def test_where_bank_holidays_change_nothing_there_is_one_date(eve_client):
-    text = dates_of(page_of(eve_client, STAFFS_1, **started("7")))
+    text = page_of(eve_client, STAFFS_1, **started("7"))
     assert (
         "Raise the matter with your fellow professional: by the end of Tuesday 8 December 2026 "
         "(within 1 working day)"
     ) in text
-    assert "if bank holidays count" not in text[: text.index("Stage 2")]
+    assert "if bank holidays count" not in text[: text.index("Stage 2:")]
 
 
-def test_the_working_day_note_stands_beside_each_timescale_in_working_days(eve_client):
-    text = page_of(eve_client, STAFFS_1)
-    timescales = text[text.index("Timescales") : text.index("Your dates")]
-    assert (
-        timescales.count(
-            "What counts as a working day: “Working day does not include weekends”, but the policy "
-            "does not say whether bank holidays count (Footnote 1)"
-        )
-        == 2
-    )  # the two timescales in working days; not the one 'as soon as possible'
+def test_the_working_day_note_is_said_once_and_its_words_quoted_once(eve_client):
+    text = page_of(eve_client, STAFFS_1, **started("24"))
+    assert text.count("the policy says what a working day is (Footnote 1)") == 1
+    assert text.count("“Working day does not include weekends”") == 1
 
 
 def test_a_policy_that_defines_no_working_day_shows_no_such_note(eve_client):
-    assert "What counts as a working day" not in page_of(eve_client, ISLINGTON_1)
+    assert "the policy says what a working day is" not in page_of(eve_client, ISLINGTON_1)

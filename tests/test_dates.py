@@ -25,6 +25,7 @@ from wizard.core.dates import (
     earliest_first,
     entered,
     is_working_day,
+    overall_since,
 )
 from wizard.core.policy import Span
 from wizard.web import datefmt
@@ -162,6 +163,26 @@ def plan_view(case: dict) -> dict:
 @pytest.mark.parametrize("case", PLANS["plans"], ids=lambda c: c["name"])
 def test_shared_plan_vector(case):
     assert plan_view(case) == case["expect"]
+
+
+def overall_view(case: dict) -> dict:
+    """The whole procedure's readings, by the rule planview applies (deadlines.js overallView)."""
+    cal, now = calendar(case["nation"]), utc(case["now"])
+    given = {k: start_of(v, cal) for k, v in case["events"].items()}
+    since = overall_since(Events(**given), start_of(case, cal), case["first"])
+    found = {}
+    for i, ts in enumerate(case["timescales"]):
+        spans = [Span.parse(w) for w in ts["within"]]
+        unstated = ts.get("bank_holidays") == "not stated"
+        for r, span in enumerate(spans):
+            d = deadline(span, since, cal, unstated) if since else None
+            found[f"overall:{i}:{r}"] = shown(d, now)
+    return found
+
+
+@pytest.mark.parametrize("case", PLANS["overall"], ids=lambda c: c["name"])
+def test_shared_overall_vector(case):
+    assert overall_view(case) == case["expect"]
 
 
 @pytest.mark.parametrize("case", PLANS["starts"], ids=lambda c: c["name"])

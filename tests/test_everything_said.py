@@ -43,7 +43,8 @@ def test_the_at_risk_tier_puts_every_stage_on_its_24_hour_clock(client):
     assert "within 24 hours" in summary and "(para 3.4)" in summary
     assert "the issue should be escalated to the next level within 24 hours" in at_risk
     # The plan dates each later stage a day on, not five working days on.
-    plan = at_risk[at_risk.rindex("Stage 4: Assistant Directors") :]
+    plan = at_risk[at_risk.index("Your escalation plan") :]
+    plan = plan[plan.index("Stage 4: Assistant Directors") :]
     assert "within 24 hours" in plan[:400] and "within 5 working days" not in plan[:400]
     # The stage's ordinary timescales are still there, set aside and labelled.
     assert "This stage's ordinary timescales" in at_risk
@@ -51,9 +52,11 @@ def test_the_at_risk_tier_puts_every_stage_on_its_24_hour_clock(client):
 
 def test_the_ordinary_answer_keeps_the_stages_own_clocks(client):
     ordinary = read(client, ISLINGTON_2.format(tier="ordinary"))
-    assert "(para 3.10)" in between(ordinary, "By when", "Also tell")
+    # After Stage 1 the referral is made: the stage's own clock leads (issue 24).
+    assert "(para 3.12)" in between(ordinary, "By when", "Also tell")
     assert "This stage's ordinary timescales" not in ordinary
-    plan = ordinary[ordinary.rindex("Stage 4: Assistant Directors") :]
+    plan = ordinary[ordinary.index("Your escalation plan") :]
+    plan = plan[plan.index("Stage 4: Assistant Directors") :]
     assert "within 5 working days" in plan[:400]
 
 
@@ -75,7 +78,7 @@ def test_stage_5_business_unit_has_a_contact_with_its_caveat(client):
 
 def test_someone_named_without_details_is_said_to_have_none(client):
     page = read(client, "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/")
-    told = page[page.index("Who must be told") :]
+    told = between(page, "Also tell", "Write down")
     assert "The policy gives no contact details for them." in told
 
 
@@ -113,15 +116,16 @@ def test_brent_stage_one_names_nothing_skipped(client):
 
 def test_a_junior_worker_sees_the_other_agencys_later_stage_roles(client):
     page = read(client, "/islington/check/no/disagreement/nothing-yet/ordinary/education/health/")
-    section = between(page, "may hold a more senior role", "Stage 1 of 5")
+    section = between(page, "If the professional you disagree with is more senior", "Your answers")
     assert "Stage 3: Senior Management (Safeguarding Leads): “Named Nurse or Doctor" in section
-    assert "more senior than them, they should inform their line manager" in section
     assert "(para 3.9)" in section
+    # What the policy says then is quoted once, with what to do now (3.9 is a duty to tell).
+    assert page.count("more senior than them, they should inform their line manager") == 1
 
 
 def test_the_last_stage_has_no_later_roles_to_show(client):
     page = read(client, "/islington/check/no/disagreement/tried-3/ordinary/education/health/")
-    assert "may hold a more senior role" not in page
+    assert "If the professional you disagree with is more senior" not in page
 
 
 # --- whole-Board caveats beside each mention
@@ -166,7 +170,7 @@ def test_the_area_is_asked_only_where_a_fact_differs(client):
 )
 def test_the_third_sector_contact_is_the_areas_own(client, area, shown, hidden):
     path = f"/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/{area}/"
-    said = between(read(client, path), "What the policy says to do", "Rules that apply")
+    said = between(read(client, path), "What the policy says", "Your dates")
     assert shown in said and hidden not in said
 
 
@@ -201,15 +205,15 @@ def test_organisations_without_senior_tiers_are_told_what_the_nb_says(client):
 @pytest.mark.parametrize("progress", ["nothing-yet", "tried-1", "tried-3/non-urgent"])
 def test_lincolnshire_names_the_workers_slo_on_every_step(client, progress):
     page = read(client, f"/lincolnshire/check/no/disagreement/{progress}/lincolnshire-police/")
-    row = between(page, "If unsure who to approach", "By when")
+    row = between(page, "If unsure who to approach", "Also tell")
     assert "Your Senior Liaison Officer, for Lincolnshire Police: Head of PPU" in row
-    said = between(page, "If you are unsure who to approach", "Timescales")
+    said = between(page, "If you are unsure who to approach", "Your answers")
     assert "your SLO will advise on this issue" in said
 
 
 def test_a_school_is_shown_both_candidate_slos_with_their_caveat(client):
     page = read(client, "/lincolnshire/check/no/disagreement/nothing-yet/schools/")
-    row = between(page, "If unsure who to approach", "By when")
+    row = between(page, "If unsure who to approach", "Also tell")
     assert "Designated Teacher for Child Protection (Schools)" in row
     assert "Safeguarding Officer for Schools (Children's Services (Education))" in row
     assert "designated safeguarding lead" in row  # the caveat sits beside the role
@@ -217,7 +221,7 @@ def test_a_school_is_shown_both_candidate_slos_with_their_caveat(client):
 
 def test_a_swapped_row_carries_its_caveat_beside_the_role(client):
     path = "/lincolnshire/check/no/disagreement/tried-1/west-lindsey-district-council/"
-    row = between(read(client, path), "If unsure who to approach", "By when")
+    row = between(read(client, path), "If unsure who to approach", "Also tell")
     assert "Cultural Development Team Leader" in row
     assert "this row's columns are swapped" in row
 

@@ -161,7 +161,7 @@ def test_a_paragraph_quoted_in_pieces_counts_as_quoted_in_full():
 @pytest.mark.parametrize("number", sorted(STAGES))
 def test_islington_4_8_on_every_stage_page(client, number):
     text = main_text(client, STAGES[number])
-    also = section(text, "Also in the policy for this situation", "If this does not resolve it")
+    also = section(text, "Also in the policy for this situation", "Your answers")
     assert P4_8 in also
     assert "(para 4.8)" in also
 
@@ -181,11 +181,11 @@ def test_the_complaints_page_carries_the_policys_definition_of_a_complaint(clien
 @pytest.mark.parametrize("number", [2, 3, 4, 5])
 def test_stage_2_onwards_says_to_tell_the_other_agency_you_are_escalating(client, number):
     text = main_text(client, STAGES[number])
-    summary = section(text, "What to do now", f"Stage {number} of 5")
+    summary = section(text, "What to do now", "What the policy says")
     told = section(summary, "Also tell", "Write down")
     assert "The other agency (para 3.9)" in told
     assert NO_ONE not in text
-    assert P3_9 in section(text, "Also in the policy", "If this does not resolve it")
+    assert P3_9 in section(text, "Also in the policy", "Your answers")
 
 
 def test_a_paragraph_the_page_quotes_in_full_is_not_repeated(client):

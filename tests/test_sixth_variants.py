@@ -121,7 +121,7 @@ def test_a_notification_carries_its_note_and_outside_contact(tmp_path):
     extra = NOTE.replace('"2.3"', '"2.4"') + "        outside: [lado]\n"
     site = variant(tmp_path, (told, '        cite: "2.4"\n' + extra + "        contacts:\n"))
     page = shown_text(shown(site, STAGE_2))
-    told_part = page.split("Who must be told", 1)[1].split("Draft the email", 1)[0]
+    told_part = page.split("Also tell", 1)[1].split("Write down", 1)[0]
     assert "Test note: the policy does not say who calls the meeting. (para 2.4)" in told_part
     assert "Fenmouth Local Authority Designated Officer (LADO)" in told_part
     assert "Not from the policy: from the Fenmouth Council website" in told_part

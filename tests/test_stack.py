@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from urllib.parse import urlencode
 
 import pytest
+from browser import open_dates
 from stack import GUNICORN, ROOT, production
 
 from wizard.web.security import headers as security_headers
@@ -227,6 +228,7 @@ def test_date_form_and_download_in_chromium_over_https(proxy, browser, tmp_path,
     context = browser.new_context(ignore_https_errors=True, java_script_enabled=javascript)
     page = context.new_page()
     page.goto(f"https://127.0.0.1:{port}{STAGE}")
+    open_dates(page)  # folded under "Change when it started"
     page.fill("#day", "17")  # the stage's start: the page may ask for other dates too
     page.fill("#month", "3")
     page.fill("#year", "2099")

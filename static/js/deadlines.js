@@ -189,8 +189,7 @@ export function overdue (d, now) { return d.end !== null && now >= d.end }
 
 // The plan. rows: [{number, timescales: [{within: [...], datable, from, bank_holidays}]}], as
 // the page's plan data lists them; `from` is 'stage' (the default), 'outcome' or
-// 'disagreement', dated from `events` of those names where given, else from the stage's
-// start. Each stage starts when the one before runs out (the latest deadline among all its
+// 'disagreement', dated from `events` of those names where given, and otherwise not at all. Each stage starts when the one before runs out (the latest deadline among all its
 // variants that have one; a second reading where the policy is silent does not move it); all variants of a stage share a start. Where none has a deadline,
 // the next stage starts when the worker moves to it: it is dated as if they moved on when the
 // stage before started, and `moved` says so.
@@ -208,7 +207,9 @@ export function chain (rows, start, holidays, events = {}) {
     number = row.number
     const deadlines = row.timescales.map(ts => {
       const from = ts.datable ? (ts.from || 'stage') : 'none'
-      const origin = from === 'none' ? null : from === 'stage' ? starts : (events[from] || starts)
+      // A clock from an agreed outcome or the disagreement is never dated from the stage's
+      // start: without the date of that event it has no date.
+      const origin = from === 'none' ? null : from === 'stage' ? starts : (events[from] || null)
       return origin === null
         ? []
         : ts.within.map(w => deadline(w, origin, holidays, ts.bank_holidays === 'not stated'))
@@ -230,11 +231,18 @@ function nextStart (group) {
   return ends.length ? [after(Math.max(...ends)), false] : [group[0].starts, true]
 }
 
-// Timescales for the whole procedure, dated from when the disagreement began.
+// What the whole procedure counts from: the disagreement, never a later stage's start. At the
+// first stage its start is when the disagreement began; later, until the date is given, null.
+export function overallSince (events, start, first) {
+  return events.disagreement || (first ? start : null)
+}
+
+// Timescales for the whole procedure, dated from when the disagreement began; with no
+// such date (null), undated.
 export function overallView (timescales, start, holidays, now) {
   const readings = {}
   timescales.forEach((ts, i) => ts.within.forEach((w, r) => {
-    readings[`overall:${i}:${r}`] = shown(deadline(w, start, holidays, ts.bank_holidays === 'not stated'), now)
+    readings[`overall:${i}:${r}`] = start && shown(deadline(w, start, holidays, ts.bank_holidays === 'not stated'), now)
   }))
   return readings
 }

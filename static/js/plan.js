@@ -3,16 +3,17 @@
 // data-group and data-starts keys); this script only does the arithmetic (deadlines.js,
 // the same rules as the live app, checked against shared vectors) and fills those elements.
 //
-// On a static page it dates everything, from now unless a start is entered, and builds
-// the .ics. On a live page (cached for the day, dated from the start of today) it fills
-// in the time now and dates the page again, but only while the start is the default: a
-// start someone posted stays as the server dated it.
+// On a static page it dates everything, from the start of today unless a start is entered,
+// and builds the .ics. On a live page (cached for the day, dated from the start of today) it
+// dates the page again, so that what is overdue is marked at the moment it is read, but only
+// while the start is the default: a start someone posted stays as the server dated it. The
+// time is never filled in: an empty time counts from the start of the day, as its hint says.
 //
 // The start entered, and any other date asked for, is kept in the address's fragment
 // (#start=2026-12-24T10:00&outcome=2026-12-28), which the browser never sends to a server:
 // reload, Back and a bookmark keep the dates. "Start again" clears it. With JavaScript the
 // live page works the dates out here too, so the start never reaches the server.
-import { entered, overallView, planView, readStart, startText, wallAt } from './deadlines.js'
+import { entered, overallSince, overallView, planView, readStart, startText, wallAt } from './deadlines.js'
 import { icsCalendar, icsEvent } from './calendar.js'
 
 const section = document.getElementById('dates')
@@ -30,9 +31,28 @@ function fillReading (key, reading) {
     el.querySelector('[data-by]').hidden = !reading
     el.querySelector('[data-overdue]').hidden = !(reading && reading.overdue)
     el.querySelector('[data-outside]').hidden = !(reading && reading.outside && reading.other !== 'next working day')
-    el.querySelector('[data-midnight]').hidden = !(reading && reading.midnight)
     for (const note of el.querySelectorAll('[data-other]')) note.hidden = !(reading && reading.other === note.dataset.other)
   })
+  // "It counts from the date ... was agreed / began: give that date" stands only while undated.
+  each(`[data-undated-for="${key}"]`, el => { el.hidden = Boolean(reading) })
+}
+
+// The notes on how the dates were counted stand once on the page: each shown where any
+// reading on the page needs it (planview.Plan.notes says the same for the live page).
+function fillNotes (readings) {
+  const needed = new Set()
+  for (const reading of readings) {
+    if (!reading) continue
+    if (reading.midnight) needed.add('midnight')
+    if (reading.other) needed.add(reading.other)
+  }
+  each('[data-page-note]', el => { el.hidden = !needed.has(el.dataset.pageNote) })
+}
+
+// The readings the page prints: only those with an element, as the page model chose them.
+function shownReadings (view, overall) {
+  const all = { ...view.readings, ...overall }
+  return Object.keys(all).filter(key => document.querySelector(`[data-reading="${key}"]`)).map(key => all[key])
 }
 
 // Puts a duty's readings in the order the rule gave: the earliest first.
@@ -47,7 +67,7 @@ function fill (view, data) {
   showAll('[data-future]', view.future)
   each('[data-clock-note]', el => { el.textContent = view.note; el.hidden = view.note === '' })
   view.starts.forEach((text, i) => each(`[data-starts="${i}"]`, el => {
-    if (!view.moved[i]) el.textContent = text
+    if (!view.moved[i]) el.textContent = data.rows[i].after.replace('{start}', view.startTexts[i])
     else el.textContent = data.rows[i].dates ? data.moved.replace('{start}', view.startTexts[i]) : data.movedUndated
   }))
   for (const [key, reading] of Object.entries(view.readings)) fillReading(key, reading)
@@ -58,14 +78,13 @@ function fill (view, data) {
   showAll('[data-dated]', true)
 }
 
-function pad (n) { return String(n).padStart(2, '0') }
-
-function setNow (form) {
+// Today's date, and never a time: the hint promises that an empty time counts from the
+// start of the day, and a time filled in for the worker would count later than the policy.
+function setToday (form) {
   const now = new Date(wallAt(Date.now()))
   form.querySelector('#day').value = now.getUTCDate()
   form.querySelector('#month').value = now.getUTCMonth() + 1
   form.querySelector('#year').value = now.getUTCFullYear()
-  form.querySelector('#clock').value = `${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`
 }
 
 function fields (form) {
@@ -171,8 +190,9 @@ function main () {
     const view = planView(data.rows, start, holidays, now, other.events)
     view.startTexts = view.starts.map((_, i) => startText(view.chained[i]))
     fill(view, data)
-    const overall = overallView(data.overall, other.events.disagreement || start, holidays, now)
+    const overall = overallView(data.overall, overallSince(other.events, start, data.first), holidays, now)
     for (const [key, reading] of Object.entries(overall)) fillReading(key, reading)
+    fillNotes(shownReadings(view, overall))
     return view
   }
   form.addEventListener('input', () => { touched = true })
@@ -188,10 +208,11 @@ function main () {
   }
   const kept = fromFragment(form, data)
   if (kept) touched = true
-  else setNow(form)
+  else setToday(form)
   ready.then(() => {
     if (!data.dated) {
       showAll('[data-needs-js]', false)
+      showAll('[data-when-heading]', true)
       form.hidden = false
     }
     // Someone already typing keeps what they typed; the dates follow when they submit.
@@ -203,7 +224,7 @@ function main () {
     if (!event.persisted || holidays === null) return
     if (!fromFragment(form, data)) {
       for (const field of form.querySelectorAll('input')) field.value = ''
-      setNow(form)
+      setToday(form)
     }
     update()
   })

@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { entered, planView, readStart } from '../../static/js/deadlines.js'
+import { entered, overallSince, overallView, planView, readStart } from '../../static/js/deadlines.js'
 
 const read = name => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url)))
 const vectors = read('plans.json')
@@ -22,6 +22,14 @@ for (const c of vectors.plans) {
       readings: view.readings,
       order: view.order
     }, c.expect)
+  })
+}
+
+for (const c of vectors.overall) {
+  test(`whole procedure: ${c.name}`, () => {
+    const events = Object.fromEntries(Object.entries(c.events).map(([k, v]) => [k, entered(v.start, v.time)]))
+    const since = overallSince(events, entered(c.start, c.time), c.first)
+    assert.deepEqual(overallView(c.timescales, since, new Set(holidays[c.nation]), Date.parse(c.now)), c.expect)
   })
 }
 

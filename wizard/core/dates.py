@@ -331,8 +331,9 @@ def chain(
 def _dated(each: Leg, starts: Start, cal: WorkingCalendar, events: Events) -> tuple:
     froms = {
         Anchor.STAGE: starts,
-        Anchor.OUTCOME: events.outcome or starts,
-        Anchor.DISAGREEMENT: events.disagreement or starts,
+        # Never the stage's start: that gave dates the policy does not (issue 24).
+        Anchor.OUTCOME: events.outcome,
+        Anchor.DISAGREEMENT: events.disagreement,
         Anchor.NONE: None,
     }
     return tuple(
@@ -348,6 +349,15 @@ def _next_start(group: Sequence[PlanRow], cal: WorkingCalendar) -> tuple[Start, 
     if not ends:
         return group[0].starts, True
     return after(max(ends), cal), False
+
+
+def overall_since(events: Events, start: Start | None, first_stage: bool) -> Start | None:
+    """What the whole procedure counts from: the disagreement, never a later stage's start.
+
+    At the first stage the stage's start is when the disagreement began; at a later one the
+    date must be given, and until it is the whole-procedure clock has no date.
+    """
+    return events.disagreement or (start if first_stage else None)
 
 
 def overall(

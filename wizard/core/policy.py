@@ -660,6 +660,9 @@ class Partnership(Model):
     emergency: Route
     exits: Exits
     principles: tuple[Fact, ...] = ()
+    # How the policy says to escalate, at every stage ("via telephone, face-to-face or
+    # internet meeting"): shown with what to do now, not among the rules.
+    how: tuple[Fact, ...] = ()
     overall_timescales: tuple[Timescale, ...] = ()
     rules: tuple[Fact, ...] = ()
     record: tuple[Fact, ...] = ()

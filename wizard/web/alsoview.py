@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from wizard.core.engine import State
 from wizard.core.paragraphs import ParagraphMap, attached, plain, quoted_in_full, situation
 from wizard.core.policy import Form, Notification, Partnership, Route, Stage
-from wizard.web.presenters import StageView
+from wizard.web import quotes
+from wizard.web.presenters import StageView, shown_on_stage
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def also(
     if m is None:
         return Also()
     p, shown, forms_shown = state.partnership, list(shown), set(forms_shown)
-    quotes: list[Quote] = []
+    quoted: list[Quote] = []
     tell: list[Tell] = []
     for found in attached(m, p, situation(state)):
         e, unless = found.entry, found.unless
@@ -64,12 +65,26 @@ def also(
             form = p.form(e.form)
             if form is not None and form.id not in forms_shown:
                 fields = e.fields or tuple(f for s in form.sections for f in s.fields)
-                quotes.append(Quote(form.cite, unless=unless, form=form, fields=fields))
+                quoted.append(Quote(form.cite, unless=unless, form=form, fields=fields))
             continue
         text = e.part or texts.get(e.paragraph or "", "")
-        if text and not quoted_in_full(text, shown):
-            quotes.append(Quote(e.paragraph or "", text, unless))
-    return Also(tuple(quotes), tuple(tell))
+        left = words_left(text, shown)
+        if left:
+            quoted.append(Quote(e.paragraph or "", left, unless))
+            shown.append(plain(text))
+    return Also(tuple(quoted), tuple(tell))
+
+
+def words_left(text: str, shown: list[str]) -> str | None:
+    """A paragraph as "more from the policy" quotes it.
+
+    Whole where the page quotes none of it; only what the page does not quote where it
+    quotes some; nothing where it quotes it all.
+    """
+    if not text or quoted_in_full(text, shown):
+        return None
+    left = quotes.rest(plain(text), shown)
+    return text if left == plain(text) else left
 
 
 def told(also: Also, texts: dict[str, str]) -> tuple[tuple[str, Notification], ...]:
@@ -100,11 +115,6 @@ def on_beyond(last: Stage) -> list[str]:
 
 
 def on_stage(p: Partnership, view: StageView) -> list[str]:
-    """Every quotation a stage page shows, wherever on the page."""
-    s = view.stage
-    facts: list[object] = [s.who, s.with_, *s.do, *view.record, *view.rules, s.if_unresolved]
-    facts += [*view.notify, *view.notify_if_child, *(n for _, n in view.earlier_duties)]
-    facts += [use for use, _ in view.forms]
-    words = [t.words for t in (*s.timescales, *p.overall_timescales)]
+    """Every quotation a stage page shows before the paragraphs the map attaches."""
     forms = [form.use or "" for _, form in view.forms]
-    return [*_says(facts), *words, *forms]
+    return [*shown_on_stage(p, view), *forms]

@@ -22,7 +22,7 @@ from jinja2.utils import missing
 
 from wizard import clock
 from wizard.content import BUNDLED_SITE, Site, Taken, load_site
-from wizard.web import assets, pagecache, reload, security, urls, views
+from wizard.web import assets, pagecache, reload, security, stagewords, urls, views
 from wizard.web.text import catalogue
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -152,7 +152,7 @@ def taken(app: Flask | None = None) -> Taken:
 def reserved_ids() -> frozenset[str]:
     """Ids the templates give elements; GOV.UK components add '-hint', '-error', '-2' after them."""
     text = "".join(path.read_text(encoding="utf-8") for path in TEMPLATES.glob("*.html"))
-    return frozenset(m[1] or m[2] for m in TEMPLATE_ID.finditer(text))
+    return frozenset(m[1] or m[2] for m in TEMPLATE_ID.finditer(text)) | {stagewords.NOTE_ID}
 
 
 def _register_routes(app: Flask) -> None:

@@ -10,11 +10,20 @@ from dataclasses import dataclass, field
 
 from wizard.core.engine import Question, State
 from wizard.core.flow import DISAGREEMENT, NO_IMMEDIATE_RISK, NOT_SURE, Flow, Q
-from wizard.core.policy import Fact, Form, FormUse, Notification, Partnership, Route, Stage
+from wizard.core.policy import (
+    Fact,
+    Form,
+    FormUse,
+    Notification,
+    Partnership,
+    Route,
+    SourceProblem,
+    Stage,
+)
 from wizard.web import urls
 from wizard.web.alsoview import Also
 from wizard.web.forms import WhenForm
-from wizard.web.planview import Plan
+from wizard.web.planview import Headline, Plan, headline
 from wizard.web.presenters import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, StageView
 
 
@@ -203,7 +212,17 @@ class StagePage:
     child_unsure: bool
     record: str
     forms: tuple[FormLink, ...]
+    headline: Headline
     also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
+
+    @property
+    def deadline_notes(self) -> list[SourceProblem]:
+        """Notes on the one next deadline, or on a stage that gives none: shown beside it."""
+        found = list(self.view.untimed)
+        duty = self.headline.duty
+        if duty and not self.headline.overall:
+            found += [n for at in duty.positions for n in self.view.timescale_notes[at]]
+        return [n for n in found if n.readers]
 
 
 def stage_page(
@@ -218,7 +237,9 @@ def stage_page(
     unsure = state.answers.get(Q.CHILD) == NOT_SURE
     record = urls.record(p.slug, state.segments)
     links = form_links(p, view)
-    return StagePage(journey(p, state), view, plan, form, date_error, unsure, record, links)
+    return StagePage(
+        journey(p, state), view, plan, form, date_error, unsure, record, links, headline(plan)
+    )
 
 
 # What only the practitioner knows: labelled blanks on the record, never sent anywhere.

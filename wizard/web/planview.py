@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from markupsafe import Markup
+
 from wizard.core.dates import (
     Anchor,
     Deadline,
@@ -27,12 +29,24 @@ from wizard.core.dates import (
     earliest_first,
     leg,
     overall,
+    overall_since,
 )
-from wizard.core.policy import AMOUNTLESS, Fact, Partnership, Span, Stage, Timescale, WorkingDay
+from wizard.core.policy import (
+    AMOUNTLESS,
+    Clock,
+    Fact,
+    Partnership,
+    Span,
+    Stage,
+    Timescale,
+    WorkingDay,
+)
 from wizard.web import datefmt
 from wizard.web.forms import EVENT_MESSAGES, MESSAGES
+from wizard.web.stagewords import say
 
 NO_EVENTS = Events()
+AMOUNTLESS_FIRST = ("immediately", "as soon as possible")
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,12 @@ class Row:
     duties: tuple[Duty, ...]
     moved: bool = False  # the stage before gives no end: dated as if moved on at once
 
+    @property
+    def main(self) -> tuple[Duty, ...]:
+        """What the plan shows of a later stage: its own next dated clock, if it has one."""
+        found = main_duty(self.duties, first_stage=False)
+        return (found,) if found else ()
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -148,10 +168,95 @@ class Plan:
         """
         return any(d.datable and not r.amountless for d in self.rows[0].duties for r in d.readings)
 
+    @property
+    def readings(self) -> list[Reading]:
+        """Every reading the page prints: the stages' and the whole procedure's."""
+        duties = [*(d for row in self.rows for d in row.duties), *self.overall]
+        return [r for d in duties for r in d.readings]
+
+    @property
+    def notes(self) -> frozenset[str]:
+        """The notes on how the dates were counted that a dated reading needs, said once."""
+        found = {r.other for r in self.readings if r.other}
+        if any(r.deadline and r.deadline.from_start_of_day for r in self.readings):
+            found.add("midnight")
+        return frozenset(found)
+
+    @property
+    def moved(self) -> bool:
+        """Whether a later stage starts when the worker moves to it: the plan says why once."""
+        return any(row.moved for row in self.rows)
+
+    @property
+    def unstated(self) -> bool:
+        """Whether a clock the plan dates has a start the policy does not state."""
+        duties = [d for row in self.rows for d in row.duties]
+        return any(d.datable and not d.timescale.start_stated for d in duties)
+
+    @property
+    def working_day(self) -> WorkingDay | None:
+        """What the policy says a working day is, where a reading counts in its working days."""
+        return next((r.working_day for r in self.readings if r.working_day), None)
+
     def duty_at(self, position: int) -> Duty | None:
         """The current stage's duty that begins with its timescale at `position`."""
         current = next(row for row in self.rows if row.current)
         return next((d for d in current.duties if d.positions[0] == position), None)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The one next deadline a stage page leads with, chosen from what the worker told us.
+
+    `duty` is the clock to meet next; `first` an amountless clock that comes before it
+    ("immediately"), shown with it; `overall` says `duty` is the whole procedure's clock,
+    shown because the stage has no dated clock of its own; `rest` are the stage's other
+    clocks, which the plan lists.
+    """
+
+    duty: Duty | None = None
+    first: Duty | None = None
+    overall: bool = False
+    rest: tuple[Duty, ...] = ()
+
+
+def arrival(duty: Duty, first_stage: bool) -> bool:
+    """Whether a clock is the one that brings the worker to this stage (a referral into it).
+
+    Its policy words start it at the stage before running out ("If unresolved, the problem
+    should be referred within 24 hours"): a worker who has come here has already met it.
+    """
+    starts = duty.timescale.from_ in (Clock.STAGE_START, Clock.PREVIOUS_STAGE)
+    return starts and not first_stage
+
+
+def main_duty(duties: Sequence[Duty], first_stage: bool) -> Duty | None:
+    """A stage's own next dated clock.
+
+    Not the one that brings a worker to it, where it has another; nor one from an agreed
+    outcome, which comes after.
+    """
+    dated = [d for d in duties if has_dates([d]) and d.anchor is not Anchor.OUTCOME]
+    own = [d for d in dated if not arrival(d, first_stage)] or dated
+    return own[0] if own else None
+
+
+def headline(plan: Plan) -> Headline:
+    """The one next deadline: the stage's own, the whole procedure's where it has none.
+
+    Not the clock that brought the worker here where the stage has another; "immediately"
+    with the dated clock after it.
+    """
+    duties = next(row for row in plan.rows if row.current).duties
+    duty = main_duty(duties, plan.first)
+    # "immediately", "as soon as possible": what comes first; never "none stated".
+    ahead = [d for d in duties if not has_dates([d]) and d.readings[0].within in AMOUNTLESS_FIRST]
+    first = next((d for d in ahead if duty is None or d.positions[0] < duty.positions[0]), None)
+    if duty is None and plan.overall:
+        first = first or next(iter(ahead), None)
+        rest = tuple(d for d in duties if d is not first)
+        return Headline(plan.overall[0], first, True, rest)
+    return Headline(duty, first, False, tuple(d for d in duties if d not in (duty, first)))
 
 
 def remaining(p: Partnership, stage: Stage) -> list[Stage]:
@@ -177,7 +282,8 @@ def build(
         _row(p, i, s, s is stage, first, d, now)
         for i, (s, d) in enumerate(zip(stages, dated, strict=True))
     )
-    since = events.disagreement or start
+    first_stage = stage.number == first
+    since = overall_since(events, start, first_stage)
     whole = overall(p.overall_timescales, since, cal) if since else None
     duties = tuple(_overall(i, t, whole, now) for i, t in enumerate(p.overall_timescales))
     asks = asked(p, stage)
@@ -187,8 +293,9 @@ def build(
         "asks": list(asks),
         "dated": start is not None,
         "default": default,
+        "first": first_stage,
     }
-    nation, first_stage = p.partnership.nation.value, stage.number == first
+    nation = p.partnership.nation.value
     return Plan(nation, start, rows, data, now, default, duties, asks, first_stage)
 
 
@@ -244,25 +351,37 @@ def has_dates(duties: Sequence[Duty]) -> bool:
 
 
 def _starts(p: Partnership, stage: Stage, current: bool, dated: PlanRow | None, dates: bool) -> str:
+    """What a stage in the plan is counted from, in words.
+
+    The current stage's date is said once, beside the deadline it dates, not here.
+    """
+    if current:
+        return f"When this {p.partnership.stage_word.lower()} started"
     if dated is not None and dated.moved:
         return moved_start(p, datefmt.start_text(dated.starts) if dates else None)
     if dated is not None:
-        return datefmt.sentence(datefmt.start_text(dated.starts))
-    if current:
-        return f"When this {p.partnership.stage_word.lower()} started"
+        return after_text(p, stage).replace("{start}", datefmt.start_text(dated.starts))
     before = max(n for n in p.stage_numbers() if n < stage.number)
-    return f"When {p.partnership.stage_word} {before} runs out"
+    return str(say("plan_after_undated", stage=p.partnership.stage_word, number=before))
+
+
+def after_text(p: Partnership, stage: Stage) -> str:
+    """'From {start}, when Stage 2 runs out': a later stage's start, the date left to fill."""
+    numbers = [n for n in p.stage_numbers() if n < stage.number]
+    if not numbers:
+        return "{start}"
+    word = p.partnership.stage_word
+    return str(say("plan_after", start=Markup("{start}"), stage=word, number=numbers[-1]))
 
 
 def moved_start(p: Partnership, start: str | None) -> str:
-    """What a start reads where the stage before gives no date it runs out."""
-    word = p.partnership.stage_word.lower()
+    """What a start reads where the stage before gives no date it runs out.
+
+    The plan says why once (`Plan.moved`).
+    """
     if start is None:
-        return f"When you move to it. The {word} before gives no date it runs out"
-    return (
-        f"When you move to it. The {word} before gives no date it runs out, so these dates "
-        f"count from {start}, as if you moved on then: the earliest it can begin"
-    )
+        return str(say("plan_moved_undated"))
+    return str(say("plan_moved", start=Markup("{start}"))).replace("{start}", start)
 
 
 def groups(stage: Stage, first_stage: bool) -> list[tuple[int, ...]]:
@@ -291,7 +410,7 @@ def _duty(
 ) -> Duty:
     row = key.split(":")[0]
     pairs = [(t, r) for t in positions for r in range(len(stage.timescales[t].within))]
-    several = len(pairs) > 1
+    several = len(positions) > 1  # timescales gathered: each reading names its own paragraph
     readings = [_reading(f"{row}:{t}:{r}", stage, t, r, several, dated, now) for t, r in pairs]
     order = earliest_first([r.deadline for r in readings])
     timescale = stage.timescales[positions[0]]
@@ -337,7 +456,7 @@ def plan_data(p: Partnership, rows: Sequence[Row], first: int) -> dict[str, Any]
         "movedUndated": moved_start(p, None),
         "calendar": calendar_name(p),
         "filename": calendar_filename(p),
-        "rows": [_row_data(row, first) for row in rows],
+        "rows": [_row_data(p, row, first) for row in rows],
         "events": {r.key: vars(text) for r, text in events(p, rows)},
         "messages": MESSAGES | EVENT_MESSAGES,
     }
@@ -353,10 +472,11 @@ def calendar_filename(p: Partnership) -> str:
     return f"{p.slug}-escalation.ics"
 
 
-def _row_data(row: Row, first: int) -> dict[str, Any]:
+def _row_data(p: Partnership, row: Row, first: int) -> dict[str, Any]:
     first_stage = row.stage.number == first
     return {
         "number": row.stage.number,
+        "after": after_text(p, row.stage),
         "timescales": [
             _timescale_data(t, anchor(t, first_stage, row.current)) for t in row.stage.timescales
         ],

@@ -20,6 +20,7 @@ from wizard.core.policy import (
     Timescale,
     review_overdue,
 )
+from wizard.web import quotes
 
 EXIT_TITLES = {
     "conduct": "Concerns about a professional's conduct",
@@ -114,6 +115,13 @@ class StageView:
     later_roles: list[tuple[Stage, str]] = field(default_factory=list)
     tier: Tier | None = None  # the urgency tier whose clock replaces the stage's own
     ordinary: tuple[Timescale, ...] = ()  # the stage's own timescales, set aside by the tier
+    how: list[Fact] = field(default_factory=list)  # how the policy says to escalate
+    write_down: list[Fact] = field(default_factory=list)  # `record`, less what the page quotes
+    untimed: list[SourceProblem] = field(default_factory=list)  # on a stage with no timescale
+    senior_quoted: bool = False  # "why" already quotes what the policy says of a senior role
+    next_quoted: bool = False  # the page already quotes what the policy says comes next
+    why: list[Fact] = field(default_factory=list)  # the quotes that back what to do now
+    inline: list[str] = field(default_factory=list)  # what "what to do now" quotes itself
 
     @property
     def you_notes(self) -> tuple[SourceProblem, ...]:
@@ -124,6 +132,14 @@ class StageView:
     def them_notes(self) -> tuple[SourceProblem, ...]:
         """Caveats on the role table entry for the other agency."""
         return self.them.notes if self.them else ()
+
+    @property
+    def same_quote(self) -> bool:
+        """Whether the policy's words for who acts and with whom say the same (Islington 4)."""
+        who, with_ = self.stage.who, self.stage.with_
+        if self.you or self.them or not (who and with_):
+            return False
+        return quotes.within(who.says, with_.says) or quotes.within(with_.says, who.says)
 
     @property
     def role_label(self) -> str:
@@ -206,21 +222,16 @@ def stage_view(state: State) -> StageView:
     view.forms = [
         (Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms
     ]
-    # Each of the policy's sentences once on a page: what the summary quotes is not repeated.
-    shown = {f.says for f in (stage.who, stage.with_, *view.record) if f}
-    if view.adviser and p.adviser:
-        shown.add(p.adviser.says)
-    shown |= {n.says for n in [*view.notify, *view.notify_if_child]}
-    shown |= {use.says for use, _ in view.forms}
-    view.do = here([f for f in _unique(list(stage.do)) if f.says not in shown])
     rules = [f for f in _unique([*stage.rules, *p.rules]) if travels_with(p, stage, f)]
-    view.rules = here([f for f in rules if f.says not in shown])
+    once = (here(list(stage.do)), here(rules))
     readers = [pr for pr in stage.problems if pr.readers]
     # A note sits beside the timescale it qualifies (same paragraph); the rest are collected.
     view.timescale_notes = [[n for n in t.notes if n.readers] for t in stage.timescales]
     for pr in readers:
         cites = [t.cite for t in stage.timescales]
         target = view.timescale_notes[cites.index(pr.cite)] if pr.cite in cites else view.problems
+        if not stage.timescales and "timescale" in pr.says.lower():
+            target = view.untimed  # beside "no timescale", where the page says so
         target.append(pr)
     view.next = _next(p, stage)
     view.emails = drafts(p, view)
@@ -234,7 +245,71 @@ def stage_view(state: State) -> StageView:
     view.skipped = [
         s for s in p.stages if s.number < stage.number and s.if_skipped and not s.variant
     ]
+    _once(p, view, *once)
     return view
+
+
+def _once(p: Partnership, view: StageView, do: list[Fact], rules: list[Fact]) -> None:
+    """Each of the policy's words once on the page, in reading order.
+
+    What to do now quotes the who and how; "why" the rest that backs it; "more from the
+    policy" what is left.
+    """
+    s = view.stage
+    sides = ((s.who, view.you), (s.with_, view.them))
+    view.how = list(p.how)
+    view.inline = [f.says for f in view.how]
+    view.inline += [f.says for f, role in sides if f and not role]
+    told = [*view.notify, *view.notify_if_child, *(n for _, n in view.earlier_duties)]
+    backing = [*do, *(Fact(says=n.says, cite=n.cite, notes=n.notes) for n in told)]
+    backing += [use for use, _ in view.forms]
+    backing += [Fact(says=t.words, cite=t.cite) for t in s.timescales]
+    if not any(span.unit not in AMOUNTLESS for t in s.timescales for span in t.within):
+        # No clock of its own: the page leads with the whole procedure's, in its words here.
+        backing += [Fact(says=t.words, cite=t.cite) for t in p.overall_timescales]
+    # Where roles stand for who and with, the role table's paragraph backs them (cited there).
+    kept = quotes.new_only(backing, view.inline, says=lambda f: f.says)
+    view.why = [beside(s, f) for f in _less(kept, view.inline)]
+    view.senior_quoted = bool(p.more_senior) and any(
+        quotes.within(p.more_senior.says, f.says) for f in view.why
+    )
+    shown = [*view.inline, *(f.says for f in view.why)]
+    if view.adviser and p.adviser:
+        shown.append(p.adviser.says)
+    view.write_down = _less(quotes.new_only(view.record, shown, says=lambda f: f.says), shown)
+    shown += [f.says for f in view.write_down]
+    view.rules = _less(quotes.new_only(rules, shown, says=lambda f: f.says), shown)
+    shown += [f.says for f in view.rules]
+    after = view.next.if_unresolved
+    view.next_quoted = bool(after) and any(quotes.within(after.says, q) for q in shown)
+    view.do = []
+
+
+def _less(facts: list[Fact], shown: list[str]) -> list[Fact]:
+    """Each fact less the words the page already quotes, or left out where that is all of it."""
+    found = []
+    for f in facts:
+        left = quotes.rest(f.says, shown)
+        if left:
+            found.append(f if left == f.says else f.model_copy(update={"says": left}))
+    return found
+
+
+def beside(stage: Stage, f: Fact) -> Fact:
+    """A quote with the notes on its paragraph, so they stand beside its first mention."""
+    found = [n for t in stage.timescales if t.cite == f.cite for n in t.notes]
+    found += [pr for pr in stage.problems if pr.cite == f.cite]
+    notes = tuple(n for n in [*f.notes, *found] if n.readers)
+    return f.model_copy(update={"notes": tuple(dict.fromkeys(notes))})
+
+
+def shown_on_stage(p: Partnership, view: StageView) -> list[str]:
+    """Every quotation a stage page gives before "more from the policy" quotes paragraphs."""
+    s = view.stage
+    facts = [*view.why, *view.write_down, *view.rules, s.if_unresolved, p.more_senior, p.adviser]
+    facts += [e.if_skipped for e in view.skipped]
+    roles = [role for _, role, _ in view.role_table]
+    return [*view.inline, *(f.says for f in facts if f), *roles]
 
 
 def later_roles(p: Partnership, stage: Stage, them: Role | None) -> list[tuple[Stage, str]]:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from wizard import clock
 from wizard.content import Site
 from wizard.core.policy import Partnership, review_overdue
-from wizard.web import presenters, termlinks, urls
+from wizard.web import presenters, stagewords, termlinks, urls
 from wizard.web.markup import render
 from wizard.web.security import META_CSP
 
@@ -61,6 +61,7 @@ def helpers() -> dict:
         "meta_csp": META_CSP,
         "policy_notices": lambda p: presenters.notices(p, today()),
         "notices_headline": presenters.notices_headline,
+        "say": stagewords.say,
     }
 
 

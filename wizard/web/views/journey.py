@@ -13,7 +13,7 @@ from wizard.content import calendar as calendar_data
 from wizard.core import dates, engine
 from wizard.core.engine import OutcomeKind
 from wizard.core.policy import Partnership
-from wizard.web import alsoview, ics, pages, planview, presenters, urls
+from wizard.web import alsoview, ics, pages, planview, presenters, stagewords, urls
 from wizard.web.forms import WhenForm
 from wizard.web.views.common import bp, now, partnership_or_404, site, today
 
@@ -155,7 +155,7 @@ def _render_stage(
     page = pages.stage_page(p, state, view, plan, form, error)
     forms = [f.id for _, f in view.forms]
     page = replace(page, also=_mapped(state, alsoview.on_stage(p, view), forms))
-    return render_template("outcome_stage.html", p=p, page=page)
+    return render_template("outcome_stage.html", p=p, page=page, notebook=stagewords.NoteBook())
 
 
 def _ics(p: Partnership, body: bytes):
