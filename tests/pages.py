@@ -6,6 +6,10 @@ import re
 from html.parser import HTMLParser
 
 import html5lib
+from answers import stage
+
+# Islington Stage 2 for a police officer disagreeing with health: role table, duties, a form.
+ISLINGTON_STAGE_2 = stage("islington", 2, agency="police", other_agency="health")
 
 # One address per page type: every page-level test and benchmark covers each of them.
 PAGE_TYPES = {
@@ -20,10 +24,10 @@ PAGE_TYPES = {
     "emergency": "/staffordshire-stoke/check/yes/",
     "exit": "/havering/check/no/conduct/",
     "concern help": "/islington/check/no/not-sure/",
-    "stage": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
+    "stage": ISLINGTON_STAGE_2,
     "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/schools/",
     "beyond": "/brent/check/no/disagreement/tried-5/",
-    "record": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/record/",
+    "record": f"{ISLINGTON_STAGE_2}record/",
     "form": "/staffordshire-stoke/forms/formal-escalation/",
     "practice list": "/islington/practice/",
     "practice question": "/islington/practice/conference-refused/",

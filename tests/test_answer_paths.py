@@ -33,7 +33,7 @@ next:
 
 def test_a_situation_reaches_the_state_its_path_does_in_any_order(site):
     p = site.partnerships["islington"]
-    named = {"child": "yes", "other-agency": "health", "agency": "police", "urgency": "ordinary"}
+    named = {"other-agency": "health", "agency": "police"}
     named |= {"progress": "tried-1", "concern": "disagreement", "risk": "no"}
     state = answer(site.flow, p, named)
     assert state.error is None and state.outcome is not None

@@ -7,15 +7,16 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from answers import stage
 from icalendar import Calendar
 from pages import parse, shown_text, visible_text
 
 from wizard.web.app import create_app
 
-STAGE_1 = "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/"
-STAGE_2 = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+STAGE_1 = stage("islington", 1, agency="police", other_agency="health")
+STAGE_2 = stage("islington", 2, agency="police", other_agency="health")
 LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
-STAFFS_5 = "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"
+STAFFS_5 = stage("staffordshire-stoke", 5, missing="yes")
 
 
 @pytest.fixture
@@ -177,8 +178,8 @@ def test_a_start_a_clock_change_moves_is_explained(client, day, month, note, sta
 def test_the_plan_chains_every_remaining_stage(client):
     page = text(post(client, STAGE_1, "24", "12", "2026"))
     plan = page[page.index("Your escalation plan") :]
-    for stage in ("Stage 1:", "Stage 2:", "Stage 3:", "Stage 4:", "Stage 5:"):
-        assert stage in plan
+    for name in ("Stage 1:", "Stage 2:", "Stage 3:", "Stage 4:", "Stage 5:"):
+        assert name in plan
     assert "The end of Wednesday 30 December 2026" in plan  # stage 2 starts
     assert "by the end of Thursday 7 January 2027 (within 5 working days)" in plan  # stage 2
     assert "by the end of Friday 15 January 2027 (within 5 working days)" in plan  # stage 4

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answers import stage
 from conftest import TODAY
 
 from wizard.web.app import create_app
 from wizard.web.pagecache import Page, PageCache
 
-STAGE = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+STAGE = stage("islington", 2, agency="police", other_agency="health")
 
 
 def page(size: int) -> Page:

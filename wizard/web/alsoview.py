@@ -105,6 +105,8 @@ def on_stage(p: Partnership, view: StageView) -> list[str]:
     facts: list[object] = [s.who, s.with_, *s.do, *view.record, *view.rules, s.if_unresolved]
     facts += [*view.notify, *view.notify_if_child, *(n for _, n in view.earlier_duties)]
     facts += [use for use, _ in view.forms]
+    facts += [*(x.send for x in view.send), *view.who_if, *view.with_if, view.moved]
+    facts += [n.fact for n in (*view.who_now, *view.with_now)]
     words = [t.words for t in (*s.timescales, *p.overall_timescales)]
     forms = [form.use or "" for _, form in view.forms]
     return [*_says(facts), *words, *forms]

@@ -7,13 +7,16 @@ from datetime import date
 from urllib.parse import quote
 
 from wizard.core import outcome
-from wizard.core.engine import Q, State
+from wizard.core.engine import State
+from wizard.core.flow import NOT_SURE, Q, absence, tier
 from wizard.core.policy import (
     AMOUNTLESS,
+    Absence,
     Fact,
     Form,
     Notification,
     Partnership,
+    Send,
     SourceProblem,
     Stage,
     Tier,
@@ -78,6 +81,22 @@ class DraftEmail:
 
 
 @dataclass(frozen=True)
+class StandIn:
+    """Someone the policy names in place of the stage's own, with the area they belong to."""
+
+    fact: Fact
+    area: str | None = None  # the area's name, where the answers did not say which
+
+
+@dataclass(frozen=True)
+class SendView:
+    """What the worker sends at this stage, to whom, and the drafted email where there is one."""
+
+    send: Send
+    draft: str | None = None  # the id of the drafted email on the page
+
+
+@dataclass(frozen=True)
 class NextStep:
     """What happens if this stage does not resolve the disagreement."""
 
@@ -114,6 +133,15 @@ class StageView:
     later_roles: list[tuple[Stage, str]] = field(default_factory=list)
     tier: Tier | None = None  # the urgency tier whose clock replaces the stage's own
     ordinary: tuple[Timescale, ...] = ()  # the stage's own timescales, set aside by the tier
+    # The policy's fallbacks where the worker's organisation lacks someone: who stands in
+    # for who acts and with whom; the fallbacks' sentences where the answers leave it open;
+    # the absence that brought the worker to this stage; what to send, to whom.
+    who_now: list[StandIn] = field(default_factory=list)
+    with_now: list[StandIn] = field(default_factory=list)
+    who_if: list[Fact] = field(default_factory=list)
+    with_if: list[Fact] = field(default_factory=list)
+    moved: Absence | None = None
+    send: list[SendView] = field(default_factory=list)
 
     @property
     def you_notes(self) -> tuple[SourceProblem, ...]:
@@ -206,8 +234,12 @@ def stage_view(state: State) -> StageView:
     view.forms = [
         (Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms
     ]
+    stand_ins(state, view, found.area)
+    view.send = [SendView(x) for x in stage.send if outcome.in_area(x.area, found.area)]
     # Each of the policy's sentences once on a page: what the summary quotes is not repeated.
     shown = {f.says for f in (stage.who, stage.with_, *view.record) if f}
+    shown |= {f.says for f in (*view.who_if, *view.with_if)}
+    shown |= {x.send.says for x in view.send}
     if view.adviser and p.adviser:
         shown.add(p.adviser.says)
     shown |= {n.says for n in [*view.notify, *view.notify_if_child]}
@@ -227,7 +259,7 @@ def stage_view(state: State) -> StageView:
     view.secure = [f for f in rules if "securely" in f.says.lower()]
     view.started_unsure = found.started_unsure
     if state.base is not None:
-        view.tier = p.tier(state.answers.get(Q.URGENCY))
+        view.tier = tier(state.base, state.answers)
         ordinary = next(s for s in state.base.stages if s.key == stage.key)
         view.ordinary = ordinary.timescales
     view.later_roles = later_roles(p, stage, view.them)
@@ -235,6 +267,28 @@ def stage_view(state: State) -> StageView:
         s for s in p.stages if s.number < stage.number and s.if_skipped and not s.variant
     ]
     return view
+
+
+def stand_ins(state: State, view: StageView, area: str | None) -> None:
+    """Who stands in where the worker's organisation lacks someone, as the answers say."""
+    p, stage, a = state.partnership, view.stage, state.answers
+    gone = absence(p, a)
+    chosen = gone or stage.instead
+    if chosen is not None:
+        view.who_now = [_stand_in(p, f, area) for f in chosen.who if outcome.in_area(f.area, area)]
+        view.with_now = [
+            _stand_in(p, f, area) for f in chosen.with_ if outcome.in_area(f.area, area)
+        ]
+    view.moved = gone if gone and gone.to_stage else None
+    open_ = a.get(Q.MISSING) == NOT_SURE or view.moved is not None
+    for item in stage.missing.items if stage.missing and open_ else ():
+        said = Fact(says=item.says, cite=item.cite, notes=item.notes)
+        (view.who_if if item.who else view.with_if).append(said)
+
+
+def _stand_in(p: Partnership, fact: Fact, area: str | None) -> StandIn:
+    named = p.area(fact.area) if fact.area and area in (None, NOT_SURE) else None
+    return StandIn(fact, named.name if named else None)
 
 
 def later_roles(p: Partnership, stage: Stage, them: Role | None) -> list[tuple[Stage, str]]:
@@ -258,13 +312,16 @@ def travels_with(p: Partnership, stage: Stage, rule: Fact) -> bool:
 
 
 def drafts(p: Partnership, view: StageView) -> list[DraftEmail]:
-    """A drafted email for each address a notification gives, notes on that paragraph beside it."""
+    """A drafted email for each address a notification or a sending gives, with its notes."""
+    told = [(n.who, n.contacts, None) for n in [*view.notify, *view.notify_if_child]]
+    sent = [(x.send.to, x.send.contacts, i) for i, x in enumerate(view.send)]
     found = []
-    for n in [*view.notify, *view.notify_if_child]:
-        for c in n.contacts:
-            if c.email:
-                notes = tuple(pr for pr in view.stage.problems if pr.cite == c.cite)
-                found.append(DraftEmail(n.who, c.email, mailto(p, view, c.email), c.cite, notes))
+    for who, contacts, index in [*told, *sent]:
+        for c in (c for c in contacts if c.email):
+            notes = tuple(pr for pr in view.stage.problems if pr.cite == c.cite)
+            found.append(DraftEmail(who, c.email, mailto(p, view, c.email), c.cite, notes))
+            if index is not None:  # the Send row links to its drafted email
+                view.send[index] = SendView(view.send[index].send, f"email-{len(found)}")
     return found
 
 
