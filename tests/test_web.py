@@ -10,6 +10,7 @@ from pages import PAGE_TYPES, h1s, ids, links, parse, title, visible_text
 
 from wizard.content import anchor_id
 from wizard.core.engine import OutcomeKind, walk
+from wizard.core.flow import absence
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
@@ -119,7 +120,10 @@ def test_every_reachable_path_renders_with_its_facts(every_page, site, slug):
             stage = state.outcome.stage
             heading = " ".join("".join(tree.find(".//h1").itertext()).split())
             assert f"{p.partnership.stage_word} {stage.number}: {stage.title}" in heading
-            for cite in [t.cite for t in stage.timescales] + [stage.who.cite]:
+            # Who acts: the stage's own, or who the policy names where someone is missing.
+            gone = absence(state.partnership, state.answers)
+            who = [f.cite for f in gone.who] if gone and gone.who else [stage.who.cite]
+            for cite in [t.cite for t in stage.timescales] + who:
                 assert f"#{anchor_id(cite)}" in markup
             hrefs = [a.get("href") for a in tree.iter("a") if a.get("href")]
             cited = {href.split("#")[1] for href in hrefs if "/procedure/#" in href}
