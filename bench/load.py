@@ -16,7 +16,7 @@ from common import gunicorn, wrk
 PAGES = {
     "start": "/islington/",
     "question": "/islington/check/no/disagreement/",
-    "outcome": "/islington/check/no/disagreement/tried-1/police/health/yes/",
+    "outcome": "/islington/check/no/disagreement/tried-1/police/health/",
     "procedure": "/islington/procedure/",
     "content": "/pages/about/",
 }

@@ -30,9 +30,18 @@ def path(slug: str, app: Flask | None = None, **answers: str) -> str:
 
 def stage(slug: str, number: int, app: Flask | None = None, **more: str) -> str:
     """The address reached by answering for a stage (its route, if any, in `variant`), and more."""
+    from wizard.core.engine import OutcomeKind, answer
     from wizard.core.flow import reaching
 
     app = app or _app()
-    p = app.extensions["site"].partnerships[slug]
+    site = app.extensions["site"]
+    p = site.partnerships[slug]
     target = next(s for s in p.stages if s.number == number)
-    return path(slug, app, **{**reaching(p, target), **named(more)})
+    situation = {**reaching(p, target), **named(more)}
+    state = answer(site.flow, p, situation)
+    # A stage test that stops at a question would read the question's page: say which.
+    open_ = state.question.id if state.question else None
+    assert state.outcome is not None and state.outcome.kind is OutcomeKind.STAGE, (
+        f"{slug} {number} with {more}: the flow still asks {open_!r}"
+    )
+    return path(slug, app, **situation)

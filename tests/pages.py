@@ -7,6 +7,10 @@ from html import unescape
 from html.parser import HTMLParser
 
 import html5lib
+from answers import stage
+
+# Islington Stage 2 for a police officer disagreeing with health: role table, duties, a form.
+ISLINGTON_STAGE_2 = stage("islington", 2, agency="police", other_agency="health")
 
 # One address per page type: every page-level test and benchmark covers each of them.
 PAGE_TYPES = {
@@ -21,10 +25,10 @@ PAGE_TYPES = {
     "emergency": "/staffordshire-stoke/check/yes/",
     "exit": "/havering/check/no/conduct/",
     "concern help": "/islington/check/no/not-sure/",
-    "stage": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
+    "stage": ISLINGTON_STAGE_2,
     "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/schools/",
     "beyond": "/brent/check/no/disagreement/tried-5/",
-    "record": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/record/",
+    "record": f"{ISLINGTON_STAGE_2}record/",
     "form": "/staffordshire-stoke/forms/formal-escalation/",
     "practice list": "/islington/practice/",
     "practice question": "/islington/practice/conference-refused/",
@@ -39,11 +43,11 @@ PAGE_TYPES = {
 }
 
 # More pages a screen reader is checked on: stage outcomes of other partnerships (one with a
-# form to send), and a procedure whose flowchart boxes have titles.
+# form, one with details to send by email), and a procedure whose flowchart boxes have titles.
 MORE_PAGES = {
-    "stage with a form": "/staffordshire-stoke/check/no/disagreement/tried-2/",
-    "stage of another partnership": "/brent/check/no/disagreement/tried-2/",
-    "stage after a question about the child": "/havering/check/no/disagreement/tried-1/yes/",
+    "stage with a form": stage("staffordshire-stoke", 3, missing="yes"),
+    "stage of another partnership": stage("brent", 3),
+    "stage with something to send": stage("havering", 4),
     "procedure with a flowchart": "/staffordshire-stoke/procedure/",
 }
 

@@ -33,7 +33,7 @@ next:
 
 def test_a_situation_reaches_the_state_its_path_does_in_any_order(site):
     p = site.partnerships["islington"]
-    named = {"child": "yes", "other-agency": "health", "agency": "police", "urgency": "ordinary"}
+    named = {"other-agency": "health", "agency": "police"}
     named |= {"progress": "tried-1", "concern": "disagreement", "risk": "no"}
     state = answer(site.flow, p, named)
     assert state.error is None and state.outcome is not None
@@ -42,7 +42,7 @@ def test_a_situation_reaches_the_state_its_path_does_in_any_order(site):
 
 def test_answers_to_questions_the_flow_does_not_ask_are_left_out(site):
     brent = site.partnerships["brent"]
-    state = answer(site.flow, brent, {"risk": "yes", "concern": "conduct", "child": "no"})
+    state = answer(site.flow, brent, {"risk": "yes", "concern": "conduct", "agency": "police"})
     assert [q.id for q, _ in state.answered] == ["risk"]
     assert state.outcome is not None and state.outcome.kind.value == "emergency"
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import bundled
 import pytest
+from answers import stage
 from browser import axe_violations, open_dates
 from conftest import TODAY
 from pages import PAGE_TYPES
@@ -21,6 +22,10 @@ from wizard.core.engine import OutcomeKind, walk
 
 # The live server's "now" (TODAY fixes the day, meaning its start); static pages get the same.
 NOW = datetime.combine(TODAY, time(0), LONDON).astimezone(UTC)
+
+# Islington Stages 2 and 3 for a police officer disagreeing with health.
+ISLINGTON_2 = stage("islington", 2, agency="police", other_agency="health")
+ISLINGTON_3 = stage("islington", 3, agency="police", other_agency="health")
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -52,15 +57,11 @@ def test_journey_with_the_keyboard_and_forms(page, server):
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("Stage 1 did not resolve it").check()
     page.get_by_role("button", name="Continue").click()
-    page.get_by_label("No: resolve it through the stages, within one week or less").check()
-    page.get_by_role("button", name="Continue").click()
     page.get_by_label("Police", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("Health", exact=True).check()
     page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Yes", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    assert page.url.endswith("/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    assert page.url.endswith(ISLINGTON_2)
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "Go to Stage 2: Line Manager"
     assert page.get_by_text("Detective Sergeant").first.is_visible()
@@ -80,7 +81,7 @@ def test_empty_answer_shows_the_error_summary(page, server):
 
 
 def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server):
-    page.goto(server + "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.goto(server + ISLINGTON_2)
     page.get_by_text("Your answers", exact=True).click()  # folded on a stage outcome
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert "/islington/check/no/disagreement/?change=tried-1" in page.url
@@ -88,8 +89,8 @@ def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server
     assert page.get_by_label("Stage 1 did not resolve it").is_checked()
     page.get_by_label("Stage 2 did not resolve it").check()
     page.get_by_role("button", name="Continue").click()
-    # Police, Health and "yes" still fit Stage 3: nothing is asked again.
-    assert page.url.endswith("/islington/check/no/disagreement/tried-2/ordinary/police/health/yes/")
+    # Police and Health still fit Stage 3: nothing is asked again.
+    assert page.url.endswith(ISLINGTON_3)
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
 
 
@@ -97,12 +98,12 @@ def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server
 def test_static_change_keeps_the_later_answers_with_javascript(browser, static_site):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(static_site + "islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.goto(static_site + ISLINGTON_2.lstrip("/"))
     page.get_by_text("Your answers", exact=True).click()  # folded on a stage outcome
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert page.get_by_text("Your answer").is_visible()
     page.get_by_role("link", name="Stage 2 did not resolve it").click()
-    page.wait_for_url("**/tried-2/ordinary/police/health/yes/")
+    page.wait_for_url("**" + ISLINGTON_3)
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
     context.close()
 
@@ -110,7 +111,7 @@ def test_static_change_keeps_the_later_answers_with_javascript(browser, static_s
 def test_print_stylesheet_hides_navigation(browser, server):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server + "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.goto(server + ISLINGTON_2)
     page.emulate_media(media="print")
     assert not page.locator(".govuk-back-link").is_visible()
     assert not page.locator(".app-header").is_visible()
@@ -164,7 +165,7 @@ def axe_violations_ok(browser, url) -> bool:
     return True
 
 
-DATED = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
+DATED = stage("lincolnshire", 1, agency="schools")
 
 
 def enter_date(page, day, month, year, clock=""):
@@ -403,7 +404,7 @@ def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascri
     page = context.new_page()
     if not javascript:  # axe itself needs JavaScript: keep the page's own script from running
         page.route("**/js/plan.*.js", lambda route: route.abort())
-    page.goto(static_site + "staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/")
+    page.goto(static_site + stage("staffordshire-stoke", 5, missing="yes").lstrip("/"))
     if javascript:
         enter_date(page, "2", "11", "2026", "09:30")  # overdue, and two boxes' readings
         assert page.get_by_text("Overdue").first.is_visible()
@@ -513,7 +514,7 @@ def test_the_emergency_action_is_on_a_phones_first_screen(browser, server, slug)
     assert bottom_of(browser, url, "#policy-route") <= 844
 
 
-PRINTED = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+PRINTED = ISLINGTON_2
 
 
 def test_a_stage_outcome_prints_as_a_record_on_two_sheets_of_a4(browser, server, tmp_path):
@@ -554,9 +555,7 @@ def test_static_outcome_reads_the_same_as_live(browser, server, static_site, pat
     [("2", "11", "2026", "09:30"), ("29", "3", "2026", "01:30"), ("25", "10", "2026", "01:30")],
     ids=["overdue", "clocks go forward", "clocks go back"],
 )
-@pytest.mark.parametrize(
-    "path", [DATED, "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"]
-)
+@pytest.mark.parametrize("path", [DATED, stage("staffordshire-stoke", 5, missing="yes")])
 @pytest.mark.xdist_group("build")
 def test_overdue_and_clock_changes_read_the_same_live_and_static(
     browser, server, static_site, path, start
@@ -568,17 +567,19 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
     ("path", "other", "shown"),
     [
         (
-            "islington/check/no/disagreement/nothing-yet/ordinary/police/police/",
+            stage("islington", 1, agency="police", other_agency="police").lstrip("/"),
             {"outcome-day": "30", "outcome-month": "12", "outcome-year": "2026"},
             "by the end of Monday 4 January 2027 (within 2 working days)",
         ),
         (
-            "havering/check/no/disagreement/tried-1/yes/",
+            stage("havering", 2).lstrip("/"),
             {"disagreement-day": "14", "disagreement-month": "12", "disagreement-year": "2026"},
             "by the end of Monday 21 December 2026 (within 1 working week)",
         ),
         (
-            "staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/staffordshire/",
+            stage("staffordshire-stoke", 2, variant="no-line-manager", area="staffordshire").lstrip(
+                "/"
+            ),
             {},
             "move to it",
         ),

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
+from answers import stage
 from browser import open_dates
 from conftest import TODAY
 
@@ -80,17 +81,14 @@ def by_vobject(body: bytes) -> list[dict]:
 @pytest.mark.parametrize(
     ("path", "start"),
     [
-        ("/lincolnshire/check/no/disagreement/nothing-yet/schools/", ("24", "12", "2026", "10:00")),
+        (stage("lincolnshire", 1, agency="schools"), ("24", "12", "2026", "10:00")),
+        (stage("staffordshire-stoke", 5, missing="yes"), ("23", "10", "2026", "01:30")),
         (
-            "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/",
-            ("23", "10", "2026", "01:30"),
-        ),
-        (
-            "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/",
+            stage("islington", 1, agency="police", other_agency="health"),
             ("27", "3", "2026", ""),
         ),
         (
-            "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
+            stage("islington", 2, agency="police", other_agency="health"),
             ("24", "12", "2026", ""),
         ),
     ],
@@ -135,7 +133,7 @@ def test_live_and_static_download_the_same_calendar(browser, server, static_site
 
 @pytest.mark.parametrize(
     "path",
-    ["brent/check/no/disagreement/nothing-yet/", "havering/check/no/disagreement/tried-2/yes/"],
+    [stage("brent", 1).lstrip("/"), stage("havering", 3).lstrip("/")],
 )
 @pytest.mark.xdist_group("build")
 def test_a_static_page_where_nothing_can_be_dated_offers_no_download(browser, static_site, path):

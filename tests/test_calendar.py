@@ -10,6 +10,7 @@ from pathlib import Path
 import bundled
 import pytest
 import vobject
+from answers import stage
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -26,7 +27,7 @@ CALENDAR = json.loads((VECTORS / "calendar.json").read_text())
 PLANS = json.loads((VECTORS / "plans.json").read_text())
 HOLIDAYS = json.loads((VECTORS / "deadlines.json").read_text())["holidays"]
 DOWNLOAD = "Download calendar file (.ics)"
-ISLINGTON = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+ISLINGTON = stage("islington", 2, agency="police", other_agency="health")
 BRENT = "/brent/check/no/disagreement/nothing-yet/"
 HAVERING = "/havering/check/no/disagreement/nothing-yet/"
 START = {"day": "24", "month": "12", "year": "2026", "clock": "10:00"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from answers import path, stage
 from pages import parse, shown_text, text
 
 
@@ -142,7 +143,7 @@ DEEP = {
     ],
     "havering": [
         "/havering/check/",
-        "/havering/check/no/disagreement/tried-3/no/",
+        stage("havering", 4),
         "/havering/check/no/conduct/",
     ],
     "staffordshire-stoke": [
@@ -170,7 +171,7 @@ def test_a_whole_policy_notice_is_a_banner_on_every_page_even_deep_links(client,
     "path",
     [
         "/islington/",
-        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
+        stage("islington", 2, agency="police", other_agency="health"),
         "/brent/check/no/disagreement/tried-4/",
         "/",
         "/compare/",
@@ -198,8 +199,8 @@ GENERAL = "General advice, not from the {} policy:"
 @pytest.mark.parametrize(
     ("path", "short"),
     [
-        ("/islington/check/no/disagreement/tried-4/no/", "ISCP"),
-        ("/havering/check/no/disagreement/tried-3/no/", "HSCB"),
+        (stage("islington", 5), "ISCP"),
+        (stage("havering", 4), "HSCB"),
         ("/lincolnshire/check/no/disagreement/tried-3/non-urgent/schools/", "LSCP"),
     ],
     ids=["Islington stage 5", "Havering stage 4", "Lincolnshire step 4 non-urgent"],
@@ -214,7 +215,7 @@ def test_the_last_stage_says_the_policy_is_silent_and_where_to_turn(client, path
 
 
 def test_the_last_stage_quotes_what_the_policy_says_next_where_it_does(client):
-    path = "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"
+    path = stage("staffordshire-stoke", 5, missing="yes")
     shown = shown_text(page(client, path))
     after = shown[shown.index("If this does not resolve it") :]
     assert "it shall be referred to an independent professional adviser" in after
@@ -240,16 +241,17 @@ def test_every_stage_tried_says_where_to_turn(client, path, short):
 
 # Finding 7's other dead ends and stray text.
 
-STAFFS = "/staffordshire-stoke/check/no/disagreement"
+# Stage 2 reached without saying which route: the variant question comes next.
+STAFFS_2 = {"risk": "no", "concern": "disagreement", "progress": "tried-1"}
 SECURELY = "THIS DOCUMENT MUST BE SENT SECURELY"
 
 
 @pytest.mark.parametrize(
     "path",
     [
-        f"{STAFFS}/nothing-yet/",
-        f"{STAFFS}/tried-1/line-manager/police/health/",
-        f"{STAFFS}/tried-1/no-line-manager/",
+        stage("staffordshire-stoke", 1),
+        stage("staffordshire-stoke", 2, variant="line-manager", other_agency="health"),
+        path("staffordshire-stoke", **STAFFS_2, variant="no-line-manager"),
     ],
 )
 def test_a_forms_rule_is_not_shown_at_a_stage_that_uses_no_form(client, path):
@@ -259,7 +261,7 @@ def test_a_forms_rule_is_not_shown_at_a_stage_that_uses_no_form(client, path):
 
 
 def test_a_forms_rule_is_shown_at_a_stage_that_uses_the_form(client):
-    shown = shown_text(page(client, f"{STAFFS}/tried-2/"))
+    shown = shown_text(page(client, stage("staffordshire-stoke", 3, missing="yes")))
     assert (
         f"“Working day does not include weekends” (Footnote 1) “{SECURELY}” (Appendix 1)" in shown
     )

@@ -6,19 +6,20 @@ Driven through HTTP, asserting the text a practitioner reads on the outcome page
 from __future__ import annotations
 
 import pytest
+from answers import stage
 from pages import shown_text
 
 from wizard.core.policy import Timescale
 
-ISLINGTON_1 = "/islington/check/no/disagreement/nothing-yet/ordinary/police/police/"
+ISLINGTON_1 = stage("islington", 1, agency="police", other_agency="police")
 LINCS_2 = "/lincolnshire/check/no/disagreement/tried-1/schools/"
 STAFFS_1 = "/staffordshire-stoke/check/no/disagreement/nothing-yet/"
-STAFFS_3 = "/staffordshire-stoke/check/no/disagreement/tried-2/"
+STAFFS_3 = stage("staffordshire-stoke", 3, missing="yes")
 STAFFS_THIRD_SECTOR = (
     "/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/staffordshire/"
 )
 HAVERING_1 = "/havering/check/no/disagreement/nothing-yet/"
-HAVERING_2 = "/havering/check/no/disagreement/tried-1/yes/"
+HAVERING_2 = stage("havering", 2)
 BRENT_3 = "/brent/check/no/disagreement/tried-2/"
 
 

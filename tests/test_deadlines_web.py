@@ -8,14 +8,15 @@ from datetime import UTC, datetime
 
 import bundled
 import pytest
+from answers import stage
 from conftest import EVE
 from icalendar import Calendar
 from pages import parse, shown_text, visible_text
 
-STAGE_1 = "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/"
-STAGE_2 = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+STAGE_1 = stage("islington", 1, agency="police", other_agency="health")
+STAGE_2 = stage("islington", 2, agency="police", other_agency="health")
 LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
-STAFFS_5 = "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"
+STAFFS_5 = stage("staffordshire-stoke", 5, missing="yes")
 
 
 def text(response) -> str:
@@ -169,8 +170,8 @@ def test_a_start_a_clock_change_moves_is_explained(eve_client, day, month, note,
 def test_the_plan_chains_every_remaining_stage(eve_client):
     page = text(post(eve_client, STAGE_1, "24", "12", "2026"))
     plan = page[page.index("Your escalation plan") :]
-    for stage in ("Stage 1:", "Stage 2:", "Stage 3:", "Stage 4:", "Stage 5:"):
-        assert stage in plan
+    for name in ("Stage 1:", "Stage 2:", "Stage 3:", "Stage 4:", "Stage 5:"):
+        assert name in plan
     assert "From the end of Wednesday 30 December 2026, when Stage 1 runs out" in plan
     assert "by the end of Thursday 7 January 2027 (within 5 working days)" in plan  # stage 2
     assert "by the end of Friday 15 January 2027 (within 5 working days)" in plan  # stage 4

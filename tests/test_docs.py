@@ -40,10 +40,11 @@ def test_every_question_condition_and_list_is_documented():
 def test_a_new_question_is_documented_with_no_change_to_the_generator(tmp_path):
     site = tmp_path / "site"
     shutil.copytree(ROOT / "content" / "flow", site / "content" / "flow")
-    child = site / "content" / "flow" / "child.md"
-    child.write_text(child.read_text().replace("  - to: stage", "  - to: language"))
+    last = site / "content" / "flow" / "other-agency.md"
+    last.write_text(last.read_text().replace("  - to: stage", "  - to: language"))
     (site / "content" / "flow" / "language.md").write_text(
-        "---\nask: stage-has-roles\nquestion: Which language does the family speak?\n"
+        "---\nask: their-agency-changes-the-page\n"
+        "question: Which language does the family speak?\n"
         "error: Select a language\noptions:\n  - answer: english\n    label: English\n"
         "  - answer: welsh\n    label: Welsh\nnext:\n  - to: stage\n---\n"
     )
@@ -56,9 +57,9 @@ def test_a_new_question_is_documented_with_no_change_to_the_generator(tmp_path):
     assert flowdocs.main(site) == 0
     answers = (site / "README.md").read_text().splitlines()
     assert answers[-2] == (
-        "10. `language`, “Which language does the family speak?”: `english`, `welsh`. "
-        "Asked after `child`; only where the stage to go to has a row of the role table "
-        "(`roles`) for the `agencies`."
+        "9. `language`, “Which language does the family speak?”: `english`, `welsh`. "
+        "Asked after `other-agency`; only where the stage's role table (`roles`) is read by "
+        "the other agency."
     )
     assert "| `other-agency.md`, `language.md` |" in (site / "docs" / "reference.md").read_text()
     assert flowdocs.stale(site) == []

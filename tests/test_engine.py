@@ -85,15 +85,71 @@ def test_agencies_asked_only_where_the_stage_names_roles():
     assert other.question.id == Q.OTHER_AGENCY
 
 
-def test_child_status_asked_from_the_stage_where_a_notification_depends_on_it():
+def test_the_childs_status_is_never_asked():
     p = toy(stages=[stage(1), stage(2, notify=[CP_NOTE]), stage(3)])
+    asked = {s.question.id for s in walk(flow(), p) if s.question}
+    assert asked == {Q.RISK, Q.CONCERN, Q.PROGRESS}
+
+
+TIER = {
+    "id": "at-risk",
+    "label": "No immediate harm, but at risk",
+    "timescale": {
+        "for": "Escalate",
+        "within": "24 hours",
+        "from": "not stated",
+        "starts": "not stated",
+        "words": "w",
+        "cite": "1",
+    },
+}
+
+
+def test_an_urgency_tier_is_an_answer_to_the_first_question():
+    p = toy(urgency={"ordinary": "Each stage's own timescales", "tiers": [TIER]})
+    risk = resolve(flow(), p, ()).question
+    assert [o.slug for o in risk.options] == ["yes", "at-risk", "no", "not-sure"]
+    assert risk.option("no").hint == "Each stage's own timescales"
+    urgent = resolve(flow(), p, ("at-risk", "disagreement", "nothing-yet"))
+    assert urgent.outcome.stage.timescales[0].within[0].amount == 24
+    # At the last stage there is no next level: the stage keeps its own clock.
+    assert resolve(flow(), p, ("at-risk", "disagreement", "tried-2")).base is None
+
+
+MISSING = {
+    "question": "Does your organisation have senior managers?",
+    "present": "Yes",
+    "items": [
+        {
+            "id": "no-seniors",
+            "label": "No",
+            "says": "w",
+            "cite": "1",
+            "to_stage": 3,
+            "with": [{"says": "their representative", "cite": "1"}],
+        }
+    ],
+}
+
+
+def test_the_missing_question_is_asked_where_a_stage_names_a_fallback():
+    p = toy(stages=[stage(1), stage(2, missing=MISSING), stage(3)])
     assert resolve(flow(), p, ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
     state = resolve(flow(), p, ("no", "disagreement", "tried-1"))
-    assert state.question.id == Q.CHILD
-    assert resolve(flow(), p, (*state.segments, "yes")).outcome.kind is OutcomeKind.STAGE
-    # Stage 3 still shows stage 2's duty, so the answer still matters there.
-    assert resolve(flow(), p, ("no", "disagreement", "tried-2")).question.id == Q.CHILD
-    assert resolve(flow(), toy(), ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
+    assert state.question.id == Q.MISSING
+    assert state.question.text == "Does your organisation have senior managers?"
+    assert [o.slug for o in state.question.options] == ["yes", "no-seniors", "not-sure"]
+    assert resolve(flow(), p, (*state.segments, "yes")).outcome.stage.number == 2
+    # The fallback sends the worker on to the stage the policy names.
+    assert resolve(flow(), p, (*state.segments, "no-seniors")).outcome.stage.number == 3
+
+
+def test_a_role_row_read_for_the_other_side_only_asks_only_their_agency():
+    theirs = {**ROLES, "ask": "theirs"}
+    p = toy(agencies=AGENCIES, stages=[stage(1, roles=theirs), stage(2)])
+    state = resolve(flow(), p, ("no", "disagreement", "nothing-yet"))
+    assert state.question.id == Q.OTHER_AGENCY
+    assert resolve(flow(), p, (*state.segments, "health")).outcome.stage.number == 1
 
 
 @pytest.mark.parametrize(

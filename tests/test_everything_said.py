@@ -7,12 +7,11 @@ both ways, whole-Board caveats, areas within a partnership and the adviser at ev
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from answers import path, stage
 from pages import visible_text
 
-ISLINGTON_2 = "/islington/check/no/disagreement/tried-1/{tier}/police/health/yes/"
+ISLINGTON_2 = {"agency": "police", "other_agency": "health"}
 
 
 def read(client, path: str) -> str:
@@ -31,14 +30,15 @@ def between(text: str, start: str, end: str) -> str:
 
 
 def test_the_middle_tier_is_asked_in_the_policys_words(client):
-    page = read(client, "/islington/check/no/disagreement/tried-1/")
-    assert "Is the child's safety believed to be at risk?" in page
-    assert "Yes: the child's safety is believed to be at risk" in page
-    assert "No: resolve it through the stages, within one week or less" in page
+    page = read(client, path("islington"))
+    assert "Is a child at risk of immediate harm?" in page
+    assert "No immediate harm, but the child's safety is believed to be at risk" in page
+    assert "the issue should be escalated to the next level within 24 hours” (3.4)" in page
+    assert "The child's safety is not believed to be at risk: each stage's own" in page
 
 
 def test_the_at_risk_tier_puts_every_stage_on_its_24_hour_clock(client):
-    at_risk = read(client, ISLINGTON_2.format(tier="at-risk"))
+    at_risk = read(client, stage("islington", 2, risk="at-risk", **ISLINGTON_2))
     summary = between(at_risk, "By when", "Also tell")
     assert "within 24 hours" in summary and "(para 3.4)" in summary
     assert "the issue should be escalated to the next level within 24 hours" in at_risk
@@ -51,7 +51,7 @@ def test_the_at_risk_tier_puts_every_stage_on_its_24_hour_clock(client):
 
 
 def test_the_ordinary_answer_keeps_the_stages_own_clocks(client):
-    ordinary = read(client, ISLINGTON_2.format(tier="ordinary"))
+    ordinary = read(client, stage("islington", 2, **ISLINGTON_2))
     # After Stage 1 the referral is made: the stage's own clock leads (issue 24).
     assert "(para 3.12)" in between(ordinary, "By when", "Also tell")
     assert "This stage's ordinary timescales" not in ordinary
@@ -70,14 +70,14 @@ def test_the_policy_matter_page_gives_the_address_the_policy_gives_elsewhere(cli
 
 
 def test_stage_5_business_unit_has_a_contact_with_its_caveat(client):
-    page = read(client, "/islington/check/no/disagreement/tried-4/no/")
+    page = read(client, stage("islington", 5))
     contact = between(page, "Contact details", "Write down")
     assert "ISCP@islington.gov.uk" in contact
     assert "not for the 'Partnership's Business Unit' (3.16)" in contact
 
 
 def test_someone_named_without_details_is_said_to_have_none(client):
-    page = read(client, "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/")
+    page = read(client, stage("staffordshire-stoke", 4, missing="yes"))
     told = between(page, "Also tell", "Write down")
     assert "The policy gives no contact details for them." in told
 
@@ -115,7 +115,7 @@ def test_brent_stage_one_names_nothing_skipped(client):
 
 
 def test_a_junior_worker_sees_the_other_agencys_later_stage_roles(client):
-    page = read(client, "/islington/check/no/disagreement/nothing-yet/ordinary/education/health/")
+    page = read(client, stage("islington", 1, agency="education", other_agency="health"))
     section = between(page, "If the professional you disagree with is more senior", "Your answers")
     assert "Stage 3: Senior Management (Safeguarding Leads): “Named Nurse or Doctor" in section
     assert "(para 3.9)" in section
@@ -124,7 +124,7 @@ def test_a_junior_worker_sees_the_other_agencys_later_stage_roles(client):
 
 
 def test_the_last_stage_has_no_later_roles_to_show(client):
-    page = read(client, "/islington/check/no/disagreement/tried-3/ordinary/education/health/")
+    page = read(client, stage("islington", 4, agency="education", other_agency="health"))
     assert "If the professional you disagree with is more senior" not in page
 
 
@@ -140,7 +140,7 @@ def test_the_lscb_caveat_stands_beside_the_brent_policy_matter_quote(client):
 
 
 def test_the_hscb_caveat_stands_beside_havering_stage_4(client):
-    page = read(client, "/havering/check/no/disagreement/tried-3/no/")
+    page = read(client, stage("havering", 4))
     assert "Note: Safeguarding Children Boards were replaced" in between(
         page, "What to do now", "Also tell"
     )
@@ -164,13 +164,15 @@ def test_the_area_is_asked_only_where_a_fact_differs(client):
 @pytest.mark.parametrize(
     ("area", "shown", "hidden"),
     [
-        ("stoke-on-trent", "for Stoke-on-Trent it would be the Designated Lead", "within SCYVS”"),
-        ("staffordshire", "their safeguarding contact within SCYVS", "would be the Designated"),
+        ("stoke-on-trent", "Who acts “the Designated Lead for child protection”", "“their"),
+        ("staffordshire", "Who acts “their safeguarding contact within SCYVS”", "“for Stoke"),
     ],
 )
 def test_the_third_sector_contact_is_the_areas_own(client, area, shown, hidden):
-    path = f"/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/{area}/"
-    said = between(read(client, path), "What the policy says", "Your dates")
+    # Footnote 2 names a contact for each area: who acts is the area's own, and the other
+    # area's words are not quoted (the note on Footnote 2 names both, as a note).
+    path = stage("staffordshire-stoke", 2, variant="no-line-manager", area=area)
+    said = between(read(client, path), "What to do now", "Your dates")
     assert shown in said and hidden not in said
 
 
@@ -181,19 +183,16 @@ def test_not_sure_of_the_area_shows_both_labelled(client):
     assert "In Stoke-on-Trent: “for Stoke-on-Trent it would be" in said
 
 
-@pytest.mark.parametrize(
-    ("area", "other"), [("staffordshire", "Stoke-on-Trent"), ("stoke-on-trent", "Staffordshire")]
-)
-def test_the_board_manager_is_the_areas_own(client, area, other):
-    page = read(client, f"/staffordshire-stoke/check/no/disagreement/tried-4/{area}/")
-    tell = between(page, "Also tell", "Write down")
-    assert re.search(r"Safeguarding Children Board manager in (Staffordshire|Stoke-on-Trent)", tell)
-    assert f"Board manager in {other}" not in tell
+def test_the_board_manager_is_who_to_refer_to_not_someone_to_tell(client):
+    page = read(client, stage("staffordshire-stoke", 5, missing="no-representative"))
+    referred = between(page, "With", "By when")
+    assert "the relevant Safeguarding Children Board manager in Stoke-on-Trent or" in referred
+    assert "Board manager" not in between(page, "Also tell", "Write down")
 
 
 def test_organisations_without_senior_tiers_are_told_what_the_nb_says(client):
-    for progress in ("tried-2", "tried-3"):
-        page = read(client, f"/staffordshire-stoke/check/no/disagreement/{progress}/")
+    for number in (3, 4):
+        page = read(client, stage("staffordshire-stoke", number, missing="yes"))
         rules = page[page.index("Rules that apply") :]
         assert "some stages may not be relevant" in rules
         assert "as a minimum would have followed stage 1 and 2" in rules

@@ -21,11 +21,10 @@ CLI = ROOT / ".venv" / "bin" / "escalation-wizard"
 VALID = ROOT / "tests" / "broken" / "valid" / "policy.md"
 
 
-def test_the_bundled_flow_starts_with_safety_and_asks_nine_questions():
+def test_the_bundled_flow_starts_with_safety_and_asks_eight_questions():
     assert bundled_flow().start == "risk"
     assert set(bundled_flow().nodes) == {
-        "risk", "concern", "progress", "urgency", "variant", "area", "agency", "other-agency",
-        "child",
+        "risk", "concern", "progress", "variant", "missing", "area", "agency", "other-agency",
     }  # fmt: skip
 
 
@@ -71,24 +70,25 @@ def test_an_unknown_target_is_named_at_its_line(tmp_path):
 
 def test_a_question_with_no_way_on_for_some_answers_is_a_dead_end(tmp_path):
     site = site_with_flow(
-        tmp_path, {"child": ("  - to: stage", '  - answers: ["yes"]\n    to: stage')}
+        tmp_path, {"missing": ("  - to: area", '  - answers: ["yes"]\n    to: area')}
     )
     found = errors(site)
-    assert len(found) == 1 and found[0].startswith("content/flow/child.md:")
+    assert len(found) == 1 and found[0].startswith("content/flow/missing.md:")
     assert "the last branch must lead somewhere for every answer" in found[0]
 
 
 def test_a_loop_is_rejected(tmp_path):
-    site = site_with_flow(tmp_path, {"child": ("  - to: stage", "  - to: progress")})
-    line = line_of(site / "content/flow/child.md", "to: progress")
-    assert f"content/flow/child.md:{line}: 'progress' leads back here: a loop" in errors(site)
+    site = site_with_flow(tmp_path, {"other-agency": ("  - to: stage", "  - to: progress")})
+    line = line_of(site / "content/flow/other-agency.md", "to: progress")
+    where = f"content/flow/other-agency.md:{line}"
+    assert f"{where}: 'progress' leads back here: a loop" in errors(site)
 
 
 def test_a_question_nothing_leads_to_is_unreachable(tmp_path):
     extra = (
-        (ROOT / "content/flow/child.md")
+        (ROOT / "content/flow/other-agency.md")
         .read_text()
-        .replace("ask: child-status-changes-who-is-told", "ask: always")
+        .replace("ask: their-agency-changes-the-page", "ask: always")
     )
     site = site_with_flow(tmp_path, {}, {"spare": extra})
     assert "content/flow/spare.md:1: no answer leads to the question 'spare'" in errors(site)
@@ -96,13 +96,16 @@ def test_a_question_nothing_leads_to_is_unreachable(tmp_path):
 
 def test_an_unknown_predicate_lists_the_known_ones(tmp_path):
     site = site_with_flow(
-        tmp_path, {"other-agency": ("ask: stage-has-roles", "ask: stage-has-role")}
+        tmp_path,
+        {"other-agency": ("ask: their-agency-changes-the-page", "ask: their-agency-changes")},
     )
-    line = line_of(site / "content/flow/other-agency.md", "ask: stage-has-role")
+    line = line_of(site / "content/flow/other-agency.md", "ask: their-agency-changes")
     [found] = errors(site)
     where = f"content/flow/other-agency.md:{line}"
-    assert found.startswith(f"{where}: 'stage-has-role' is not a known condition: use one of ")
-    assert "stage-has-roles" in found
+    assert found.startswith(
+        f"{where}: 'their-agency-changes' is not a known condition: use one of "
+    )
+    assert "their-agency-changes-the-page" in found
 
 
 def test_an_unknown_list_lists_the_known_ones(tmp_path):
@@ -110,7 +113,8 @@ def test_an_unknown_list_lists_the_known_ones(tmp_path):
     line = line_of(site / "content/flow/agency.md", "from: agency")
     [found] = errors(site)
     assert found.startswith(
-        f"content/flow/agency.md:{line}: 'agency' is not a known list: use one of agencies, "
+        f"content/flow/agency.md:{line}: 'agency' is not a known list: "
+        "use one of absences, agencies, "
     )
 
 
@@ -130,17 +134,19 @@ def test_exactly_one_start(tmp_path):
 @pytest.mark.slow
 def test_check_warns_where_no_answer_to_a_question_changes_the_page(tmp_path):
     site = site_with_flow(
-        tmp_path, {"child": ("ask: child-status-changes-who-is-told", "ask: always")}
+        tmp_path, {"other-agency": ("ask: their-agency-changes-the-page", "ask: always")}
     )
     result = subprocess.run(
         [str(CLI), "check", "--site", str(site)], cwd=site, capture_output=True, text=True,
         check=False, timeout=120,
     )  # fmt: skip
-    line = line_of(site / "content/flow/child.md", "ask: always")
+    line = line_of(site / "content/flow/other-agency.md", "ask: always")
     assert result.returncode == 0, result.stderr
-    warned = [w for w in result.stderr.splitlines() if "every answer to 'child'" in w]
+    warned = [w for w in result.stderr.splitlines() if "every answer to 'other-agency'" in w]
     assert warned and all(
-        w.startswith(f"content/flow/child.md:{line}: warning: northshire: after the answers ")
+        w.startswith(
+            f"content/flow/other-agency.md:{line}: warning: northshire: after the answers "
+        )
         and w.endswith(
             "leads to the same page; ask it only where its answer changes the page "
             "(change its 'ask' condition)"
@@ -150,8 +156,9 @@ def test_check_warns_where_no_answer_to_a_question_changes_the_page(tmp_path):
 
 
 def test_redundant_questions_are_found_below_http():
-    always = dataclasses.replace(bundled_flow().nodes["child"], ask="always")
-    flow = dataclasses.replace(bundled_flow(), nodes={**bundled_flow().nodes, "child": always})
+    bundled = bundled_flow()
+    always = dataclasses.replace(bundled.nodes["other-agency"], ask="always")
+    flow = dataclasses.replace(bundled, nodes={**bundled.nodes, "other-agency": always})
     p = toy(stages=[stage(1), stage(2)])
     found = [s.segments for s in redundant_questions(flow, p)]
     assert ("no", "disagreement", "nothing-yet") in found
@@ -161,8 +168,9 @@ def test_redundant_questions_are_found_below_http():
 
 
 def test_a_redundant_question_warning_says_condition_not_predicate(tmp_path):
-    always = dataclasses.replace(bundled_flow().nodes["child"], ask="always")
-    flow = dataclasses.replace(bundled_flow(), nodes={**bundled_flow().nodes, "child": always})
+    bundled = bundled_flow()
+    always = dataclasses.replace(bundled.nodes["other-agency"], ask="always")
+    flow = dataclasses.replace(bundled, nodes={**bundled.nodes, "other-agency": always})
     partnerships = {"toy": toy(stages=[stage(1), stage(2)])}
 
     [first, *_] = redundancy_warnings(flow, partnerships, tmp_path)

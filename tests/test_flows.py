@@ -39,15 +39,14 @@ def test_no_dead_ends_and_every_stage_reachable(site, slug):
 
 
 def test_islington(site):
+    risk = ask(site, "islington").question
+    assert [o.slug for o in risk.options] == ["yes", "at-risk", "no", "not-sure"]
     progress = ask(site, "islington", *START).question
     assert [o.label for o in progress.options][1:3] == [
         "Stage 1 did not resolve it",
         "Stage 2 did not resolve it",
     ]
-    urgency = ask(site, "islington", *START, "nothing-yet").question
-    assert urgency.id == Q.URGENCY
-    assert urgency.text == "Is the child's safety believed to be at risk?"
-    agency = ask(site, "islington", *START, "nothing-yet", "ordinary").question
+    agency = ask(site, "islington", *START, "nothing-yet").question
     assert agency.id == Q.AGENCY
     assert [o.label for o in agency.options] == [
         "Police",
@@ -57,14 +56,11 @@ def test_islington(site):
         "Education",
         "Another agency, or I'm not sure",
     ]
-    # Stage 1 has no duty that depends on the child's status: not asked there.
-    assert ask(site, "islington", *START, "nothing-yet", "ordinary", "police", "health").outcome
-    child = ask(site, "islington", *START, "tried-1", "ordinary", "police", "health").question
-    assert child.id == Q.CHILD
-    outcome = ask(
-        site, "islington", *START, "tried-1", "ordinary", "police", "health", "yes"
-    ).outcome
+    # The child's status is not asked: a duty that depends on it shows with its condition.
+    outcome = ask(site, "islington", *START, "tried-1", "police", "health").outcome
     assert outcome.stage.title == "Line Manager"
+    urgent = ask(site, "islington", "at-risk", "disagreement", "tried-1", "police", "health")
+    assert urgent.outcome.stage.timescales[0].words.startswith("if a child's safety")
 
 
 def test_brent_goes_to_your_own_line_manager_first(site):
@@ -113,11 +109,21 @@ def test_staffordshire_third_sector_route(site):
     assert after.outcome.stage.variant.id == third
 
 
-def test_havering_asks_about_cp_plan_or_looked_after(site):
-    state = ask(site, "havering", *START, "tried-1")
-    assert state.question.id == Q.CHILD
-    outcome = ask(site, "havering", *state.segments, "yes").outcome
+def test_havering_asks_nothing_about_the_child(site):
+    outcome = ask(site, "havering", *START, "tried-1").outcome
     assert outcome.stage.number == 2
+
+
+def test_staffordshire_asks_about_missing_tiers_and_representatives(site):
+    for tried, gone in (("tried-2", "no-senior-manager"), ("tried-3", "no-assistant-director")):
+        state = ask(site, "staffordshire-stoke", *START, tried)
+        assert state.question.id == Q.MISSING
+        assert [o.slug for o in state.question.options] == ["yes", gone, "not-sure"]
+        moved = ask(site, "staffordshire-stoke", *state.segments, gone).outcome.stage
+        assert moved.number == 5
+    fifth = ask(site, "staffordshire-stoke", *START, "tried-4")
+    assert fifth.question.id == Q.MISSING
+    assert ask(site, "staffordshire-stoke", *fifth.segments, "no-representative").outcome
 
 
 @pytest.mark.parametrize(

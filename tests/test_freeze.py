@@ -18,6 +18,7 @@ from pathlib import Path
 import bundled
 import docx
 import pytest
+from answers import stage as stage_path
 from conftest import SUB_URL, TODAY
 from flask import abort
 from pages import bold_lines, parse, visible_text
@@ -219,8 +220,8 @@ def test_discovery_files_and_noindex(site_build):
     assert f"Sitemap: {SUB_URL}sitemap.xml" in (site_build.out / "robots.txt").read_text()
     sitemap = (site_build.out / "sitemap.xml").read_text()
     assert f"<loc>{SUB_URL}islington/procedure/</loc>" in sitemap and "/check/" not in sitemap
-    outcome = site_build.out / "islington/check/no/disagreement/tried-1/ordinary/police/health/yes"
-    outcome = outcome / "index.html"
+    outcome = stage_path("islington", 2, agency="police", other_agency="health").strip("/")
+    outcome = site_build.out / outcome / "index.html"
     assert '<meta name="robots" content="noindex">' in outcome.read_text()
     start = (site_build.out / "islington" / "index.html").read_text()
     assert "noindex" not in start

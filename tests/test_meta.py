@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from answers import stage
 from pages import parse
 
 INDEXABLE = {
@@ -16,7 +17,7 @@ NOINDEX = {
     "emergency": "/islington/check/yes/",
     "exit": "/islington/check/no/conduct/",
     "concern help": "/islington/check/no/not-sure/",
-    "stage": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
+    "stage": stage("islington", 2, agency="police", other_agency="health"),
     "beyond": "/islington/check/no/disagreement/tried-5/",
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from answers import stage
 from pages import visible_text
 
-AT_RISK = {"urgency": "at-risk", "agency": "police", "other_agency": "health", "child": "no"}
+AT_RISK = {"risk": "at-risk", "agency": "police", "other_agency": "health"}
 
 
 def test_no_clock_is_invented_after_the_last_stage(client):

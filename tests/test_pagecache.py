@@ -6,11 +6,12 @@ from datetime import date
 
 import bundled
 import pytest
+from answers import stage
 from conftest import TODAY
 
 from wizard.web.pagecache import Page, PageCache
 
-STAGE = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+STAGE = stage("islington", 2, agency="police", other_agency="health")
 
 
 def page(size: int) -> Page:

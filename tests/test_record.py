@@ -9,6 +9,7 @@ from urllib.parse import unquote
 import bundled
 import docx
 import pytest
+from answers import stage
 from pages import PAGE_TYPES, links, parse, visible_text
 
 from wizard.core.engine import OutcomeKind, walk
@@ -167,7 +168,7 @@ def mailtos(client, url: str) -> list[str]:
 
 
 def test_islington_stage_4_drafts_the_notification_to_the_address_in_3_15(client):
-    url = "/islington/check/no/disagreement/tried-3/ordinary/police/health/yes/"
+    url = stage("islington", 4, agency="police", other_agency="health")
     (href,) = mailtos(client, url)
     assert href.startswith("mailto:ISCP@islington.gov.uk?subject=Escalation notification: Stage 4")
     assert "Partnership: Islington Safeguarding Children Partnership" in href
@@ -177,7 +178,7 @@ def test_islington_stage_4_drafts_the_notification_to_the_address_in_3_15(client
 
 
 def test_havering_keeps_the_mistyped_address_and_its_warning(client):
-    url = "/havering/check/no/disagreement/tried-3/yes/"
+    url = stage("havering", 4)
     (href,) = mailtos(client, url)
     assert href.startswith("mailto:alice.peatling@haverling.gov.uk?")
     text = visible_text(client.get(url).get_data(as_text=True))

@@ -147,8 +147,8 @@ def test_reserved_ids_cover_every_id_the_pages_carry(client):
 
 
 def test_too_many_states_is_a_warning(monkeypatch):
-    monkeypatch.setattr(checks, "STATE_LIMIT", 500)
+    monkeypatch.setattr(checks, "STATE_LIMIT", 400)
     _, problems = inspect_site(BUNDLED_SITE, TODAY)
-    warned = [p for p in problems if "wizard pages, more than the 500" in p.message]
+    warned = [p for p in problems if "wizard pages, more than the 400" in p.message]
     assert {p.path.parent.name for p in warned} == {"islington", "lincolnshire"}
     assert all(p.warning for p in warned)

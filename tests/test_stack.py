@@ -15,13 +15,14 @@ from contextlib import ExitStack
 from urllib.parse import urlencode
 
 import pytest
+from answers import stage
 from browser import open_dates
 from stack import GUNICORN, ROOT, production
 
 from wizard.web.security import headers as security_headers
 
 pytestmark = pytest.mark.slow
-STAGE = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+STAGE = stage("islington", 2, agency="police", other_agency="health")
 SECURITY = security_headers("'none'", hsts=True)
 LOG_LINE = re.compile(r'^\S+ \[[^\]]+\] "(?:[A-Z]+ [^"]*|- -)" \d{3} \S+ \S+$')
 HOST = b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"

@@ -133,7 +133,7 @@ def test_the_checks_catch_a_sentence_and_a_paragraph_said_twice():
 # --- Finding 1: built for reading, in order; more from the policy folded
 
 
-ISLINGTON_2 = {"urgency": "ordinary", "agency": "police", "other_agency": "health", "child": "yes"}
+ISLINGTON_2 = {"agency": "police", "other_agency": "health"}
 
 
 def test_the_page_reads_in_order_what_to_do_why_later_stages_then_more(client):
@@ -168,7 +168,7 @@ def test_more_from_the_policy_quotes_only_what_the_page_does_not(client):
 # --- Finding 2: each note once, beside its first mention; later mentions link to it
 
 
-STAFFS_5 = {"area": "staffordshire"}
+STAFFS_5 = {"missing": "yes", "area": "staffordshire"}
 
 
 @pytest.mark.parametrize(
@@ -176,7 +176,7 @@ STAFFS_5 = {"area": "staffordshire"}
     [
         ("brent", 5, {}, "in 2019: this Board may no longer exist."),
         ("staffordshire-stoke", 5, STAFFS_5, "from 2019: this Board may no longer exist."),
-        ("havering", 4, {"child": "no"}, "in 2019: the HSCB may no longer exist."),
+        ("havering", 4, {}, "in 2019: the HSCB may no longer exist."),
     ],
     ids=["brent", "staffordshire", "havering"],
 )

@@ -88,11 +88,13 @@ def paths(stats_app) -> dict[str, str]:
         lambda s: (
             s.outcome.kind is kind.STAGE
             and s.outcome.stage.number == 2
-            and s.answers.get(Q.URGENCY) == "at-risk"
+            and s.answers.get(Q.RISK) == "at-risk"
         ),
     )
     emergency = first(site, "islington", lambda s: s.outcome.kind is kind.EMERGENCY)
-    conduct = first(site, "islington", lambda s: s.outcome.exit == "conduct")
+    conduct = first(
+        site, "islington", lambda s: s.outcome.exit == "conduct" and s.answers[Q.RISK] == "no"
+    )
     with stats_app.test_request_context():
         return {
             "start": urls.check("islington"),
@@ -195,7 +197,6 @@ def test_a_known_log_gives_exactly_its_counts_in_csv(tmp_path, paths, fmt):
         ("stage", "stage-2"): ("6", FEWER),
         ("stage", "stage-1"): (FEWER, FEWER),
         ("tier", "at-risk"): ("6", FEWER),
-        ("tier", "ordinary"): (FEWER, FEWER),
         ("outcome", "conduct"): (FEWER, FEWER),
         ("download", "record-docx"): ("9", FEWER),
         ("download", "dates-posted"): ("5", FEWER),
@@ -217,7 +218,8 @@ def test_the_html_report_shows_the_same_counts(tmp_path, paths, fmt):
     assert rows["Journeys started (the first question)"] == ["7", "5"]
     assert rows["Emergency pages reached (immediate harm, or not sure)"] == ["5", FEWER]
     assert rows["Stage 2: Line Manager"] == ["6", FEWER]
-    assert rows["Yes: the child's safety is believed to be at risk"] == ["6", FEWER]
+    at_risk = "No immediate harm, but the child's safety is believed to be at risk"
+    assert rows[at_risk] == ["6", FEWER]
     assert rows["Escalation record (Word)"] == ["9", FEWER]
     assert rows["The conduct of a professional (LADO or allegations)"] == [FEWER, FEWER]
     assert table_rows(html, "brent")["Journeys started (the first question)"] == [FEWER, "6"]

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from answers import stage
 from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
@@ -178,9 +179,7 @@ def test_each_term_is_linked_once_a_page_and_lands_on_its_definition(client, nam
 
 
 def test_a_partnerships_pages_link_to_its_own_glossary_others_to_the_general(client):
-    html = client.get(
-        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
-    ).get_data(True)
+    html = client.get(stage("islington", 2, agency="police", other_agency="health")).get_data(True)
     hrefs = [href for href, _ in TERM.findall(html)]
     assert hrefs and all(h.startswith("/islington/glossary/#term-") for h in hrefs)
     # Islington's own definitions are linked on its pages: LBI CSC / ASC from its role table
@@ -191,9 +190,7 @@ def test_a_partnerships_pages_link_to_its_own_glossary_others_to_the_general(cli
 
 
 def test_quoted_policy_words_stay_as_written(client, site):
-    html = client.get(
-        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
-    ).get_data(True)
+    html = client.get(stage("islington", 2, agency="police", other_agency="health")).get_data(True)
     assert "“If the case involves a child subject to a" in visible_text(html)
     assert '<a class="govuk-link app-term" href="/islington/glossary/#term-cla">' in html
     assert site.partnerships["islington"].stages[1].notify[0].says in visible_text(html)

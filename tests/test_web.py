@@ -6,10 +6,12 @@ import re
 
 import bundled
 import pytest
+from answers import path, stage
 from pages import PAGE_TYPES, h1s, ids, links, parse, title, visible_text
 
 from wizard.content import anchor_id
 from wizard.core.engine import OutcomeKind, walk
+from wizard.core.flow import absence
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
@@ -118,7 +120,10 @@ def test_every_reachable_path_renders_with_its_facts(every_page, site, slug):
             stage = state.outcome.stage
             heading = " ".join("".join(tree.find(".//h1").itertext()).split())
             assert f"{p.partnership.stage_word} {stage.number}: {stage.title}" in heading
-            for cite in [t.cite for t in stage.timescales] + [stage.who.cite]:
+            # Who acts: the stage's own, or who the policy names where someone is missing.
+            gone = absence(state.partnership, state.answers)
+            who = [f.cite for f in gone.who] if gone and gone.who else [stage.who.cite]
+            for cite in [t.cite for t in stage.timescales] + who:
                 assert f"#{anchor_id(cite)}" in markup
             hrefs = [a.get("href") for a in tree.iter("a") if a.get("href")]
             cited = {href.split("#")[1] for href in hrefs if "/procedure/#" in href}
@@ -176,36 +181,50 @@ def test_facts_stay_in_their_own_partnership(client, site):
 
 
 def test_change_link_carries_the_old_answer_and_the_later_ones(client):
-    stage = client.get("/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
-    assert (
-        'href="/islington/check/no/disagreement/?change=tried-1&amp;then=ordinary/police/health/yes"'
-        in stage.get_data(as_text=True)
-    )
-    question = client.get(
-        "/islington/check/no/disagreement/?change=tried-1&then=ordinary/police/health/yes"
-    )
+    page = client.get(stage("islington", 2, agency="police", other_agency="health"))
+    base = path("islington", risk="no", concern="disagreement")
+    assert f'href="{base}?change=tried-1&amp;then=police/health"' in page.get_data(as_text=True)
+    question = client.get(f"{base}?change=tried-1&then=police/health")
     tree, _ = parse(question.get_data(as_text=True))
     checked = [i.get("value") for i in tree.iter("input") if i.get("checked") is not None]
     assert checked == ["tried-1"]
     hidden = [i.get("value") for i in tree.iter("input") if i.get("name") == "then"]
-    assert hidden == ["ordinary/police/health/yes"]
+    assert hidden == ["police/health"]
+
+
+ISLINGTON = path("islington", risk="no", concern="disagreement")
+STAFFS = path("staffordshire-stoke", risk="no", concern="disagreement")
 
 
 @pytest.mark.parametrize(
-    ("answer", "lands_on"),
+    ("base", "then", "answer", "lands_on"),
     [
-        ("tried-2", "/islington/check/no/disagreement/tried-2/ordinary/police/health/yes/"),
-        # Stage 1 asks nothing about the child: the answer that no longer fits is dropped.
-        ("nothing-yet", "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/"),
+        (
+            ISLINGTON,
+            "police/health",
+            "tried-2",
+            stage("islington", 3, agency="police", other_agency="health"),
+        ),
+        # Stage 4 asks about no representative on the Board: the answer is dropped.
+        (
+            STAFFS,
+            "no-representative",
+            "tried-3",
+            path("staffordshire-stoke", risk="no", concern="disagreement", progress="tried-3"),
+        ),
         # Every stage tried: the later answers no longer apply at all.
-        ("tried-5", "/islington/check/no/disagreement/tried-5/"),
+        (
+            ISLINGTON,
+            "police/health",
+            "tried-5",
+            path("islington", risk="no", concern="disagreement", progress="tried-5"),
+        ),
     ],
 )
-def test_a_changed_answer_keeps_every_later_answer_that_still_fits(client, answer, lands_on):
-    response = client.get(
-        "/islington/check/no/disagreement/",
-        query_string={"answer": answer, "continue": "1", "then": "ordinary/police/health/yes"},
-    )
+def test_a_changed_answer_keeps_every_later_answer_that_still_fits(
+    client, base, then, answer, lands_on
+):
+    response = client.get(base, query_string={"answer": answer, "continue": "1", "then": then})
     assert response.status_code == 302 and response.headers["Location"] == lands_on
 
 

@@ -33,6 +33,7 @@ def cross_check(partnership: Partnership, doc: Document, folder: Path) -> list[P
     found = [
         *_agencies(partnership),
         *_forms(partnership),
+        *_fallbacks(partnership),
         *_stage_order(partnership),
         *_variants(partnership),
         *_duplicate_ids(partnership),
@@ -223,6 +224,23 @@ def _forms(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
                     else " (describe it under 'forms' first)"
                 )
                 yield ("stages", s, "forms", f, "form"), f"unknown form '{use.form}'{hint}"
+        for x, sent in enumerate(stage.send):
+            where = ("stages", s, "send", x, "form")
+            yield from _known(known, (sent.form,) if sent.form else (), where, "form")
+
+
+def _fallbacks(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    # A fallback sends the worker on, never back: to a later stage the policy has.
+    numbers = partnership.stage_numbers()
+    for s, stage in enumerate(partnership.stages):
+        later = [n for n in numbers if n > stage.number]
+        for i, item in enumerate(stage.missing.items if stage.missing else ()):
+            if item.to_stage is not None and item.to_stage not in later:
+                yield (
+                    ("stages", s, "missing", "items", i, "to_stage"),
+                    f"'to_stage: {item.to_stage}' must be a later stage of this policy: "
+                    f"{', '.join(map(str, later)) or f'stage {stage.number} is the last'}",
+                )
 
 
 def _stage_order(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
@@ -349,9 +367,21 @@ def _areas(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
         for n, told in enumerate(stage.notify):
             where = ("stages", s, "notify", n, "area")
             yield from _known(known, (told.area,) if told.area else (), where, "area")
-        for field in ("do", "rules", "record"):
+        for field in ("do", "rules", "record", "send"):
             for i, fact in enumerate(getattr(stage, field)):
                 where = ("stages", s, field, i, "area")
+                yield from _known(known, (fact.area,) if fact.area else (), where, "area")
+        yield from _stand_in_areas(known, s, stage)
+
+
+def _stand_in_areas(known: list[str], s: int, stage: Stage) -> Iterator[tuple[Loc, str]]:
+    places = [(("stages", s, "instead"), stage.instead)] if stage.instead else []
+    items = stage.missing.items if stage.missing else ()
+    places += [(("stages", s, "missing", "items", i), item) for i, item in enumerate(items)]
+    for base, instead in places:
+        for side, facts in (("who", instead.who), ("with", instead.with_)):
+            for i, fact in enumerate(facts):
+                where = (*base, side, i, "area")
                 yield from _known(known, (fact.area,) if fact.area else (), where, "area")
 
 

@@ -25,6 +25,7 @@ from wizard.core.flow import (
     fill,
     options,
     target_stage,
+    tier,
     wording,
 )
 from wizard.core.policy import Partnership, Stage
@@ -133,10 +134,10 @@ def _step(flow: Flow, p: Partnership, answered: tuple[tuple[Question, Option], .
     found = _route(flow, p, answers)
     if isinstance(found, Question):
         return State(p, answered, question=found, answers=answers)
-    tier = p.tier(answers.get(Q.URGENCY))
-    if tier is not None and found.kind is OutcomeKind.STAGE:
+    urgent = tier(p, answers)
+    if urgent is not None and found.kind is OutcomeKind.STAGE:
         # The tier's clock replaces each stage's own, so the page and the plan use it.
-        timed = p.on_tier_clock(tier)
+        timed = p.on_tier_clock(urgent)
         found = Outcome(found.kind, stage=current_stage(timed, answers))
         return State(timed, answered, outcome=found, answers=answers, base=p)
     return State(p, answered, outcome=found, answers=answers)

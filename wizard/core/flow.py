@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from wizard.core.policy import Condition, Partnership, Stage
+from wizard.core.policy import Absence, Partnership, Side, Stage, Tier
 
 NOT_SURE = "not-sure"
 OTHER = "other"
@@ -35,11 +35,10 @@ class Q(StrEnum):
     CONCERN = "concern"
     PROGRESS = "progress"
     VARIANT = "variant"
+    MISSING = "missing"
     AREA = "area"
-    URGENCY = "urgency"
     AGENCY = "agency"
     OTHER_AGENCY = "other-agency"
-    CHILD = "child"
 
 
 class OutcomeKind(StrEnum):
@@ -137,8 +136,8 @@ def target_stage(p: Partnership, progress: str | None) -> int | None:
     return later[0] if later else None
 
 
-def current_stage(p: Partnership, a: Answers) -> Stage | None:
-    """The stage (or the chosen variant of it) the answers lead to."""
+def asked_stage(p: Partnership, a: Answers) -> Stage | None:
+    """The stage (or the chosen variant of it) that follows the stages tried."""
     number = target_stage(p, a.get(Q.PROGRESS))
     if number is None:
         return None
@@ -152,6 +151,20 @@ def _always(p: Partnership, a: Answers) -> bool:
     return True
 
 
+def absence(p: Partnership, a: Answers) -> Absence | None:
+    """The policy's fallback for someone the worker said their organisation does not have."""
+    stage = asked_stage(p, a)
+    return stage.missing.item(a.get(Q.MISSING)) if stage and stage.missing else None
+
+
+def current_stage(p: Partnership, a: Answers) -> Stage | None:
+    """The stage the answers lead to: the one asked about, or where its fallback sends them."""
+    stage, gone = asked_stage(p, a), absence(p, a)
+    if stage is None or gone is None or gone.to_stage is None:
+        return stage
+    return p.stages_numbered(gone.to_stage)[0]
+
+
 def _every_stage_tried(p: Partnership, a: Answers) -> bool:
     """Where every stage has been tried."""
     return target_stage(p, a.get(Q.PROGRESS)) is None
@@ -163,33 +176,28 @@ def _stage_has_variants(p: Partnership, a: Answers) -> bool:
     return number is not None and len(p.stages_numbered(number)) > 1
 
 
-def _stage_has_roles(p: Partnership, a: Answers) -> bool:
-    """Where the stage to go to has a row of the role table (`roles`) for the `agencies`."""
+def _stage_asks_for(p: Partnership, a: Answers, side: Side) -> bool:
+    """Where the stage to go to has a row of the role table (`roles`) read by this side's agency."""
     stage = current_stage(p, a)
-    return bool(p.agencies) and stage is not None and stage.roles is not None
+    return bool(p.agencies) and stage is not None and bool(stage.roles and stage.roles.asks(side))
 
 
-def _child_status_changes_who_is_told(p: Partnership, a: Answers) -> bool:
-    """Where this or an earlier stage has a `notify` only for a child on a plan or Looked After."""
-    stage = current_stage(p, a)
-    return stage is not None and any(
-        n.when is Condition.CP_OR_LOOKED_AFTER
-        for s in p.stages
-        if s.number <= stage.number
-        for n in s.notify
-    )
+def _their_agency_changes_the_page(p: Partnership, a: Answers) -> bool:
+    """Where the stage's role table (`roles`) is read by the other agency."""
+    return _stage_asks_for(p, a, Side.THEIRS)
 
 
 def _your_agency_changes_the_page(p: Partnership, a: Answers) -> bool:
     """Where the stage's role table, or the policy's `adviser` at every stage, needs your agency."""
-    return _stage_has_roles(p, a) or (
+    return _stage_asks_for(p, a, Side.YOURS) or (
         bool(p.agencies) and current_stage(p, a) is not None and p.adviser_row() is not None
     )
 
 
-def area_facts(stage: Stage) -> Iterator[str]:
-    """The areas named by anything at this stage that applies in one area only."""
-    for f in (*stage.do, *stage.rules, *stage.record, *stage.notify):
+def area_facts(stage: Stage, gone: Absence | None = None) -> Iterator[str]:
+    """The areas named by anything at this stage (or a fallback) that applies in one area only."""
+    stand_ins = [f for i in (stage.instead, gone) if i for f in (*i.who, *i.with_)]
+    for f in (*stage.do, *stage.rules, *stage.record, *stage.notify, *stage.send, *stand_ins):
         if f.area:
             yield f.area
     for cells in stage.roles.by_agency.values() if stage.roles else ():
@@ -199,25 +207,31 @@ def area_facts(stage: Stage) -> Iterator[str]:
 def _area_changes_the_page(p: Partnership, a: Answers) -> bool:
     """Where the policy has `areas` and something at the stage to go to applies in one area."""
     stage = current_stage(p, a)
-    return p.areas is not None and stage is not None and any(area_facts(stage))
+    return p.areas is not None and stage is not None and any(area_facts(stage, absence(p, a)))
 
 
-def _policy_has_urgency_tiers(p: Partnership, a: Answers) -> bool:
-    """Where the policy has `urgency` tiers and the stage to go to is not the last."""
+def _someone_named_may_be_missing(p: Partnership, a: Answers) -> bool:
+    """Where the stage says what to do if the worker's organisation lacks someone (`missing`)."""
+    stage = asked_stage(p, a)
+    return stage is not None and stage.missing is not None
+
+
+def tier(p: Partnership, a: Answers) -> Tier | None:
+    """The urgency tier the first answer names, where the stage to go to has a next level."""
     # At the last stage there is no next level for the tier's clock to reach.
     number = target_stage(p, a.get(Q.PROGRESS))
-    return p.urgency is not None and number is not None and number < p.stage_numbers()[-1]
+    found = p.tier(a.get(Q.RISK))
+    return found if number is not None and number < p.stage_numbers()[-1] else None
 
 
 PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
     ALWAYS: _always,
     "every-stage-tried": _every_stage_tried,
     "stage-has-variants": _stage_has_variants,
-    "stage-has-roles": _stage_has_roles,
+    "their-agency-changes-the-page": _their_agency_changes_the_page,
     "area-changes-the-page": _area_changes_the_page,
-    "policy-has-urgency-tiers": _policy_has_urgency_tiers,
+    "someone-named-may-be-missing": _someone_named_may_be_missing,
     "your-agency-changes-the-page": _your_agency_changes_the_page,
-    "child-status-changes-who-is-told": _child_status_changes_who_is_told,
 }
 
 
@@ -261,11 +275,16 @@ def _area_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, s
 
 
 def _tier_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
-    """Each `urgency` tier's `id`, then `ordinary`. Label fields: {label}, {hint}."""
-    for tier in p.urgency.tiers if p.urgency else ():
-        yield tier.id, {"label": tier.label, "hint": tier.hint or ""}
-    if p.urgency:
-        yield "ordinary", {"label": p.urgency.ordinary, "hint": ""}
+    """Each `urgency` tier's `id`. Label fields: {label}, {hint}."""
+    for t in p.urgency.tiers if p.urgency else ():
+        yield t.id, {"label": t.label, "hint": t.hint or ""}
+
+
+def _absence_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each of the stage's `missing` items' `id`. Label fields: {label}, {hint}."""
+    stage = asked_stage(p, a)
+    for item in stage.missing.items if stage and stage.missing else ():
+        yield item.id, {"label": item.label, "hint": item.hint or ""}
 
 
 OPTION_SOURCES: dict[str, Callable[[Partnership, Answers], Iterator[tuple[str, dict[str, str]]]]]
@@ -275,24 +294,29 @@ OPTION_SOURCES = {
     "agencies": _agency_options,
     "areas": _area_options,
     "tiers": _tier_options,
+    "absences": _absence_options,
 }
 
 
 def wording(p: Partnership, a: Answers) -> dict[str, str]:
-    """Values a question's wording may name in braces: {word}, {variant_question}."""
+    """Values a question's wording may name in braces: {word}, {variant_question}, ..."""
     number = target_stage(p, a.get(Q.PROGRESS))
     variants = p.stages_numbered(number) if number is not None else []
     question = next((s.variant.question for s in variants if s.variant and s.variant.question), "")
     word = p.partnership.stage_word
     areas = p.areas
+    asked = asked_stage(p, a)
+    missing = asked.missing if asked else None
     return {
+        "missing_question": missing.question if missing else "",
+        "missing_hint": (missing.hint or "") if missing else "",
+        "missing_present": missing.present if missing else "",
         "word": word,
         "word_lower": word.lower(),
         "variant_question": question,
         "area_question": areas.question if areas else "",
         "area_hint": (areas.hint or "") if areas else "",
-        "urgency_question": p.urgency.question if p.urgency else "",
-        "urgency_hint": (p.urgency.hint or "") if p.urgency else "",
+        "urgency_ordinary": p.urgency.ordinary if p.urgency else "",
     }
 
 

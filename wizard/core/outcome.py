@@ -10,7 +10,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wizard.core.engine import State, resolve
-from wizard.core.flow import NOT_SURE, Flow, OutcomeKind, Q, area_facts
+from wizard.core.flow import (
+    NOT_SURE,
+    Flow,
+    OutcomeKind,
+    Q,
+    absence,
+    area_facts,
+    asked_stage,
+    tier,
+)
 from wizard.core.policy import (
     Condition,
     Notification,
@@ -50,6 +59,7 @@ class Facts:
     risk_unsure: bool = False
     area: str | None = None  # set only where something at the stage differs by area
     tier: str | None = None  # an urgency tier whose clock replaces the stage's own
+    missing: str | None = None  # the answer about someone the stage names being missing
 
 
 def in_area(area: str | None, chosen: str | None) -> bool:
@@ -63,27 +73,27 @@ def facts(state: State) -> Facts:
     assert outcome is not None
     if outcome.kind is not OutcomeKind.STAGE or outcome.stage is None:
         return Facts(outcome.kind, outcome.exit, risk_unsure=a.get(Q.RISK) == NOT_SURE)
-    p, stage, child, area = state.partnership, outcome.stage, a.get(Q.CHILD), a.get(Q.AREA)
-    duties = earlier_duties(p, stage, child)
+    p, stage, area = state.partnership, outcome.stage, a.get(Q.AREA)
+    duties = earlier_duties(p, stage)
     here = [n for n in stage.notify if in_area(n.area, area)]
     picked = {a.get(Q.AGENCY), a.get(Q.OTHER_AGENCY)} & set(
         stage.roles.by_agency if stage.roles else ()
     )
+    # The child's status is not asked: a duty that depends on it is shown with its condition.
     return Facts(
         outcome.kind,
         stage=stage.key,
         roles=roles(p, stage, a),
         adviser=adviser(p, a),
         chosen=frozenset(picked),
-        notify=tuple(n for n in here if n.when is Condition.ALWAYS or child == "yes"),
-        notify_if_child=tuple(
-            n for n in here if child == NOT_SURE and n.when is not Condition.ALWAYS
-        ),
-        area=area if any(area_facts(stage)) else None,
-        tier=a.get(Q.URGENCY) if p.tier(a.get(Q.URGENCY)) else None,
+        notify=tuple(n for n in here if n.when is Condition.ALWAYS),
+        notify_if_child=tuple(n for n in here if n.when is not Condition.ALWAYS),
+        area=area if any(area_facts(stage, absence(p, a))) else None,
+        tier=urgent.id if (urgent := tier(p, a)) else None,
         earlier_duties=duties,
-        earlier_if_child=child == NOT_SURE and bool(duties),
+        earlier_if_child=bool(duties),
         started_unsure=a.get(Q.PROGRESS) == NOT_SURE,
+        missing=a.get(Q.MISSING) if (asked := asked_stage(p, a)) and asked.missing else None,
     )
 
 
@@ -123,12 +133,8 @@ def role_in(
     return RoleFact(name, agency.name, text, notes)
 
 
-def earlier_duties(
-    p: Partnership, stage: Stage, child: str | None
-) -> tuple[tuple[int, Notification], ...]:
-    """Duties of earlier stages that apply because of the child's status, by stage number."""
-    if child not in ("yes", NOT_SURE):
-        return ()
+def earlier_duties(p: Partnership, stage: Stage) -> tuple[tuple[int, Notification], ...]:
+    """Duties of earlier stages that apply if the child is on a plan or looked after, by stage."""
     return tuple(
         (earlier.number, n)
         for earlier in p.stages

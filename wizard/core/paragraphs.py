@@ -36,7 +36,7 @@ class Situation:
     number: int | None = None
     agencies: frozenset[str] = frozenset()  # agency ids of the sides that are known
     agency_unknown: bool = True  # a side's agency was not asked or not known
-    child: str | None = None  # the answer about the child, if asked
+    child: str | None = None  # the child's status: the wizard does not ask it
 
 
 def situation(state: State) -> Situation:
@@ -51,7 +51,7 @@ def situation(state: State) -> Situation:
     known = frozenset(i for i in ids if i and state.partnership.agency(i))
     unknown = any(not i or not state.partnership.agency(i) for i in ids)
     stage = outcome.stage
-    return Situation("stage", stage.key, stage.number, known, unknown, a.get(Q.CHILD))
+    return Situation("stage", stage.key, stage.number, known, unknown)
 
 
 class Dimension:

@@ -372,6 +372,13 @@ class RoleRow(Model):
         WithJsonSchema(BY_AGENCY_SCHEMA),
     ]
     cite: Cite
+    # Whose agency the wizard asks for to read this row: both sides, or only one where the
+    # stage's own words already name the other (Staffordshire: "their line managers").
+    ask: Side = Side.BOTH
+
+    def asks(self, side: Side) -> bool:
+        """True when the wizard asks for this side's agency to read the row."""
+        return self.ask in (Side.BOTH, side)
 
     def cells(self, agency: str, side: Side, area: str | None = None) -> tuple[RoleCell, ...]:
         """The entries for an agency that apply to this side and area (all areas if unknown)."""
@@ -429,6 +436,81 @@ class Variant(Model):
     question: Text | None = None
 
 
+class Instead(Model):
+    """Who the policy names in place of someone a worker's organisation does not have.
+
+    `says` is the policy's sentence, condition and all; `who` and `with` stand in the
+    stage's own in "What to do now", each in the policy's words, by area where they differ.
+    """
+
+    says: Text
+    cite: Cite
+    who: tuple[Fact, ...] = ()
+    with_: tuple[Fact, ...] = Field(default=(), alias="with")
+    notes: Notes = ()
+
+    @model_validator(mode="after")
+    def _names_someone(self) -> Instead:
+        if not (self.who or self.with_):
+            raise ValueError(
+                "say who stands in, in the policy's words: 'who' (in place of who acts), "
+                "'with' (in place of who they take it to), or both"
+            )
+        return self
+
+
+class Absence(Instead):
+    """An answer that says the worker's organisation lacks someone the stage names."""
+
+    id: Slug
+    label: Text
+    hint: Text | None = None
+    # The stage the policy sends the worker to instead (Staffordshire: no senior tiers, so
+    # "before escalating to their Board representative", Stage 5).
+    to_stage: int | None = Field(default=None, ge=1, le=20)
+
+
+# The missing question's own answers: an absence, asked beside them, needs another id.
+PRESENT_ANSWERS = ("yes", "not-sure")
+
+
+class Missing(Model):
+    """The question that asks whether someone a stage names is missing, and its answers."""
+
+    question: Text
+    hint: Text | None = None
+    present: Text  # the answer "yes": the people the stage names are there
+    items: tuple[Absence, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_are_free(self) -> Missing:
+        ids = [a.id for a in self.items]
+        taken = [i for i in ids if i in PRESENT_ANSWERS or ids.count(i) > 1]
+        if taken:
+            raise ValueError(
+                f"the answer id '{taken[0]}' is used twice, or is one of the question's own "
+                f"answers ({', '.join(PRESENT_ANSWERS)}): give each absence an id of its own"
+            )
+        return self
+
+    def item(self, answer: str | None) -> Absence | None:
+        """The absence this answer names, if any."""
+        return next((a for a in self.items if a.id == answer), None)
+
+
+class Send(Model):
+    """Something the worker sends at this stage, and to whom, with the policy's words."""
+
+    what: Text  # e.g. "The details of the dispute"
+    to: Text  # e.g. "the relevant LSCB manager", or the address the policy gives
+    says: Text
+    cite: Cite
+    form: Slug | None = None
+    contacts: tuple[Contact, ...] = ()
+    area: Slug | None = None
+    notes: Notes = ()
+
+
 class StagePart(StrEnum):
     """A part of a stage whose text may be missing from the copy we have."""
 
@@ -471,6 +553,12 @@ class Stage(Model):
     forms: tuple[FormUse, ...] = ()
     rules: tuple[Fact, ...] = ()
     if_unresolved: Fact | None = None
+    # What the worker sends, to whom; who stands in where this route lacks someone (a
+    # variant for organisations without a line manager); and the question that asks
+    # whether someone the stage names is missing, with the policy's fallback for each.
+    send: tuple[Send, ...] = ()
+    instead: Instead | None = None
+    missing: Missing | None = None
     # How a worker says this stage has been tried, in the policy's words (Brent: "I have
     # consulted a supervisor/manager"); and what the policy says to a worker who skipped it.
     done: Text | None = None
@@ -504,6 +592,13 @@ class Stage(Model):
         if self.variant and self.variant.label not in (self.title or ""):
             return self.variant.label
         return None
+
+    def stand_ins(self) -> tuple[Instead, ...]:
+        """Every fallback the stage names: its own, then each answer's to the missing question."""
+        return (
+            *((self.instead,) if self.instead else ()),
+            *(self.missing.items if self.missing else ()),
+        )
 
     @property
     def key(self) -> str:
@@ -622,13 +717,25 @@ class Tier(Model):
     timescale: Timescale
 
 
-class Urgency(Model):
-    """How the policy tells its urgency tiers apart, and the question that asks which applies."""
+# The first question's own answers: a tier, asked beside them, needs another id.
+RISK_ANSWERS = ("yes", "no", "not-sure")
 
-    question: Text
-    hint: Text | None = None
-    ordinary: Text  # the answer for the ordinary stages
+
+class Urgency(Model):
+    """The policy's levels of urgency, offered as answers to the first question."""
+
+    ordinary: Text  # the hint under 'No': what applies when no tier does
     tiers: tuple[Tier, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _tier_ids_are_free(self) -> Urgency:
+        taken = [t.id for t in self.tiers if t.id in RISK_ANSWERS]
+        if taken:
+            raise ValueError(
+                f"a tier's id '{taken[0]}' is already an answer to the first question "
+                f"({', '.join(RISK_ANSWERS)}): choose another, such as 'at-risk'"
+            )
+        return self
 
 
 class Adviser(Model):
@@ -759,6 +866,9 @@ class Partnership(Model):
             found += [n for t in s.timescales for n in t.notes]
             found += [n for u in s.forms for n in u.notes]
             found += [n for m in s.notify for n in m.notes]
+            found += [n for x in s.send for n in x.notes]
+            found += [n for i in s.stand_ins() for n in i.notes]
+            found += [n for i in s.stand_ins() for f in (*i.who, *i.with_) for n in f.notes]
         return found
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from wizard.core.engine import State, answer
-from wizard.core.flow import Flow, OutcomeKind
+from wizard.core.flow import Flow, OutcomeKind, absence
 from wizard.core.outcome import facts
 from wizard.core.policy import Fact, Partnership, Route, Stage
 
@@ -86,8 +86,12 @@ def _stage_facts(state: State, stage: Stage) -> tuple[Fact, ...]:
         if stage.roles is None
         else [Fact(says=r.role, cite=stage.roles.cite) for r in found.roles]
     )
+    gone = absence(state.partnership, state.answers)
+    stand_ins = [f for i in (gone, stage.instead) if i for f in (*i.who, *i.with_)]
     return (
         *(f for f in (stage.who, stage.with_) if f),  # either may be not available
+        *stand_ins,
+        *(Fact(says=x.says, cite=x.cite) for x in stage.send),
         *roles,
         *stage.do,
         *(Fact(says=t.words, cite=t.cite) for t in stage.timescales),

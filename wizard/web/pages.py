@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wizard.core.engine import Question, State
-from wizard.core.flow import DISAGREEMENT, NO_IMMEDIATE_RISK, NOT_SURE, Flow, Q
+from wizard.core.flow import DISAGREEMENT, NO_IMMEDIATE_RISK, NOT_SURE, Flow
 from wizard.core.policy import (
     Fact,
     Form,
@@ -209,7 +209,6 @@ class StagePage:
     plan: Plan
     form: WhenForm
     date_error: str | None
-    child_unsure: bool
     record: str
     forms: tuple[FormLink, ...]
     headline: Headline
@@ -234,12 +233,9 @@ def stage_page(
     date_error: str | None,
 ) -> StagePage:
     """A stage outcome, with its plan and the form that dates it."""
-    unsure = state.answers.get(Q.CHILD) == NOT_SURE
     record = urls.record(p.slug, state.segments)
     links = form_links(p, view)
-    return StagePage(
-        journey(p, state), view, plan, form, date_error, unsure, record, links, headline(plan)
-    )
+    return StagePage(journey(p, state), view, plan, form, date_error, record, links, headline(plan))
 
 
 # What only the practitioner knows: labelled blanks on the record, never sent anywhere.
@@ -291,14 +287,13 @@ class RecordPage:
 CP_OR_LA = "if the child is on a Child Protection Plan or Looked After"
 
 
-def told(p: Partnership, view: StageView, unsure: bool) -> tuple[tuple[str, Notification], ...]:
+def told(p: Partnership, view: StageView) -> tuple[tuple[str, Notification], ...]:
     """Who must be told, each with when the duty applies, as the stage page words it."""
     word = p.partnership.stage_word
     rows = [(n.who, n) for n in view.notify]
     rows += [(f"{CP_OR_LA[0].upper()}{CP_OR_LA[1:]}: {n.who}", n) for n in view.notify_if_child]
     for earlier, n in view.earlier_duties:
-        condition = f", {CP_OR_LA}" if unsure else ""
-        rows.append((f"{n.who} (from {word} {earlier.number}{condition})", n))
+        rows.append((f"{n.who} (from {word} {earlier.number}, {CP_OR_LA})", n))
     return tuple(rows)
 
 
@@ -329,7 +324,7 @@ def record_page(
         urls.record_docx(p.slug, state.segments),
         form_links(p, view),
         tuple(Blank(*b) for b in RECORD_BLANKS),
-        told(p, view, state.answers.get(Q.CHILD) == NOT_SURE) + also_told,
+        told(p, view) + also_told,
     )
 
 

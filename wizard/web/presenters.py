@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import quote
 
 from wizard.core import outcome
-from wizard.core.engine import Q, State
+from wizard.core.engine import State
+from wizard.core.flow import NOT_SURE, Q, absence, tier
 from wizard.core.policy import (
     AMOUNTLESS,
+    Absence,
+    Contact,
     Fact,
     Form,
     Notification,
     Partnership,
+    Send,
     SourceProblem,
     Stage,
     Tier,
@@ -79,6 +83,22 @@ class DraftEmail:
 
 
 @dataclass(frozen=True)
+class StandIn:
+    """Someone the policy names in place of the stage's own, with the area they belong to."""
+
+    fact: Fact
+    area: str | None = None  # the area's name, where the answers did not say which
+
+
+@dataclass(frozen=True)
+class SendView:
+    """What the worker sends at this stage, to whom, and the drafted email where there is one."""
+
+    send: Send
+    emails: tuple[DraftEmail, ...] = ()  # drafted to the addresses the policy gives for it
+
+
+@dataclass(frozen=True)
 class NextStep:
     """What happens if this stage does not resolve the disagreement."""
 
@@ -122,6 +142,15 @@ class StageView:
     next_quoted: bool = False  # the page already quotes what the policy says comes next
     why: list[Fact] = field(default_factory=list)  # the quotes that back what to do now
     inline: list[str] = field(default_factory=list)  # what "what to do now" quotes itself
+    # The policy's fallbacks where the worker's organisation lacks someone: who stands in
+    # for who acts and with whom; the fallbacks' sentences where the answers leave it open;
+    # the absence that brought the worker to this stage; what to send, to whom.
+    who_now: list[StandIn] = field(default_factory=list)
+    with_now: list[StandIn] = field(default_factory=list)
+    who_if: list[Fact] = field(default_factory=list)
+    with_if: list[Fact] = field(default_factory=list)
+    moved: Absence | None = None
+    send: list[SendView] = field(default_factory=list)
 
     @property
     def you_notes(self) -> tuple[SourceProblem, ...]:
@@ -222,6 +251,8 @@ def stage_view(state: State) -> StageView:
     view.forms = [
         (Fact(says=u.says, cite=u.cite, notes=u.notes), p.form(u.form)) for u in stage.forms
     ]
+    stand_ins(state, view, found.area)
+    view.send = [SendView(x) for x in stage.send if outcome.in_area(x.area, found.area)]
     rules = [f for f in _unique([*stage.rules, *p.rules]) if travels_with(p, stage, f)]
     once = (here(list(stage.do)), here(rules))
     readers = [pr for pr in stage.problems if pr.readers]
@@ -238,7 +269,7 @@ def stage_view(state: State) -> StageView:
     view.secure = [f for f in rules if "securely" in f.says.lower()]
     view.started_unsure = found.started_unsure
     if state.base is not None:
-        view.tier = p.tier(state.answers.get(Q.URGENCY))
+        view.tier = tier(state.base, state.answers)
         ordinary = next(s for s in state.base.stages if s.key == stage.key)
         view.ordinary = ordinary.timescales
     view.later_roles = later_roles(p, stage, view.them)
@@ -256,10 +287,16 @@ def _once(p: Partnership, view: StageView, do: list[Fact], rules: list[Fact]) ->
     policy" what is left.
     """
     s = view.stage
-    sides = ((s.who, view.you), (s.with_, view.them))
+    sides = ((s.who, view.you or view.who_now), (s.with_, view.them or view.with_now))
     view.how = list(p.how)
     view.inline = [f.says for f in view.how]
     view.inline += [f.says for f, role in sides if f and not role]
+    # Who stands in where someone is missing, and what to send: quoted in what to do now.
+    stand_in = [n.fact for n in (*view.who_now, *view.with_now)]
+    view.inline += [f.says for f in (*stand_in, *view.who_if, *view.with_if)]
+    view.inline += [x.send.says for x in view.send]
+    if view.moved is not None:
+        view.inline.append(view.moved.says)
     told = [*view.notify, *view.notify_if_child, *(n for _, n in view.earlier_duties)]
     backing = [*do, *(Fact(says=n.says, cite=n.cite, notes=n.notes) for n in told)]
     backing += [use for use, _ in view.forms]
@@ -312,6 +349,28 @@ def shown_on_stage(p: Partnership, view: StageView) -> list[str]:
     return [*view.inline, *(f.says for f in facts if f), *roles]
 
 
+def stand_ins(state: State, view: StageView, area: str | None) -> None:
+    """Who stands in where the worker's organisation lacks someone, as the answers say."""
+    p, stage, a = state.partnership, view.stage, state.answers
+    gone = absence(p, a)
+    chosen = gone or stage.instead
+    if chosen is not None:
+        view.who_now = [_stand_in(p, f, area) for f in chosen.who if outcome.in_area(f.area, area)]
+        view.with_now = [
+            _stand_in(p, f, area) for f in chosen.with_ if outcome.in_area(f.area, area)
+        ]
+    view.moved = gone if gone and gone.to_stage else None
+    open_ = a.get(Q.MISSING) == NOT_SURE or view.moved is not None
+    for item in stage.missing.items if stage.missing and open_ else ():
+        said = Fact(says=item.says, cite=item.cite, notes=item.notes)
+        (view.who_if if item.who else view.with_if).append(said)
+
+
+def _stand_in(p: Partnership, fact: Fact, area: str | None) -> StandIn:
+    named = p.area(fact.area) if fact.area and area in (None, NOT_SURE) else None
+    return StandIn(fact, named.name if named else None)
+
+
 def later_roles(p: Partnership, stage: Stage, them: Role | None) -> list[tuple[Stage, str]]:
     """The other agency's roles at later stages: the person challenged may be one of them."""
     agency = next((a for a in p.agencies if them and a.name == them.agency), None)
@@ -333,14 +392,22 @@ def travels_with(p: Partnership, stage: Stage, rule: Fact) -> bool:
 
 
 def drafts(p: Partnership, view: StageView) -> list[DraftEmail]:
-    """A drafted email for each address a notification gives, notes on that paragraph beside it."""
+    """A drafted email for each address a notification gives; a sending's go with it."""
+    sent = [(x, _drafted(p, view, x.send.to, x.send.contacts)) for x in view.send]
+    view.send = [replace(x, emails=emails) for x, emails in sent]
+    told = [*view.notify, *view.notify_if_child]
+    return [e for n in told for e in _drafted(p, view, n.who, n.contacts)]
+
+
+def _drafted(
+    p: Partnership, view: StageView, who: str, contacts: tuple[Contact, ...]
+) -> tuple[DraftEmail, ...]:
+    """The drafted emails to the addresses among these contacts, each with its notes."""
     found = []
-    for n in [*view.notify, *view.notify_if_child]:
-        for c in n.contacts:
-            if c.email:
-                notes = tuple(pr for pr in view.stage.problems if pr.cite == c.cite)
-                found.append(DraftEmail(n.who, c.email, mailto(p, view, c.email), c.cite, notes))
-    return found
+    for c in (c for c in contacts if c.email):
+        notes = tuple(pr for pr in view.stage.problems if pr.cite == c.cite)
+        found.append(DraftEmail(who, c.email, mailto(p, view, c.email), c.cite, notes))
+    return tuple(found)
 
 
 def mailto(p: Partnership, view: StageView, address: str) -> str:

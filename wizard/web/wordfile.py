@@ -181,19 +181,29 @@ def record(p: Partnership, page: RecordPage) -> bytes:
 def _roles(page: RecordPage) -> list[Block]:
     view, stage = page.view, page.view.stage
     blocks: list[Block] = [("h2", "Who to contact")]
-    if view.you:
+    if view.who_now:
+        blocks += [_quote(n.fact, f"Who acts{_in(n.area)}: ") for n in view.who_now]
+    elif view.you:
         you = f"{view.you.role} ({view.you.agency}) {_cited(view.you.cite)}"
         blocks.append(("label", "Your side", you))
     elif stage.who:
         blocks.append(_quote(stage.who, "Who acts: "))
     else:
         blocks.append(("p", f"Who acts: {_not_available(stage)}"))
-    if view.them:
+    if view.with_now:
+        blocks += [_quote(n.fact, f"With{_in(n.area)}: ") for n in view.with_now]
+    elif view.them:
         them = f"{view.them.role} ({view.them.agency}) {_cited(view.them.cite)}"
         blocks.append(("label", "The other agency", them))
     elif stage.with_:
         blocks.append(_quote(stage.with_, "With: "))
+    sent = [(x.send, Fact(says=x.send.says, cite=x.send.cite)) for x in view.send]
+    blocks += [_quote(fact, f"Send {s.what} to {s.to}: ") for s, fact in sent]
     return blocks
+
+
+def _in(area: str | None) -> str:
+    return f" in {area}" if area else ""
 
 
 def _not_available(stage: Stage) -> str:

@@ -127,7 +127,10 @@ def _details(state: engine.State) -> tuple[Kind, ...]:
     found = []
     if state.outcome.kind is OutcomeKind.STAGE and state.outcome.stage is not None:
         found.append(kinds.stage_kind(state.outcome.stage))
-    for group, question in (("tier", Q.URGENCY), ("area", Q.AREA)):
-        if question in state.answers:
-            found.append(Kind(group, state.answers[question]))
+    # An urgency tier is an answer to the risk question (decision 27).
+    tier = state.partnership.tier(state.answers.get(Q.RISK))
+    if tier is not None:
+        found.append(Kind("tier", tier.id))
+    if Q.AREA in state.answers:
+        found.append(Kind("area", state.answers[Q.AREA]))
     return tuple(found)

@@ -88,8 +88,9 @@ def rows(flow: Flow, p: Partnership) -> Iterator[Row]:
     for stage in p.stages:
         yield Row(stage_kind(stage), _stage_label(p, stage))
     asked = _options_asked(flow, p)
-    for group, question in (("tier", Q.URGENCY), ("area", Q.AREA)):
-        yield from (Row(Kind(group, o.slug), o.label) for o in asked.get(question, {}).values())
+    tiers = p.urgency.tiers if p.urgency else ()
+    yield from (Row(Kind("tier", t.id), t.label) for t in tiers)
+    yield from (Row(Kind("area", o.slug), o.label) for o in asked.get(Q.AREA, {}).values())
     roles = rolepages.has_roles(p)  # no roles page to count where the policy has no role table
     yield from (r for r in fixed if r.kind.group == "download")
     learning = (r for r in fixed if r.kind.group == "learning")
