@@ -34,7 +34,7 @@ def site() -> Site:
 
 @pytest.fixture(scope="session")
 def app():
-    return bundled.app()
+    return bundled.shared()
 
 
 @pytest.fixture

@@ -6,7 +6,16 @@ import re
 from html.parser import HTMLParser
 
 import html5lib
+from answers import path, stage
 
+# The stage page of the page-level tests: Islington Stage 2, for a police officer disagreeing
+# with health about a child on a Child Protection Plan.
+POLICE_HEALTH_PLAN = {
+    "urgency": "ordinary",
+    "agency": "police",
+    "other_agency": "health",
+    "child": "yes",
+}
 # One address per page type: every page-level test and benchmark covers each of them.
 PAGE_TYPES = {
     "home": "/",
@@ -16,14 +25,14 @@ PAGE_TYPES = {
     "content page": "/pages/accessibility/",
     "question": "/islington/check/",
     "question with error": "/islington/check/?answer=",
-    "long question": "/lincolnshire/check/no/disagreement/tried-2/",
-    "emergency": "/staffordshire-stoke/check/yes/",
-    "exit": "/havering/check/no/conduct/",
-    "concern help": "/islington/check/no/not-sure/",
-    "stage": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
-    "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/schools/",
-    "beyond": "/brent/check/no/disagreement/tried-5/",
-    "record": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/record/",
+    "long question": stage("lincolnshire", 3),
+    "emergency": path("staffordshire-stoke", risk="yes"),
+    "exit": path("havering", risk="no", concern="conduct"),
+    "concern help": path("islington", risk="no", concern="not-sure"),
+    "stage": stage("islington", 2, **POLICE_HEALTH_PLAN),
+    "stage with variants": stage("lincolnshire", 4, variant="urgent", agency="schools"),
+    "beyond": path("brent", risk="no", concern="disagreement", progress="tried-5"),
+    "record": stage("islington", 2, **POLICE_HEALTH_PLAN) + "record/",
     "form": "/staffordshire-stoke/forms/formal-escalation/",
     "practice list": "/islington/practice/",
     "practice question": "/islington/practice/conference-refused/",

@@ -10,11 +10,12 @@ from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
 
+import answers
 import bundled
 import pytest
 from browser import axe_violations
 from conftest import TODAY
-from pages import PAGE_TYPES
+from pages import PAGE_TYPES, POLICE_HEALTH_PLAN
 
 from wizard.content.calendar import LONDON
 from wizard.core.engine import OutcomeKind, walk
@@ -60,7 +61,7 @@ def test_journey_with_the_keyboard_and_forms(page, server):
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Continue").click()
-    assert page.url.endswith("/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    assert page.url.endswith(answers.stage("islington", 2, **POLICE_HEALTH_PLAN))
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "Go to Stage 2: Line Manager"
     assert page.get_by_text("Detective Sergeant").first.is_visible()
@@ -80,15 +81,17 @@ def test_empty_answer_shows_the_error_summary(page, server):
 
 
 def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server):
-    page.goto(server + "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.goto(server + answers.stage("islington", 2, **POLICE_HEALTH_PLAN))
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
-    assert "/islington/check/no/disagreement/?change=tried-1" in page.url
+    assert (
+        answers.path("islington", risk="no", concern="disagreement") + "?change=tried-1" in page.url
+    )
     assert page.get_by_role("heading", level=1).inner_text() == "What has happened so far?"
     assert page.get_by_label("Stage 1 did not resolve it").is_checked()
     page.get_by_label("Stage 2 did not resolve it").check()
     page.get_by_role("button", name="Continue").click()
     # Police, Health and "yes" still fit Stage 3: nothing is asked again.
-    assert page.url.endswith("/islington/check/no/disagreement/tried-2/ordinary/police/health/yes/")
+    assert page.url.endswith(answers.stage("islington", 3, **POLICE_HEALTH_PLAN))
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
 
 
@@ -96,11 +99,11 @@ def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server
 def test_static_change_keeps_the_later_answers_with_javascript(browser, static_site):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(static_site + "islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.goto(static_site + answers.stage("islington", 2, **POLICE_HEALTH_PLAN)[1:])
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
     assert page.get_by_text("Your answer").is_visible()
     page.get_by_role("link", name="Stage 2 did not resolve it").click()
-    page.wait_for_url("**/tried-2/ordinary/police/health/yes/")
+    page.wait_for_url("**" + answers.stage("islington", 3, **POLICE_HEALTH_PLAN))
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
     context.close()
 
@@ -108,7 +111,7 @@ def test_static_change_keeps_the_later_answers_with_javascript(browser, static_s
 def test_print_stylesheet_hides_navigation(browser, server):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server + "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
+    page.goto(server + answers.stage("islington", 2, **POLICE_HEALTH_PLAN))
     page.emulate_media(media="print")
     assert not page.locator(".govuk-back-link").is_visible()
     assert not page.locator(".app-header").is_visible()
@@ -131,7 +134,7 @@ def test_static_site_journey_without_javascript(browser, static_site):
     page.get_by_role("link", name="Lincolnshire Police").click()
     page.get_by_role("link", name="Another agency, or I'm not sure").click()
     assert page.url.endswith(
-        "/lincolnshire/check/no/disagreement/tried-2/lincolnshire-police/other/"
+        answers.stage("lincolnshire", 3, agency="lincolnshire-police", other_agency="other")
     )
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Step 3")
     assert page.get_by_text("Head of PPU").first.is_visible()
@@ -162,7 +165,7 @@ def axe_violations_ok(browser, url) -> bool:
     return True
 
 
-DATED = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
+DATED = answers.stage("lincolnshire", 1, agency="schools")
 
 
 def enter_date(page, day, month, year, clock=""):
@@ -388,7 +391,7 @@ def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascri
     page = context.new_page()
     if not javascript:  # axe itself needs JavaScript: keep the page's own script from running
         page.route("**/js/plan.*.js", lambda route: route.abort())
-    page.goto(static_site + "staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/")
+    page.goto(static_site + answers.stage("staffordshire-stoke", 5, area="staffordshire")[1:])
     if javascript:
         enter_date(page, "2", "11", "2026", "09:30")  # overdue, and two boxes' readings
         assert page.get_by_text("Overdue").first.is_visible()
@@ -492,12 +495,12 @@ def test_what_to_do_now_is_on_a_phones_first_screen(browser, server, path):
     "slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
 )
 def test_the_emergency_action_is_on_a_phones_first_screen(browser, server, slug):
-    url = f"{server}/{slug}/check/yes/"
+    url = server + answers.path(slug, risk="yes")
     assert bottom_of(browser, url, ".app-emergency") <= 844
     assert bottom_of(browser, url, "#policy-route") <= 844
 
 
-PRINTED = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+PRINTED = answers.stage("islington", 2, **POLICE_HEALTH_PLAN)
 
 
 def test_a_stage_outcome_prints_as_a_record_on_two_sheets_of_a4(browser, server, tmp_path):
@@ -539,7 +542,7 @@ def test_static_outcome_reads_the_same_as_live(browser, server, static_site, pat
     ids=["overdue", "clocks go forward", "clocks go back"],
 )
 @pytest.mark.parametrize(
-    "path", [DATED, "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"]
+    "path", [DATED, answers.stage("staffordshire-stoke", 5, area="staffordshire")]
 )
 @pytest.mark.xdist_group("build")
 def test_overdue_and_clock_changes_read_the_same_live_and_static(
@@ -552,17 +555,26 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
     ("path", "other", "shown"),
     [
         (
-            "islington/check/no/disagreement/nothing-yet/ordinary/police/police/",
+            answers.stage(
+                "islington", 1, urgency="ordinary", agency="police", other_agency="police"
+            )[1:],
             {"outcome-day": "30", "outcome-month": "12", "outcome-year": "2026"},
             "by the end of Monday 4 January 2027 (within 2 working days)",
         ),
         (
-            "havering/check/no/disagreement/tried-1/yes/",
+            answers.stage("havering", 2, child="yes")[1:],
             {"disagreement-day": "14", "disagreement-month": "12", "disagreement-year": "2026"},
             "by the end of Monday 21 December 2026 (within 1 working week)",
         ),
         (
-            "staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/staffordshire/",
+            answers.path(
+                "staffordshire-stoke",
+                risk="no",
+                concern="disagreement",
+                progress="tried-1",
+                variant="no-line-manager",
+                area="staffordshire",
+            )[1:],
             {},
             "move to it",
         ),

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+import answers
 import pytest
 from conftest import TODAY
+from pages import POLICE_HEALTH_PLAN
 
 from wizard.content.calendar import LONDON
 
@@ -78,17 +80,19 @@ def by_vobject(body: bytes) -> list[dict]:
 @pytest.mark.parametrize(
     ("path", "start"),
     [
-        ("/lincolnshire/check/no/disagreement/nothing-yet/schools/", ("24", "12", "2026", "10:00")),
+        (answers.stage("lincolnshire", 1, agency="schools"), ("24", "12", "2026", "10:00")),
         (
-            "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/",
+            answers.stage("staffordshire-stoke", 5, area="staffordshire"),
             ("23", "10", "2026", "01:30"),
         ),
         (
-            "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/",
+            answers.stage(
+                "islington", 1, urgency="ordinary", agency="police", other_agency="health"
+            ),
             ("27", "3", "2026", ""),
         ),
         (
-            "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
+            answers.stage("islington", 2, **POLICE_HEALTH_PLAN),
             ("24", "12", "2026", ""),
         ),
     ],
@@ -133,7 +137,7 @@ def test_live_and_static_download_the_same_calendar(browser, server, static_site
 
 @pytest.mark.parametrize(
     "path",
-    ["brent/check/no/disagreement/nothing-yet/", "havering/check/no/disagreement/tried-2/yes/"],
+    [answers.stage("brent", 1)[1:], answers.stage("havering", 3, child="yes")[1:]],
 )
 @pytest.mark.xdist_group("build")
 def test_a_static_page_where_nothing_can_be_dated_offers_no_download(browser, static_site, path):

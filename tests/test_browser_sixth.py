@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import answers
 import pytest
 from browser import axe_violations, live_server
 from conftest import TODAY
@@ -14,17 +15,19 @@ pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
 
 SIXTH = Path(__file__).parent / "sites" / "sixth"
-CHECK = "/fenmouth/check/no/disagreement"
+CHECK = {"risk": "no", "concern": "disagreement"}
 # Each page type whose template changed for text not available, notes or outside contacts.
 PAGES = {
     "start with an unreadable stage": "/fenmouth/",
-    "unreadable stage": f"{CHECK}/tried-2/",
-    "untitled stage with a form known by name": f"{CHECK}/tried-1/",
-    "stage with notes beside a role and a timescale": f"{CHECK}/nothing-yet/education/health/",
-    "record of an unreadable stage": f"{CHECK}/tried-2/record/",
+    "unreadable stage": answers.stage("fenmouth", 3),
+    "untitled stage with a form known by name": answers.stage("fenmouth", 2),
+    "stage with notes beside a role and a timescale": answers.stage(
+        "fenmouth", 1, agency="education", other_agency="health"
+    ),
+    "record of an unreadable stage": answers.stage("fenmouth", 3) + "record/",
     "form known by name": "/fenmouth/forms/referral-form/",
-    "exit with an outside contact": "/fenmouth/check/no/conduct/",
-    "every stage tried": f"{CHECK}/tried-3/",
+    "exit with an outside contact": answers.path("fenmouth", risk="no", concern="conduct"),
+    "every stage tried": answers.path("fenmouth", **CHECK, progress="tried-3"),
 }
 
 

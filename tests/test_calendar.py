@@ -7,12 +7,14 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import answers
 import bundled
 import pytest
 import vobject
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
+from pages import POLICE_HEALTH_PLAN
 
 from wizard.content.calendar import LONDON
 from wizard.core.dates import WorkingCalendar, deadline, entered
@@ -26,9 +28,9 @@ CALENDAR = json.loads((VECTORS / "calendar.json").read_text())
 PLANS = json.loads((VECTORS / "plans.json").read_text())
 HOLIDAYS = json.loads((VECTORS / "deadlines.json").read_text())["holidays"]
 DOWNLOAD = "Download calendar file (.ics)"
-ISLINGTON = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
-BRENT = "/brent/check/no/disagreement/nothing-yet/"
-HAVERING = "/havering/check/no/disagreement/nothing-yet/"
+ISLINGTON = answers.stage("islington", 2, **POLICE_HEALTH_PLAN)
+BRENT = answers.stage("brent", 1)
+HAVERING = answers.stage("havering", 1)
 START = {"day": "24", "month": "12", "year": "2026", "clock": "10:00"}
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import answers
 import pytest
-from pages import parse, shown_text, text
+from pages import POLICE_HEALTH_PLAN, parse, shown_text, text
 
 
 def page(client, path: str) -> str:
@@ -42,9 +43,16 @@ def section(markup: str, heading_id: str) -> str:
 @pytest.mark.parametrize(
     "path",
     [
-        "/lincolnshire/check/no/disagreement/nothing-yet/schools/",
-        "/lincolnshire/check/no/disagreement/tried-1/schools/",
-        "/lincolnshire/check/no/disagreement/tried-3/non-urgent/schools/",
+        answers.stage("lincolnshire", 1, agency="schools"),
+        answers.stage("lincolnshire", 2, agency="schools"),
+        answers.path(
+            "lincolnshire",
+            risk="no",
+            concern="disagreement",
+            progress="tried-3",
+            variant="non-urgent",
+            agency="schools",
+        ),
     ],
     ids=["step 1", "step 2", "step 4 non-urgent"],
 )
@@ -61,13 +69,16 @@ def test_a_schools_worker_sees_both_candidate_slos_on_every_step(client, path):
 
 
 def test_the_agency_question_is_asked_at_a_step_with_no_role_table(client):
-    markup = page(client, "/lincolnshire/check/no/disagreement/nothing-yet/")
+    markup = page(
+        client,
+        answers.path("lincolnshire", risk="no", concern="disagreement", progress="nothing-yet"),
+    )
     assert "Which agency are you in?" in shown_text(markup)
 
 
 def test_a_police_worker_sees_their_own_slo(client):
     advice = row(
-        page(client, "/lincolnshire/check/no/disagreement/tried-1/lincolnshire-police/"),
+        page(client, answers.stage("lincolnshire", 2, agency="lincolnshire-police")),
         "If unsure who to approach",
     )
     assert "Your Senior Liaison Officer, for Lincolnshire Police:" in advice
@@ -75,8 +86,6 @@ def test_a_police_worker_sees_their_own_slo(client):
 
 
 # Finding 2: each caveat beside the role it qualifies, on the outcome page and in the matrix.
-
-STEP_3 = "/lincolnshire/check/no/disagreement/tried-2"
 
 
 @pytest.mark.parametrize(
@@ -98,7 +107,7 @@ STEP_3 = "/lincolnshire/check/no/disagreement/tried-2"
     ids=["swapped rows", "one district and an abolished body"],
 )
 def test_caveats_sit_beside_the_role_they_qualify(client, yours, theirs, your_note, their_note):
-    markup = page(client, f"{STEP_3}/{yours}/{theirs}/")
+    markup = page(client, answers.stage("lincolnshire", 3, agency=yours, other_agency=theirs))
     who, with_ = row(markup, "Who acts"), row(markup, "With")
     assert your_note in who and their_note not in who
     assert their_note in with_ and your_note not in with_
@@ -122,7 +131,12 @@ def test_the_role_matrix_row_carries_its_caveat(client, agency, note):
 
 
 def test_a_caveat_for_one_agency_is_not_shown_beside_another(client):
-    markup = page(client, f"{STEP_3}/lincolnshire-police/adult-safeguarding/")
+    markup = page(
+        client,
+        answers.stage(
+            "lincolnshire", 3, agency="lincolnshire-police", other_agency="adult-safeguarding"
+        ),
+    )
     assert "abolished" not in row(markup, "Who acts") + row(markup, "With")
     assert "columns are swapped" not in shown_text(markup)
 
@@ -137,22 +151,22 @@ DEEP = {
     "brent": [
         "/brent/",
         "/brent/procedure/",
-        "/brent/check/no/disagreement/tried-4/",
-        "/brent/check/no/disagreement/tried-5/",
+        answers.stage("brent", 5),
+        answers.path("brent", risk="no", concern="disagreement", progress="tried-5"),
     ],
     "havering": [
         "/havering/check/",
-        "/havering/check/no/disagreement/tried-3/no/",
-        "/havering/check/no/conduct/",
+        answers.stage("havering", 4, child="no"),
+        answers.path("havering", risk="no", concern="conduct"),
     ],
     "staffordshire-stoke": [
         "/staffordshire-stoke/forms/formal-escalation/",
-        "/staffordshire-stoke/check/yes/",
+        answers.path("staffordshire-stoke", risk="yes"),
     ],
     "lincolnshire": [
         "/lincolnshire/roles/",
         "/lincolnshire/glossary/",
-        f"{STEP_3}/schools/lincolnshire-police/",
+        answers.stage("lincolnshire", 3, agency="schools", other_agency="lincolnshire-police"),
     ],
 }
 
@@ -170,8 +184,8 @@ def test_a_whole_policy_notice_is_a_banner_on_every_page_even_deep_links(client,
     "path",
     [
         "/islington/",
-        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
-        "/brent/check/no/disagreement/tried-4/",
+        answers.stage("islington", 2, **POLICE_HEALTH_PLAN),
+        answers.stage("brent", 5),
         "/",
         "/compare/",
     ],
@@ -185,7 +199,7 @@ def test_no_page_carries_another_partnerships_notice(client, path):
 
 
 def test_the_notice_is_said_once_not_also_in_the_footnotes(client):
-    markup = page(client, "/brent/check/no/disagreement/tried-4/")
+    markup = page(client, answers.stage("brent", 5))
     assert shown_text(markup).count("LSCBs were replaced in England") == 1
 
 
@@ -198,9 +212,19 @@ GENERAL = "General advice, not from the {} policy:"
 @pytest.mark.parametrize(
     ("path", "short"),
     [
-        ("/islington/check/no/disagreement/tried-4/no/", "ISCP"),
-        ("/havering/check/no/disagreement/tried-3/no/", "HSCB"),
-        ("/lincolnshire/check/no/disagreement/tried-3/non-urgent/schools/", "LSCP"),
+        (answers.stage("islington", 5, child="no"), "ISCP"),
+        (answers.stage("havering", 4, child="no"), "HSCB"),
+        (
+            answers.path(
+                "lincolnshire",
+                risk="no",
+                concern="disagreement",
+                progress="tried-3",
+                variant="non-urgent",
+                agency="schools",
+            ),
+            "LSCP",
+        ),
     ],
     ids=["Islington stage 5", "Havering stage 4", "Lincolnshire step 4 non-urgent"],
 )
@@ -214,7 +238,7 @@ def test_the_last_stage_says_the_policy_is_silent_and_where_to_turn(client, path
 
 
 def test_the_last_stage_quotes_what_the_policy_says_next_where_it_does(client):
-    path = "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"
+    path = answers.stage("staffordshire-stoke", 5, area="staffordshire")
     shown = shown_text(page(client, path))
     after = shown[shown.index("If this does not resolve it") :]
     assert "it shall be referred to an independent professional adviser" in after
@@ -225,9 +249,12 @@ def test_the_last_stage_quotes_what_the_policy_says_next_where_it_does(client):
 @pytest.mark.parametrize(
     ("path", "short"),
     [
-        ("/islington/check/no/disagreement/tried-5/", "ISCP"),
-        ("/havering/check/no/disagreement/tried-4/", "HSCB"),
-        ("/brent/check/no/disagreement/tried-5/", "Brent LSCB"),
+        (answers.path("islington", risk="no", concern="disagreement", progress="tried-5"), "ISCP"),
+        (answers.path("havering", risk="no", concern="disagreement", progress="tried-4"), "HSCB"),
+        (
+            answers.path("brent", risk="no", concern="disagreement", progress="tried-5"),
+            "Brent LSCB",
+        ),
     ],
 )
 def test_every_stage_tried_says_where_to_turn(client, path, short):
@@ -240,16 +267,17 @@ def test_every_stage_tried_says_where_to_turn(client, path, short):
 
 # Finding 7's other dead ends and stray text.
 
-STAFFS = "/staffordshire-stoke/check/no/disagreement"
 SECURELY = "THIS DOCUMENT MUST BE SENT SECURELY"
 
 
 @pytest.mark.parametrize(
     "path",
     [
-        f"{STAFFS}/nothing-yet/",
-        f"{STAFFS}/tried-1/line-manager/police/health/",
-        f"{STAFFS}/tried-1/no-line-manager/",
+        answers.stage("staffordshire-stoke", 1),
+        answers.stage(
+            "staffordshire-stoke", 2, variant="line-manager", agency="police", other_agency="health"
+        ),
+        answers.stage("staffordshire-stoke", 2, variant="no-line-manager"),
     ],
 )
 def test_a_forms_rule_is_not_shown_at_a_stage_that_uses_no_form(client, path):
@@ -259,7 +287,7 @@ def test_a_forms_rule_is_not_shown_at_a_stage_that_uses_no_form(client, path):
 
 
 def test_a_forms_rule_is_shown_at_a_stage_that_uses_the_form(client):
-    shown = shown_text(page(client, f"{STAFFS}/tried-2/"))
+    shown = shown_text(page(client, answers.stage("staffordshire-stoke", 3)))
     assert (
         f"“Working day does not include weekends” (Footnote 1) “{SECURELY}” (Appendix 1)" in shown
     )
@@ -269,7 +297,7 @@ def test_a_forms_rule_is_shown_at_a_stage_that_uses_the_form(client):
 def test_a_conduct_concern_where_the_policy_is_silent_names_the_lado_as_general_advice(
     client, slug
 ):
-    shown = shown_text(page(client, f"/{slug}/check/no/conduct/"))
+    shown = shown_text(page(client, answers.path(slug, risk="no", concern="conduct")))
     assert "The policy does not say where to take this." in shown
     assert "Local Authority Designated Officer (LADO)" in shown
     assert "This is general advice. It does not come from the partnership's policy." in shown

@@ -5,21 +5,29 @@ Driven through HTTP, asserting the text a practitioner reads on the outcome page
 
 from __future__ import annotations
 
+import answers
 import pytest
 from pages import shown_text
 
 from wizard.core.policy import Timescale
 
-ISLINGTON_1 = "/islington/check/no/disagreement/nothing-yet/ordinary/police/police/"
-LINCS_2 = "/lincolnshire/check/no/disagreement/tried-1/schools/"
-STAFFS_1 = "/staffordshire-stoke/check/no/disagreement/nothing-yet/"
-STAFFS_3 = "/staffordshire-stoke/check/no/disagreement/tried-2/"
-STAFFS_THIRD_SECTOR = (
-    "/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/staffordshire/"
+ISLINGTON_1 = answers.stage(
+    "islington", 1, urgency="ordinary", agency="police", other_agency="police"
 )
-HAVERING_1 = "/havering/check/no/disagreement/nothing-yet/"
-HAVERING_2 = "/havering/check/no/disagreement/tried-1/yes/"
-BRENT_3 = "/brent/check/no/disagreement/tried-2/"
+LINCS_2 = answers.stage("lincolnshire", 2, agency="schools")
+STAFFS_1 = answers.stage("staffordshire-stoke", 1)
+STAFFS_3 = answers.stage("staffordshire-stoke", 3)
+STAFFS_THIRD_SECTOR = answers.path(
+    "staffordshire-stoke",
+    risk="no",
+    concern="disagreement",
+    progress="tried-1",
+    variant="no-line-manager",
+    area="staffordshire",
+)
+HAVERING_1 = answers.stage("havering", 1)
+HAVERING_2 = answers.stage("havering", 2, child="yes")
+BRENT_3 = answers.stage("brent", 3)
 
 
 def page_of(client, path: str, **form: str) -> str:

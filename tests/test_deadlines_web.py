@@ -6,16 +6,17 @@ import json
 import re
 from datetime import UTC, datetime
 
+import answers
 import bundled
 import pytest
 from conftest import EVE
 from icalendar import Calendar
-from pages import parse, shown_text, visible_text
+from pages import POLICE_HEALTH_PLAN, parse, shown_text, visible_text
 
-STAGE_1 = "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/"
-STAGE_2 = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
-LINCS_1 = "/lincolnshire/check/no/disagreement/nothing-yet/schools/"
-STAFFS_5 = "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/"
+STAGE_1 = answers.stage("islington", 1, urgency="ordinary", agency="police", other_agency="health")
+STAGE_2 = answers.stage("islington", 2, **POLICE_HEALTH_PLAN)
+LINCS_1 = answers.stage("lincolnshire", 1, agency="schools")
+STAFFS_5 = answers.stage("staffordshire-stoke", 5, area="staffordshire")
 
 
 def text(response) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from toy import flow, stage, toy
+from toy import ask, flow, stage, toy
 
 from wizard.core.engine import OutcomeKind, Q, resolve, walk
 
@@ -13,29 +13,29 @@ AGENCIES = [{"id": "police", "name": "Police"}, {"id": "health", "name": "Health
 
 
 def test_first_question_is_immediate_risk():
-    state = resolve(flow(), toy(), ())
+    state = ask(toy())
     assert state.question.id == Q.RISK
     assert [o.slug for o in state.question.options] == ["yes", "no", "not-sure"]
 
 
 @pytest.mark.parametrize("answer", ["yes", "not-sure"])
 def test_risk_or_uncertainty_leads_to_the_emergency_route(answer):
-    assert resolve(flow(), toy(), (answer,)).outcome.kind is OutcomeKind.EMERGENCY
+    assert ask(toy(), risk=answer).outcome.kind is OutcomeKind.EMERGENCY
 
 
 @pytest.mark.parametrize("concern", ["conduct", "complaint", "whistleblowing", "policy"])
 def test_other_kinds_of_concern_exit(concern):
-    outcome = resolve(flow(), toy(), ("no", concern)).outcome
+    outcome = ask(toy(), risk="no", concern=concern).outcome
     assert (outcome.kind, outcome.exit) == (OutcomeKind.EXIT, concern)
 
 
 def test_unsure_concern_gets_help_choosing():
-    assert resolve(flow(), toy(), ("no", "not-sure")).outcome.kind is OutcomeKind.CONCERN_HELP
+    assert ask(toy(), risk="no", concern="not-sure").outcome.kind is OutcomeKind.CONCERN_HELP
 
 
 def test_disagreement_asks_how_far_it_has_got_in_the_policys_terms():
     p = toy(partnership={"name": "T", "short_name": "T", "nation": "england", "stage_word": "Step"})
-    question = resolve(flow(), p, ("no", "disagreement")).question
+    question = ask(p, risk="no", concern="disagreement").question
     assert question.id == Q.PROGRESS
     labels = [o.label for o in question.options]
     assert labels == [
@@ -51,12 +51,12 @@ def test_disagreement_asks_how_far_it_has_got_in_the_policys_terms():
     ("progress", "number"), [("nothing-yet", 1), ("not-sure", 1), ("tried-1", 2), ("tried-2", 3)]
 )
 def test_progress_routes_to_the_next_stage(progress, number):
-    outcome = resolve(flow(), toy(), ("no", "disagreement", progress)).outcome
+    outcome = ask(toy(), risk="no", concern="disagreement", progress=progress).outcome
     assert outcome.kind is OutcomeKind.STAGE and outcome.stage.number == number
 
 
 def test_every_stage_tried_is_beyond_the_procedure():
-    outcome = resolve(flow(), toy(), ("no", "disagreement", "tried-3")).outcome
+    outcome = ask(toy(), risk="no", concern="disagreement", progress="tried-3").outcome
     assert outcome.kind is OutcomeKind.BEYOND and outcome.stage.number == 3
 
 
@@ -68,32 +68,45 @@ def test_variants_ask_which_applies():
             stage(2, variant={"id": "later", "label": "Not urgent"}),
         ]
     )
-    state = resolve(flow(), p, ("no", "disagreement", "tried-1"))
+    state = ask(p, risk="no", concern="disagreement", progress="tried-1")
     assert state.question.id == Q.VARIANT and state.question.text == "Is it urgent?"
-    assert resolve(flow(), p, (*state.segments, "later")).outcome.stage.variant.id == "later"
+    assert (
+        ask(
+            p, risk="no", concern="disagreement", progress="tried-1", variant="later"
+        ).outcome.stage.variant.id
+        == "later"
+    )
 
 
 def test_agencies_asked_only_where_the_stage_names_roles():
     p = toy(agencies=AGENCIES, stages=[stage(1), stage(2), stage(3, roles=ROLES), stage(4)])
-    assert resolve(flow(), p, ("no", "disagreement", "tried-3")).outcome.stage.number == 4
+    assert ask(p, risk="no", concern="disagreement", progress="tried-3").outcome.stage.number == 4
     # Stage 2 names no roles: that the next stage does changes nothing on this page.
-    assert resolve(flow(), p, ("no", "disagreement", "tried-1")).outcome.stage.number == 2
-    asked = resolve(flow(), p, ("no", "disagreement", "tried-2"))
+    assert ask(p, risk="no", concern="disagreement", progress="tried-1").outcome.stage.number == 2
+    asked = ask(p, risk="no", concern="disagreement", progress="tried-2")
     assert asked.question.id == Q.AGENCY
     assert [o.slug for o in asked.question.options] == ["police", "health", "other"]
-    other = resolve(flow(), p, (*asked.segments, "police"))
+    other = ask(p, risk="no", concern="disagreement", progress="tried-2", agency="police")
     assert other.question.id == Q.OTHER_AGENCY
 
 
 def test_child_status_asked_from_the_stage_where_a_notification_depends_on_it():
     p = toy(stages=[stage(1), stage(2, notify=[CP_NOTE]), stage(3)])
-    assert resolve(flow(), p, ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
-    state = resolve(flow(), p, ("no", "disagreement", "tried-1"))
+    assert (
+        ask(p, risk="no", concern="disagreement", progress="nothing-yet").outcome.stage.number == 1
+    )
+    state = ask(p, risk="no", concern="disagreement", progress="tried-1")
     assert state.question.id == Q.CHILD
-    assert resolve(flow(), p, (*state.segments, "yes")).outcome.kind is OutcomeKind.STAGE
+    assert (
+        ask(p, risk="no", concern="disagreement", progress="tried-1", child="yes").outcome.kind
+        is OutcomeKind.STAGE
+    )
     # Stage 3 still shows stage 2's duty, so the answer still matters there.
-    assert resolve(flow(), p, ("no", "disagreement", "tried-2")).question.id == Q.CHILD
-    assert resolve(flow(), toy(), ("no", "disagreement", "nothing-yet")).outcome.stage.number == 1
+    assert ask(p, risk="no", concern="disagreement", progress="tried-2").question.id == Q.CHILD
+    assert (
+        ask(toy(), risk="no", concern="disagreement", progress="nothing-yet").outcome.stage.number
+        == 1
+    )
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import re
 
+import answers
 import pytest
 from pages import visible_text
 
-ISLINGTON_2 = "/islington/check/no/disagreement/tried-1/{tier}/police/health/yes/"
+# Islington Stage 2, for a police officer disagreeing with health about a child on a plan.
+ISLINGTON_2 = {"agency": "police", "other_agency": "health", "child": "yes"}
+
+
+DISAGREEMENT = {"risk": "no", "concern": "disagreement"}
 
 
 def read(client, path: str) -> str:
@@ -31,14 +36,16 @@ def between(text: str, start: str, end: str) -> str:
 
 
 def test_the_middle_tier_is_asked_in_the_policys_words(client):
-    page = read(client, "/islington/check/no/disagreement/tried-1/")
+    page = read(
+        client, answers.path("islington", risk="no", concern="disagreement", progress="tried-1")
+    )
     assert "Is the child's safety believed to be at risk?" in page
     assert "Yes: the child's safety is believed to be at risk" in page
     assert "No: resolve it through the stages, within one week or less" in page
 
 
 def test_the_at_risk_tier_puts_every_stage_on_its_24_hour_clock(client):
-    at_risk = read(client, ISLINGTON_2.format(tier="at-risk"))
+    at_risk = read(client, answers.stage("islington", 2, urgency="at-risk", **ISLINGTON_2))
     summary = between(at_risk, "By when", "Also tell")
     assert "within 24 hours" in summary and "(para 3.4)" in summary
     assert "the issue should be escalated to the next level within 24 hours" in at_risk
@@ -50,7 +57,7 @@ def test_the_at_risk_tier_puts_every_stage_on_its_24_hour_clock(client):
 
 
 def test_the_ordinary_answer_keeps_the_stages_own_clocks(client):
-    ordinary = read(client, ISLINGTON_2.format(tier="ordinary"))
+    ordinary = read(client, answers.stage("islington", 2, urgency="ordinary", **ISLINGTON_2))
     assert "(para 3.10)" in between(ordinary, "By when", "Also tell")
     assert "This stage's ordinary timescales" not in ordinary
     plan = ordinary[ordinary.rindex("Stage 4: Assistant Directors") :]
@@ -61,26 +68,26 @@ def test_the_ordinary_answer_keeps_the_stages_own_clocks(client):
 
 
 def test_the_policy_matter_page_gives_the_address_the_policy_gives_elsewhere(client):
-    page = read(client, "/islington/check/no/policy/")
+    page = read(client, answers.path("islington", risk="no", concern="policy"))
     assert "ISCP@islington.gov.uk (para 3.15)" in page
     assert "It gives no address for the 'ISCP manager' named here" in page
 
 
 def test_stage_5_business_unit_has_a_contact_with_its_caveat(client):
-    page = read(client, "/islington/check/no/disagreement/tried-4/no/")
+    page = read(client, answers.stage("islington", 5, child="no"))
     contact = between(page, "Contact details", "Write down")
     assert "ISCP@islington.gov.uk" in contact
     assert "not for the 'Partnership's Business Unit' (3.16)" in contact
 
 
 def test_someone_named_without_details_is_said_to_have_none(client):
-    page = read(client, "/staffordshire-stoke/check/no/disagreement/tried-4/staffordshire/")
+    page = read(client, answers.stage("staffordshire-stoke", 5, area="staffordshire"))
     told = page[page.index("Who must be told") :]
     assert "The policy gives no contact details for them." in told
 
 
 def test_the_emergency_page_says_how_to_challenge_a_declined_referral(client):
-    page = read(client, "/islington/check/yes/")
+    page = read(client, answers.path("islington", risk="yes"))
     section = between(page, "If Children's Social Care has declined your referral", "If no child")
     assert "call 999" in section
     assert "a disagreement with that decision is what this escalation procedure is for" in section
@@ -91,7 +98,7 @@ def test_the_emergency_page_says_how_to_challenge_a_declined_referral(client):
 
 
 def test_brent_progress_answers_use_the_policys_own_stage_words(client):
-    page = read(client, "/brent/check/no/disagreement/")
+    page = read(client, answers.path("brent", risk="no", concern="disagreement"))
     assert "I have consulted a supervisor/manager" in page
     assert "The people who disagree have had a discussion" in page
     assert "Stage 1 did not resolve it" not in page
@@ -99,20 +106,25 @@ def test_brent_progress_answers_use_the_policys_own_stage_words(client):
 
 @pytest.mark.parametrize("progress", ["tried-1", "tried-2"])
 def test_a_later_brent_stage_names_stage_one_and_what_it_asks(client, progress):
-    page = read(client, f"/brent/check/no/disagreement/{progress}/")
+    page = read(client, answers.path("brent", **DISAGREEMENT, progress=progress))
     assert "The policy puts Stage 1: Involving your Line manager (Stage One) before" in page
     assert "should initially consult a supervisor/manager to clarify their thinking" in page
 
 
 def test_brent_stage_one_names_nothing_skipped(client):
-    assert "If it was skipped" not in read(client, "/brent/check/no/disagreement/nothing-yet/")
+    assert "If it was skipped" not in read(client, answers.stage("brent", 1))
 
 
 # --- role tables read both ways (Islington 4.10, 3.9)
 
 
 def test_a_junior_worker_sees_the_other_agencys_later_stage_roles(client):
-    page = read(client, "/islington/check/no/disagreement/nothing-yet/ordinary/education/health/")
+    page = read(
+        client,
+        answers.stage(
+            "islington", 1, urgency="ordinary", agency="education", other_agency="health"
+        ),
+    )
     section = between(page, "may hold a more senior role", "Stage 1 of 5")
     assert "Stage 3: Senior Management (Safeguarding Leads): “Named Nurse or Doctor" in section
     assert "more senior than them, they should inform their line manager" in section
@@ -120,7 +132,18 @@ def test_a_junior_worker_sees_the_other_agencys_later_stage_roles(client):
 
 
 def test_the_last_stage_has_no_later_roles_to_show(client):
-    page = read(client, "/islington/check/no/disagreement/tried-3/ordinary/education/health/")
+    page = read(
+        client,
+        answers.path(
+            "islington",
+            risk="no",
+            concern="disagreement",
+            progress="tried-3",
+            urgency="ordinary",
+            agency="education",
+            other_agency="health",
+        ),
+    )
     assert "may hold a more senior role" not in page
 
 
@@ -128,7 +151,7 @@ def test_the_last_stage_has_no_later_roles_to_show(client):
 
 
 def test_the_lscb_caveat_stands_beside_the_brent_policy_matter_quote(client):
-    page = read(client, "/brent/check/no/policy/")
+    page = read(client, answers.path("brent", risk="no", concern="policy"))
     quote = "brought to the attention of the Chair of the LSCB"
     assert quote in page
     after = page[page.index(quote) :][:400]
@@ -136,14 +159,14 @@ def test_the_lscb_caveat_stands_beside_the_brent_policy_matter_quote(client):
 
 
 def test_the_hscb_caveat_stands_beside_havering_stage_4(client):
-    page = read(client, "/havering/check/no/disagreement/tried-3/no/")
+    page = read(client, answers.stage("havering", 4, child="no"))
     assert "Note: Safeguarding Children Boards were replaced" in between(
         page, "What to do now", "Also tell"
     )
 
 
 def test_whole_board_caveats_stay_within_their_partnership(client):
-    page = read(client, "/islington/check/no/policy/")
+    page = read(client, answers.path("islington", risk="no", concern="policy"))
     assert "Boards were replaced" not in page
 
 
@@ -151,9 +174,15 @@ def test_whole_board_caveats_stay_within_their_partnership(client):
 
 
 def test_the_area_is_asked_only_where_a_fact_differs(client):
-    third_sector = "/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/"
+    third_sector = answers.path(
+        "staffordshire-stoke",
+        risk="no",
+        concern="disagreement",
+        progress="tried-1",
+        variant="no-line-manager",
+    )
     assert "Is this in Staffordshire or in Stoke-on-Trent?" in read(client, third_sector)
-    stage_1 = read(client, "/staffordshire-stoke/check/no/disagreement/nothing-yet/")
+    stage_1 = read(client, answers.stage("staffordshire-stoke", 1))
     assert "Staffordshire or in Stoke-on-Trent" not in stage_1
 
 
@@ -165,13 +194,13 @@ def test_the_area_is_asked_only_where_a_fact_differs(client):
     ],
 )
 def test_the_third_sector_contact_is_the_areas_own(client, area, shown, hidden):
-    path = f"/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/{area}/"
+    path = answers.stage("staffordshire-stoke", 2, variant="no-line-manager", area=area)
     said = between(read(client, path), "What the policy says to do", "Rules that apply")
     assert shown in said and hidden not in said
 
 
 def test_not_sure_of_the_area_shows_both_labelled(client):
-    path = "/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/not-sure/"
+    path = answers.stage("staffordshire-stoke", 2, variant="no-line-manager", area="not-sure")
     said = read(client, path)
     assert "In Staffordshire: “For some 3rd sector organisations" in said
     assert "In Stoke-on-Trent: “for Stoke-on-Trent it would be" in said
@@ -181,7 +210,7 @@ def test_not_sure_of_the_area_shows_both_labelled(client):
     ("area", "other"), [("staffordshire", "Stoke-on-Trent"), ("stoke-on-trent", "Staffordshire")]
 )
 def test_the_board_manager_is_the_areas_own(client, area, other):
-    page = read(client, f"/staffordshire-stoke/check/no/disagreement/tried-4/{area}/")
+    page = read(client, answers.stage("staffordshire-stoke", 5, area=area))
     tell = between(page, "Also tell", "Write down")
     assert re.search(r"Safeguarding Children Board manager in (Staffordshire|Stoke-on-Trent)", tell)
     assert f"Board manager in {other}" not in tell
@@ -189,7 +218,7 @@ def test_the_board_manager_is_the_areas_own(client, area, other):
 
 def test_organisations_without_senior_tiers_are_told_what_the_nb_says(client):
     for progress in ("tried-2", "tried-3"):
-        page = read(client, f"/staffordshire-stoke/check/no/disagreement/{progress}/")
+        page = read(client, answers.path("staffordshire-stoke", **DISAGREEMENT, progress=progress))
         rules = page[page.index("Rules that apply") :]
         assert "some stages may not be relevant" in rules
         assert "as a minimum would have followed stage 1 and 2" in rules
@@ -198,9 +227,19 @@ def test_organisations_without_senior_tiers_are_told_what_the_nb_says(client):
 # --- the adviser at every step (Lincolnshire's SLO)
 
 
-@pytest.mark.parametrize("progress", ["nothing-yet", "tried-1", "tried-3/non-urgent"])
-def test_lincolnshire_names_the_workers_slo_on_every_step(client, progress):
-    page = read(client, f"/lincolnshire/check/no/disagreement/{progress}/lincolnshire-police/")
+@pytest.mark.parametrize(
+    "step",
+    [
+        {"progress": "nothing-yet"},
+        {"progress": "tried-1"},
+        {"progress": "tried-3", "variant": "non-urgent"},
+    ],
+    ids=["step 1", "step 2", "step 4 non-urgent"],
+)
+def test_lincolnshire_names_the_workers_slo_on_every_step(client, step):
+    page = read(
+        client, answers.path("lincolnshire", **DISAGREEMENT, **step, agency="lincolnshire-police")
+    )
     row = between(page, "If unsure who to approach", "By when")
     assert "Your Senior Liaison Officer, for Lincolnshire Police: Head of PPU" in row
     said = between(page, "If you are unsure who to approach", "Timescales")
@@ -208,7 +247,7 @@ def test_lincolnshire_names_the_workers_slo_on_every_step(client, progress):
 
 
 def test_a_school_is_shown_both_candidate_slos_with_their_caveat(client):
-    page = read(client, "/lincolnshire/check/no/disagreement/nothing-yet/schools/")
+    page = read(client, answers.stage("lincolnshire", 1, agency="schools"))
     row = between(page, "If unsure who to approach", "By when")
     assert "Designated Teacher for Child Protection (Schools)" in row
     assert "Safeguarding Officer for Schools (Children's Services (Education))" in row
@@ -216,14 +255,21 @@ def test_a_school_is_shown_both_candidate_slos_with_their_caveat(client):
 
 
 def test_a_swapped_row_carries_its_caveat_beside_the_role(client):
-    path = "/lincolnshire/check/no/disagreement/tried-1/west-lindsey-district-council/"
+    path = answers.stage("lincolnshire", 2, agency="west-lindsey-district-council")
     row = between(read(client, path), "If unsure who to approach", "By when")
     assert "Cultural Development Team Leader" in row
     assert "this row's columns are swapped" in row
 
 
 def test_a_third_sector_worker_is_shown_the_voluntary_sector_lead(client):
-    path = "/staffordshire-stoke/check/no/disagreement/tried-1/no-line-manager/staffordshire/"
+    path = answers.path(
+        "staffordshire-stoke",
+        risk="no",
+        concern="disagreement",
+        progress="tried-1",
+        variant="no-line-manager",
+        area="staffordshire",
+    )
     rules = read(client, path)
     said = rules[rules.index("Rules that apply") :]
     assert "“A designated lead within the voluntary sector” (Stage 2 para 2)" in said

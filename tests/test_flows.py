@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from answers import named
 
-from wizard.core.engine import OutcomeKind, Q, resolve, walk
+from wizard.core.engine import OutcomeKind, Q, answer, walk
 
-START = ("no", "disagreement")
+START = {"risk": "no", "concern": "disagreement"}
 
 
-def ask(site, slug, *segments):
-    state = resolve(site.flow, site.partnerships[slug], segments)
-    assert state.error is None, segments
+def ask(site, slug, **given):
+    """The state a bundled partnership reaches from answers named by question."""
+    state = answer(site.flow, site.partnerships[slug], named(given))
+    assert state.error is None, given
     return state
 
 
@@ -20,9 +22,9 @@ def ask(site, slug, *segments):
 )
 def test_safety_first_then_scope(site, slug):
     assert ask(site, slug).question.id == Q.RISK
-    assert ask(site, slug, "yes").outcome.kind is OutcomeKind.EMERGENCY
-    assert ask(site, slug, "no").question.id == Q.CONCERN
-    assert ask(site, slug, *START).question.id == Q.PROGRESS
+    assert ask(site, slug, risk="yes").outcome.kind is OutcomeKind.EMERGENCY
+    assert ask(site, slug, risk="no").question.id == Q.CONCERN
+    assert ask(site, slug, **START).question.id == Q.PROGRESS
 
 
 @pytest.mark.parametrize(
@@ -39,15 +41,15 @@ def test_no_dead_ends_and_every_stage_reachable(site, slug):
 
 
 def test_islington(site):
-    progress = ask(site, "islington", *START).question
+    progress = ask(site, "islington", **START).question
     assert [o.label for o in progress.options][1:3] == [
         "Stage 1 did not resolve it",
         "Stage 2 did not resolve it",
     ]
-    urgency = ask(site, "islington", *START, "nothing-yet").question
+    urgency = ask(site, "islington", **START, progress="nothing-yet").question
     assert urgency.id == Q.URGENCY
     assert urgency.text == "Is the child's safety believed to be at risk?"
-    agency = ask(site, "islington", *START, "nothing-yet", "ordinary").question
+    agency = ask(site, "islington", **START, progress="nothing-yet", urgency="ordinary").question
     assert agency.id == Q.AGENCY
     assert [o.label for o in agency.options] == [
         "Police",
@@ -58,20 +60,19 @@ def test_islington(site):
         "Another agency, or I'm not sure",
     ]
     # Stage 1 has no duty that depends on the child's status: not asked there.
-    assert ask(site, "islington", *START, "nothing-yet", "ordinary", "police", "health").outcome
-    child = ask(site, "islington", *START, "tried-1", "ordinary", "police", "health").question
+    ordinary = {**START, "urgency": "ordinary", "agency": "police", "other-agency": "health"}
+    assert ask(site, "islington", **ordinary, progress="nothing-yet").outcome
+    child = ask(site, "islington", **ordinary, progress="tried-1").question
     assert child.id == Q.CHILD
-    outcome = ask(
-        site, "islington", *START, "tried-1", "ordinary", "police", "health", "yes"
-    ).outcome
+    outcome = ask(site, "islington", **ordinary, progress="tried-1", child="yes").outcome
     assert outcome.stage.title == "Line Manager"
 
 
 def test_brent_goes_to_your_own_line_manager_first(site):
-    state = ask(site, "brent", *START, "nothing-yet")
+    state = ask(site, "brent", **START, progress="nothing-yet")
     assert state.outcome.stage.number == 1
     assert "Line manager" in state.outcome.stage.title
-    assert "other agency" in ask(site, "brent", *START, "tried-1").outcome.stage.title
+    assert "other agency" in ask(site, "brent", **START, progress="tried-1").outcome.stage.title
 
 
 def test_brent_asks_no_agency_or_child_status(site):
@@ -80,43 +81,48 @@ def test_brent_asks_no_agency_or_child_status(site):
 
 
 def test_lincolnshire_step_4_asks_urgent_or_not(site):
-    state = ask(site, "lincolnshire", *START, "tried-3")
+    step_4 = {**START, "progress": "tried-3"}
+    state = ask(site, "lincolnshire", **step_4)
     assert state.question.id == Q.VARIANT
     assert state.question.text == "Is urgent resolution required?"
     urgent, non_urgent = (o.slug for o in state.question.options)
     # Every step asks the worker's agency: the policy ties advice to their SLO at every step.
-    urgent_stage = ask(site, "lincolnshire", *state.segments, urgent, "schools").outcome.stage
+    schools = {**step_4, "agency": "schools"}
+    urgent_stage = ask(site, "lincolnshire", **schools, variant=urgent).outcome.stage
     assert "Independent Chaired" in urgent_stage.title
-    later = ask(site, "lincolnshire", *state.segments, non_urgent, "schools").outcome.stage
+    later = ask(site, "lincolnshire", **schools, variant=non_urgent).outcome.stage
     assert "lessons" in later.title
 
 
 def test_lincolnshire_uses_its_own_word_and_slo_table(site):
-    progress = ask(site, "lincolnshire", *START).question
+    progress = ask(site, "lincolnshire", **START).question
     assert progress.options[1].label == "Step 1 did not resolve it"
-    agencies = ask(site, "lincolnshire", *START, "tried-2").question
+    agencies = ask(site, "lincolnshire", **START, progress="tried-2").question
     assert agencies.id == Q.AGENCY and len(agencies.options) > 25
-    step_1 = ask(site, "lincolnshire", *START, "nothing-yet")
-    assert step_1.question.id == Q.AGENCY  # for the SLO who advises at every step
-    assert ask(site, "lincolnshire", *step_1.segments, "schools").outcome.stage.number == 1
+    step_1 = {**START, "progress": "nothing-yet"}
+    assert ask(site, "lincolnshire", **step_1).question.id == Q.AGENCY  # the SLO, at every step
+    assert ask(site, "lincolnshire", **step_1, agency="schools").outcome.stage.number == 1
 
 
 def test_staffordshire_third_sector_route(site):
-    state = ask(site, "staffordshire-stoke", *START, "tried-1")
+    situation = {**START, "progress": "tried-1"}
+    state = ask(site, "staffordshire-stoke", **situation)
     assert state.question.id == Q.VARIANT
     options = {o.slug: o.label for o in state.question.options}
     assert len(options) == 2
     third = next(slug for slug, label in options.items() if "third-sector" in label.lower())
-    after = ask(site, "staffordshire-stoke", *state.segments, third)
+    situation["variant"] = third
+    after = ask(site, "staffordshire-stoke", **situation)
     while after.question is not None:  # agency questions follow; any answer will do
-        after = ask(site, "staffordshire-stoke", *after.segments, after.question.options[-1].slug)
+        situation[after.question.id] = after.question.options[-1].slug
+        after = ask(site, "staffordshire-stoke", **situation)
     assert after.outcome.stage.variant.id == third
 
 
 def test_havering_asks_about_cp_plan_or_looked_after(site):
-    state = ask(site, "havering", *START, "tried-1")
+    state = ask(site, "havering", **START, progress="tried-1")
     assert state.question.id == Q.CHILD
-    outcome = ask(site, "havering", *state.segments, "yes").outcome
+    outcome = ask(site, "havering", **START, progress="tried-1", child="yes").outcome
     assert outcome.stage.number == 2
 
 
@@ -125,5 +131,5 @@ def test_havering_asks_about_cp_plan_or_looked_after(site):
 )
 def test_last_stage_tried_is_beyond(site, slug):
     p = site.partnerships[slug]
-    state = ask(site, slug, *START, f"tried-{p.stage_numbers()[-1]}")
+    state = ask(site, slug, **START, progress=f"tried-{p.stage_numbers()[-1]}")
     assert state.outcome.kind is OutcomeKind.BEYOND

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import answers
 import pytest
-from pages import parse
+from pages import POLICE_HEALTH_PLAN, parse
 
 INDEXABLE = {
     "home": ("/", "Covers Brent Local Safeguarding Children Board"),
@@ -13,11 +14,11 @@ INDEXABLE = {
 }
 NOINDEX = {
     "question": "/islington/check/",
-    "emergency": "/islington/check/yes/",
-    "exit": "/islington/check/no/conduct/",
-    "concern help": "/islington/check/no/not-sure/",
-    "stage": "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/",
-    "beyond": "/islington/check/no/disagreement/tried-5/",
+    "emergency": answers.path("islington", risk="yes"),
+    "exit": answers.path("islington", risk="no", concern="conduct"),
+    "concern help": answers.path("islington", risk="no", concern="not-sure"),
+    "stage": answers.stage("islington", 2, **POLICE_HEALTH_PLAN),
+    "beyond": answers.path("islington", risk="no", concern="disagreement", progress="tried-5"),
 }
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
+import answers
 import pytest
-from answers import path
-from answers import stage as stage_path
-from pages import links, parse, text
+from pages import POLICE_HEALTH_PLAN, links, parse, text
 
 from wizard.content import anchor_id
 from wizard.core.engine import answer
@@ -41,7 +40,7 @@ def test_each_step_links_to_its_stage_in_the_wizard_and_procedure(client, site, 
         state = answer(site.flow, p, reaching(p, stage))
         assert state.error is None
         assert current_stage(p, state.answers) == stage
-        assert path(slug, **reaching(p, stage)) in links(html)
+        assert answers.path(slug, **reaching(p, stage)) in links(html)
         assert f"/{slug}/procedure/#{anchor_id(stage.cite)}" in links(html)
     for href in links(html):
         if href.startswith(f"/{slug}/check/"):
@@ -49,12 +48,10 @@ def test_each_step_links_to_its_stage_in_the_wizard_and_procedure(client, site, 
 
 
 def test_stage_outcomes_say_which_stage_of_how_many(client):
-    islington = stage_path(
-        "islington", 2, urgency="ordinary", agency="police", other_agency="health", child="yes"
-    )
+    islington = answers.stage("islington", 2, **POLICE_HEALTH_PLAN)
     html = client.get(islington).get_data(True)
     assert re.search(r"<strong>Stage 2 of 5</strong>", html)
-    html = client.get(stage_path("lincolnshire", 4, variant="urgent", agency="schools")).get_data(
-        True
-    )
+    html = client.get(
+        answers.stage("lincolnshire", 4, variant="urgent", agency="schools")
+    ).get_data(True)
     assert re.search(r"<strong>Step 4 of 4</strong>", html)

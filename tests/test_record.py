@@ -6,10 +6,11 @@ import re
 from io import BytesIO
 from urllib.parse import unquote
 
+import answers
 import bundled
 import docx
 import pytest
-from pages import PAGE_TYPES, links, parse, visible_text
+from pages import PAGE_TYPES, POLICE_HEALTH_PLAN, links, parse, visible_text
 
 from wizard.core.engine import OutcomeKind, walk
 
@@ -91,9 +92,10 @@ def test_the_record_as_a_word_document(client):
 
 
 def test_only_stage_outcomes_have_a_record(client):
-    assert client.get("/islington/check/yes/record/").status_code == 404
-    assert client.get("/islington/check/no/record/").status_code == 404
-    assert client.get("/nowhere/check/no/record.docx").status_code == 404
+    assert client.get(answers.path("islington", risk="yes") + "record/").status_code == 404
+    assert client.get(answers.path("islington", risk="no") + "record/").status_code == 404
+    nowhere = answers.path("islington", risk="no").replace("/islington/", "/nowhere/", 1)
+    assert client.get(nowhere + "record.docx").status_code == 404
 
 
 def test_every_stage_outcome_has_a_record_in_the_static_build(app, site):
@@ -167,7 +169,7 @@ def mailtos(client, url: str) -> list[str]:
 
 
 def test_islington_stage_4_drafts_the_notification_to_the_address_in_3_15(client):
-    url = "/islington/check/no/disagreement/tried-3/ordinary/police/health/yes/"
+    url = answers.stage("islington", 4, **POLICE_HEALTH_PLAN)
     (href,) = mailtos(client, url)
     assert href.startswith("mailto:ISCP@islington.gov.uk?subject=Escalation notification: Stage 4")
     assert "Partnership: Islington Safeguarding Children Partnership" in href
@@ -177,7 +179,7 @@ def test_islington_stage_4_drafts_the_notification_to_the_address_in_3_15(client
 
 
 def test_havering_keeps_the_mistyped_address_and_its_warning(client):
-    url = "/havering/check/no/disagreement/tried-3/yes/"
+    url = answers.stage("havering", 4, child="yes")
     (href,) = mailtos(client, url)
     assert href.startswith("mailto:alice.peatling@haverling.gov.uk?")
     text = visible_text(client.get(url).get_data(as_text=True))

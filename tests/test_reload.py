@@ -6,6 +6,7 @@ import importlib
 import re
 import shutil
 
+import answers
 import pytest
 from pages import h1s, visible_text
 
@@ -37,7 +38,7 @@ def test_errors_show_on_the_page_with_file_and_line_then_clear(policy):
     client = preview(policy.parents[2])
     good = policy.read_text()
     policy.write_text(good.replace("number: 3", "number: three", 1))
-    response = client.get("/brent/check/no/")
+    response = client.get(answers.path("brent", risk="no"))
     page = response.get_data(as_text=True)
     assert response.status_code == 500
     assert h1s(page) == ["The content has 1 error"]
@@ -47,7 +48,7 @@ def test_errors_show_on_the_page_with_file_and_line_then_clear(policy):
     )
     assert client.get(response.request.path).status_code == 500  # not stale, still wrong
     policy.write_text(good)
-    assert client.get("/brent/check/no/").status_code == 200
+    assert client.get(answers.path("brent", risk="no")).status_code == 200
 
 
 def test_a_site_that_starts_invalid_is_served_its_errors_not_a_crash(policy):

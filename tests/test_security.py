@@ -6,6 +6,7 @@ import re
 import shutil
 import string
 
+import answers
 import bundled
 import pytest
 from conftest import examples
@@ -148,7 +149,7 @@ SEGMENT = st.text(
         [
             "/",
             "/islington/check/",
-            "/lincolnshire/check/no/disagreement/",
+            answers.path("lincolnshire", risk="no", concern="disagreement"),
             "/pages/",
             "/assets/",
             "/holidays/",

@@ -12,6 +12,7 @@ import io
 import json
 from pathlib import Path
 
+import answers
 import pytest
 from conftest import ROOT, TODAY
 from docx import Document
@@ -21,10 +22,11 @@ from wizard.content import inspect_site
 from wizard.web.app import create_app
 
 SIXTH = Path(__file__).parent / "sites" / "sixth"
-CHECK = "/fenmouth/check/no/disagreement"
-UNREADABLE = f"{CHECK}/tried-2/"  # Stage 3, whose page in the copy we have cannot be read
-UNTITLED = f"{CHECK}/tried-1/"  # Stage 2, which the policy gives no title
-FIRST = f"{CHECK}/nothing-yet/education/health/"
+CHECK = answers.path("fenmouth", risk="no", concern="disagreement")
+UNREADABLE = answers.stage("fenmouth", 3)  # Stage 3, whose page in the copy we have cannot be read
+UNTITLED = answers.stage("fenmouth", 2)  # Stage 2, which the policy gives no title
+FIRST = answers.stage("fenmouth", 1, agency="education", other_agency="health")
+BEYOND = answers.path("fenmouth", risk="no", concern="disagreement", progress="tried-3")
 WHY = "Page 6 of the copy we have, which holds Stage 3, cannot be read."
 ORIGINAL = "https://example.org/fenmouth/escalation-policy-v1"
 NEWER = "https://example.org/fenmouth/escalation-protocol"
@@ -156,7 +158,7 @@ def test_an_untitled_stage_has_a_heading(sixth):
 
 
 def test_the_progress_question_names_the_untitled_stage_once(sixth):
-    shown = shown_text(page(sixth, f"{CHECK}/"))
+    shown = shown_text(page(sixth, CHECK))
     assert (
         "Stage 1 did not resolve it Stage 1: Practitioner to practitioner "
         "Stage 2 did not resolve it Stage 3 did not resolve it "
@@ -166,7 +168,7 @@ def test_the_progress_question_names_the_untitled_stage_once(sixth):
 
 @pytest.mark.parametrize(
     "path",
-    ["/fenmouth/check/no/conduct/", f"{CHECK}/tried-3/"],
+    [answers.path("fenmouth", risk="no", concern="conduct"), BEYOND],
     ids=["conduct, where the policy is silent", "every stage tried"],
 )
 def test_the_outside_contact_is_labelled_with_its_source_and_date(sixth, path):
@@ -184,7 +186,7 @@ def test_the_outside_contact_is_not_presented_as_the_policys(sixth):
 
 @pytest.mark.parametrize(
     "path",
-    ["/fenmouth/", "/fenmouth/procedure/", f"{CHECK}/", FIRST, UNREADABLE, "/fenmouth/roles/"],
+    ["/fenmouth/", "/fenmouth/procedure/", CHECK, FIRST, UNREADABLE, "/fenmouth/roles/"],
 )
 def test_superseded_by_and_the_notices_are_a_banner_on_every_page(sixth, path):
     markup = page(sixth, path)
@@ -248,7 +250,7 @@ def field_names(node: object) -> set[str]:
 
 
 def test_every_stage_tried_never_claims_an_unreadable_last_stage_says_nothing(sixth):
-    shown = shown_text(page(sixth, f"{CHECK}/tried-3/"))
+    shown = shown_text(page(sixth, BEYOND))
     assert "says nothing about what happens" not in shown
     assert (
         "The last stage in the policy is Stage 3: Designated safeguarding leads (Stage 3) "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import answers
 from conftest import TODAY
 from pages import parse, shown_text, text
 
@@ -13,7 +14,7 @@ from wizard.web.app import create_app
 
 SIXTH = Path(__file__).parent / "sites" / "sixth"
 POLICY = Path("policies") / "fenmouth" / "policy.md"
-STAGE_2 = "/fenmouth/check/no/disagreement/tried-1/"
+STAGE_2 = answers.stage("fenmouth", 2)
 
 
 def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
@@ -84,7 +85,9 @@ def test_an_area_no_partnership_declares_is_an_error(tmp_path):
 def test_a_note_kept_from_readers_is_not_shown_but_is_listed_by_check(tmp_path):
     note = '                says: "The table calls this role'
     site = variant(tmp_path, (note, f"                readers: no\n{note}"))
-    page = shown_text(shown(site, "/fenmouth/check/no/disagreement/nothing-yet/education/health/"))
+    page = shown_text(
+        shown(site, answers.stage("fenmouth", 1, agency="education", other_agency="health"))
+    )
     assert "Designated Teacher , in your agency (Education)" in page
     assert "The table calls this role" not in page
     roles = shown_text(shown(site, "/fenmouth/roles/"))
@@ -130,7 +133,7 @@ def test_a_notification_carries_its_note_and_outside_contact(tmp_path):
 def test_the_emergency_page_shows_an_outside_contact_labelled(tmp_path):
     route = '  cite: "1.2"\n  contacts:\n'
     site = variant(tmp_path, (route, '  cite: "1.2"\n  outside: [lado]\n  contacts:\n'))
-    page = shown_text(shown(site, "/fenmouth/check/yes/"))
+    page = shown_text(shown(site, answers.path("fenmouth", risk="yes")))
     assert "Fenmouth Local Authority Designated Officer (LADO)" in page
     assert "Not from the policy: from the Fenmouth Council website" in page
 

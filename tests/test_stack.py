@@ -14,13 +14,15 @@ import time
 from contextlib import ExitStack
 from urllib.parse import urlencode
 
+import answers
 import pytest
+from pages import POLICE_HEALTH_PLAN
 from stack import GUNICORN, ROOT, production
 
 from wizard.web.security import headers as security_headers
 
 pytestmark = pytest.mark.slow
-STAGE = "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
+STAGE = answers.stage("islington", 2, **POLICE_HEALTH_PLAN)
 SECURITY = security_headers("'none'", hsts=True)
 LOG_LINE = re.compile(r'^\S+ \[[^\]]+\] "(?:[A-Z]+ [^"]*|- -)" \d{3} \S+ \S+$')
 HOST = b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"

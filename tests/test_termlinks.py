@@ -6,11 +6,12 @@ import re
 import shutil
 from pathlib import Path
 
+import answers
 import pytest
 from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
-from pages import PAGE_TYPES, ids, parse, visible_text
+from pages import PAGE_TYPES, POLICE_HEALTH_PLAN, ids, parse, visible_text
 
 from wizard.content import BUNDLED_SITE, inspect_site
 from wizard.web.termlinks import Entry, Linker
@@ -178,9 +179,7 @@ def test_each_term_is_linked_once_a_page_and_lands_on_its_definition(client, nam
 
 
 def test_a_partnerships_pages_link_to_its_own_glossary_others_to_the_general(client):
-    html = client.get(
-        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
-    ).get_data(True)
+    html = client.get(answers.stage("islington", 2, **POLICE_HEALTH_PLAN)).get_data(True)
     hrefs = [href for href, _ in TERM.findall(html)]
     assert hrefs and all(h.startswith("/islington/glossary/#term-") for h in hrefs)
     # Islington's own definitions are linked on its pages: LBI CSC / ASC from its role table
@@ -191,9 +190,7 @@ def test_a_partnerships_pages_link_to_its_own_glossary_others_to_the_general(cli
 
 
 def test_quoted_policy_words_stay_as_written(client, site):
-    html = client.get(
-        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/"
-    ).get_data(True)
+    html = client.get(answers.stage("islington", 2, **POLICE_HEALTH_PLAN)).get_data(True)
     assert "“If the case involves a child subject to a" in visible_text(html)
     assert '<a class="govuk-link app-term" href="/islington/glossary/#term-cla">' in html
     assert site.partnerships["islington"].stages[1].notify[0].says in visible_text(html)

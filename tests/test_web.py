@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+import answers
 import bundled
 import pytest
-from pages import PAGE_TYPES, h1s, ids, links, parse, title, visible_text
+from pages import PAGE_TYPES, POLICE_HEALTH_PLAN, h1s, ids, links, parse, title, visible_text
 
 from wizard.content import anchor_id
 from wizard.core.engine import OutcomeKind, walk
@@ -51,9 +52,11 @@ def test_empty_answer_shows_an_error_summary_linked_to_the_field(client):
 
 
 def test_answer_redirects_to_the_stable_path(client):
-    response = client.get("/islington/check/no/?answer=disagreement")
+    response = client.get(answers.path("islington", risk="no") + "?answer=disagreement")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/islington/check/no/disagreement/"
+    assert response.headers["Location"] == answers.path(
+        "islington", risk="no", concern="disagreement"
+    )
 
 
 def test_tampered_answer_is_an_error_not_a_crash(client):
@@ -67,13 +70,13 @@ def test_tampered_answer_is_an_error_not_a_crash(client):
     [
         "/nowhere/",
         "/islington/check/maybe/",
-        "/islington/check/no/disagreement/tried-99/",
-        "/islington/check/no/conduct/extra/",
-        "/islington/check/no//disagreement/",
+        answers.path("islington", risk="no", concern="disagreement") + "tried-99/",
+        answers.path("islington", risk="no", concern="conduct") + "extra/",
+        "/islington/check/no//disagreement/",  # malformed on purpose
         "/islington/procedure/extra/",
         "/pages/none/",
         "/islington/check/%00/",
-        "/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/more/",
+        answers.stage("islington", 2, **POLICE_HEALTH_PLAN) + "more/",
     ],
 )
 def test_bad_paths_are_helpful_404s(client, path):
@@ -85,7 +88,8 @@ def test_bad_paths_are_helpful_404s(client, path):
 
 def test_skipped_question_is_404(client):
     # Agency answers without the progress answer before them do not fit the tree.
-    assert client.get("/islington/check/no/disagreement/police/").status_code == 404
+    skipped = answers.path("islington", risk="no", concern="disagreement") + "police/"
+    assert client.get(skipped).status_code == 404
 
 
 @pytest.fixture(scope="session")
@@ -175,48 +179,55 @@ def test_facts_stay_in_their_own_partnership(client, site):
     assert "Detective Sergeant" in markup
 
 
+# Islington Stage 2, its progress question, and the answers after it carried by a Change link.
+STAGE_2 = answers.stage("islington", 2, **POLICE_HEALTH_PLAN)
+PROGRESS = answers.path("islington", risk="no", concern="disagreement")
+LATER = STAGE_2.removeprefix(answers.stage("islington", 2)).strip("/")
+
+
 def test_change_link_carries_the_old_answer_and_the_later_ones(client):
-    stage = client.get("/islington/check/no/disagreement/tried-1/ordinary/police/health/yes/")
-    assert (
-        'href="/islington/check/no/disagreement/?change=tried-1&amp;then=ordinary/police/health/yes"'
-        in stage.get_data(as_text=True)
-    )
-    question = client.get(
-        "/islington/check/no/disagreement/?change=tried-1&then=ordinary/police/health/yes"
-    )
+    stage = client.get(STAGE_2)
+    assert f'href="{PROGRESS}?change=tried-1&amp;then={LATER}"' in stage.get_data(as_text=True)
+    question = client.get(f"{PROGRESS}?change=tried-1&then={LATER}")
     tree, _ = parse(question.get_data(as_text=True))
     checked = [i.get("value") for i in tree.iter("input") if i.get("checked") is not None]
     assert checked == ["tried-1"]
     hidden = [i.get("value") for i in tree.iter("input") if i.get("name") == "then"]
-    assert hidden == ["ordinary/police/health/yes"]
+    assert hidden == [LATER]
 
 
 @pytest.mark.parametrize(
     ("answer", "lands_on"),
     [
-        ("tried-2", "/islington/check/no/disagreement/tried-2/ordinary/police/health/yes/"),
+        ("tried-2", answers.stage("islington", 3, **POLICE_HEALTH_PLAN)),
         # Stage 1 asks nothing about the child: the answer that no longer fits is dropped.
-        ("nothing-yet", "/islington/check/no/disagreement/nothing-yet/ordinary/police/health/"),
+        ("nothing-yet", answers.stage("islington", 1, **POLICE_HEALTH_PLAN)),
         # Every stage tried: the later answers no longer apply at all.
-        ("tried-5", "/islington/check/no/disagreement/tried-5/"),
+        (
+            "tried-5",
+            answers.path("islington", risk="no", concern="disagreement", progress="tried-5"),
+        ),
     ],
 )
 def test_a_changed_answer_keeps_every_later_answer_that_still_fits(client, answer, lands_on):
-    response = client.get(
-        "/islington/check/no/disagreement/",
-        query_string={"answer": answer, "continue": "1", "then": "ordinary/police/health/yes"},
-    )
+    response = client.get(PROGRESS, query_string={"answer": answer, "continue": "1", "then": LATER})
     assert response.status_code == 302 and response.headers["Location"] == lands_on
 
 
 def test_a_silent_policy_still_names_the_lado_route_as_general_advice(client):
-    page = visible_text(client.get("/brent/check/no/conduct/").get_data(as_text=True))
+    page = visible_text(
+        client.get(answers.path("brent", risk="no", concern="conduct")).get_data(as_text=True)
+    )
     assert "The policy does not say where to take this." in page
     assert "Local Authority Designated Officer (LADO)" in page
     assert "This is general advice. It does not come from the partnership's policy." in page
 
 
 def test_whistleblowing_advice_never_routes_through_the_line_manager(client):
-    page = visible_text(client.get("/brent/check/no/whistleblowing/").get_data(as_text=True))
+    page = visible_text(
+        client.get(answers.path("brent", risk="no", concern="whistleblowing")).get_data(
+            as_text=True
+        )
+    )
     assert "whistleblowing procedure" in page
     assert "ask your line manager" not in page.lower()
