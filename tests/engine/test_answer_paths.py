@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from answers import path
-from conftest import TODAY
+from conftest import SIXTH, TODAY
 from pages import h1s
 
 from wizard.content import BUNDLED_SITE, load_site
@@ -14,7 +13,6 @@ from wizard.core.engine import answer, resolve
 from wizard.core.flow import reaching
 from wizard.web.app import create_app
 
-SIXTH = Path(__file__).resolve().parent / "sites" / "sixth"
 SEEN = """---
 # A question added for the test: asked of every disagreement, before how far it has got.
 ask: always

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from conftest import TESTS
 
 from wizard.content import inspect_site
 from wizard.content.problems import Problem
 from wizard.core.policy import Condition
 
-CORPUS = Path(__file__).resolve().parent / "broken"
+CORPUS = TESTS / "broken"
 VALID = "valid"
 TODAY = date(2026, 11, 23)
 CLI = Path(sys.executable).with_name("escalation-wizard")

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import answers
 import pytest
-from conftest import ROOT, TODAY
+from conftest import ROOT, SIXTH, TODAY
 from docx import Document
 from pages import h1s, links, parse, shown_text, text
 
 from wizard.content import inspect_site
 from wizard.web.app import create_app
 
-SIXTH = Path(__file__).parent / "sites" / "sixth"
 CHECK = answers.path("fenmouth", risk="no", concern="disagreement")
 UNREADABLE = answers.stage("fenmouth", 3)  # Stage 3, whose page in the copy we have cannot be read
 UNTITLED = answers.stage("fenmouth", 2)  # Stage 2, which the policy gives no title

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
 import answers
 import bundled
 import pytest
 import vobject
+from conftest import TESTS
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -23,7 +23,7 @@ from wizard.core.policy import Span
 from wizard.web import ics
 from wizard.web.planview import EventText
 
-VECTORS = Path(__file__).parent / "vectors"
+VECTORS = TESTS / "vectors"
 CALENDAR = json.loads((VECTORS / "calendar.json").read_text())
 PLANS = json.loads((VECTORS / "plans.json").read_text())
 HOLIDAYS = json.loads((VECTORS / "deadlines.json").read_text())["holidays"]

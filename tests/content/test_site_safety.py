@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
+from pages import PAGE_TYPES
 
 from wizard.cli import main
 from wizard.content import BUNDLED_SITE, checks, inspect_site
@@ -137,8 +138,6 @@ def test_markdown_ids_may_not_take_a_paragraph_anchor(brent_copy, capsys):
 
 
 def test_reserved_ids_cover_every_id_the_pages_carry(client):
-    from test_web import PAGE_TYPES
-
     own = taken().ids
     for url in PAGE_TYPES.values():
         for found in re.findall(r'\bid="([^"]+)"', client.get(url).get_data(as_text=True)):

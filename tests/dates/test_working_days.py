@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
+from conftest import TESTS
 
 from wizard.core.dates import (
     Anchor,
@@ -30,7 +30,7 @@ from wizard.core.policy import Span
 from wizard.web import datefmt
 from wizard.web.forms import read_start
 
-VECTORS = json.loads((Path(__file__).parent / "vectors" / "deadlines.json").read_text())
+VECTORS = json.loads((TESTS / "vectors" / "deadlines.json").read_text())
 LONDON = ZoneInfo("Europe/London")
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
 
@@ -95,7 +95,7 @@ def test_plurals_through_babel():
     assert datefmt.count(2, "working day", "working days") == "2 working days"
 
 
-PLANS = json.loads((Path(__file__).parent / "vectors" / "plans.json").read_text())
+PLANS = json.loads((TESTS / "vectors" / "plans.json").read_text())
 
 
 def legs(rows: list[dict]) -> list[Leg]:

@@ -6,13 +6,12 @@ import shutil
 from pathlib import Path
 
 import answers
-from conftest import TODAY
+from conftest import SIXTH, TODAY
 from pages import parse, shown_text, text
 
 from wizard.content import BUNDLED_SITE, inspect_site
 from wizard.web.app import create_app
 
-SIXTH = Path(__file__).parent / "sites" / "sixth"
 POLICY = Path("policies") / "fenmouth" / "policy.md"
 STAGE_2 = answers.stage("fenmouth", 2)
 

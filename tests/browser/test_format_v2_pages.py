@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import answers
 import pytest
 from browser import axe_violations, live_server
-from conftest import TODAY
+from conftest import SIXTH, TODAY
 
 from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
 
-SIXTH = Path(__file__).parent / "sites" / "sixth"
 CHECK = {"risk": "no", "concern": "disagreement"}
 # Each page type whose template changed for text not available, notes or outside contacts.
 PAGES = {

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import bundled
 import pytest
+from conftest import ROOT, TESTS
 
 from wizard.content import load_site
 from wizard.core.engine import walk
 
-ROOT = Path(__file__).resolve().parent.parent
-SITES = ROOT / "tests" / "sites"
+SITES = TESTS / "sites"
 # An answer right after the wizard's own folder, or two answers running in a path.
 CHECK = re.compile(r"check/([^/?#\s\"'*]+)")
 SEGMENT = re.compile(r"[a-z0-9][a-z0-9-]*")

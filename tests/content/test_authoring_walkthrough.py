@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from browser import free_port
+from conftest import ROOT
 from pages import visible_text
 
-ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "authoring.md"
 HEADING = "## Start here: your first partnership in an afternoon"
 CLI = Path(sys.executable).with_name("escalation-wizard")

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DECISIONS = ROOT / "docs" / "decisions"
 
 # Absolute folders of a developer's or a build machine's own: home, scratch and work folders.
@@ -27,7 +27,7 @@ CONTRIBUTOR_NOTE = re.compile(
 CONTRIBUTOR_DOCS = frozenset({"CONTRIBUTING.md"})
 BINARY = frozenset({".png", ".ico", ".woff", ".woff2", ".pdf", ".docx", ".gz"})
 # The lock file records where npm fetched each package; this file holds the patterns.
-SKIP = frozenset({"package-lock.json", "tests/test_repository.py"})
+SKIP = frozenset({"package-lock.json", "tests/repository/test_repository.py"})
 
 
 def tracked() -> list[str]:

@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-CORE = Path(__file__).resolve().parent.parent / "wizard" / "core"
+CORE = ROOT / "wizard" / "core"
 MODULES = sorted(p for p in CORE.rglob("*.py"))
 IMPURE = {
     "flask", "jinja2", "wtforms", "flask_wtf", "markdown", "werkzeug", "flask_frozen",
