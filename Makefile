@@ -28,7 +28,8 @@ test: $(INSTALLED) $(CSS) chromium nginx poppler stack-tools
 # with a tenth of the random inputs of the property tests.
 test-fast: $(INSTALLED) $(CSS)
 	$(VENV)/bin/ruff check .
-	$(PYTEST) -n 2 -q -m "not slow and not browser" --hypothesis-profile=edit-loop
+	$(PYTEST) -n 2 -q -m "not slow and not browser" --ignore=tests/browser \
+	  --hypothesis-profile=edit-loop
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

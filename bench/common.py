@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the production stack, as the tests start it
 
+import answers  # noqa: E402, F401  (used by other benchmarks)
 import stack  # noqa: E402
 from browser import free_port  # noqa: E402, F401  (used by other benchmarks)
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 from statistics import median
 
-from common import gunicorn, wrk
+from common import answers, gunicorn, wrk
+from pages import POLICE_HEALTH_PLAN
 
 PAGES = {
     "start": "/islington/",
-    "question": "/islington/check/no/disagreement/",
-    "outcome": "/islington/check/no/disagreement/tried-1/police/health/",
+    "question": answers.path("islington", risk="no", concern="disagreement"),
+    "outcome": answers.stage("islington", 2, **POLICE_HEALTH_PLAN),
     "procedure": "/islington/procedure/",
     "content": "/pages/about/",
 }

@@ -27,8 +27,8 @@ MODELS = {
 }
 HALF_HEADER = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
 HALF_BODY = (
-    b"POST /islington/check/no/disagreement/tried-1/police/health/ HTTP/1.1\r\n"
-    b"Host: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+    f"POST {PAGES['outcome']} HTTP/1.1\r\n".encode()
+    + b"Host: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
     b"Content-Length: 100\r\n\r\nday=1"
 )
 

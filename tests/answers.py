@@ -1,19 +1,41 @@
-"""Addresses of wizard states from named answers: the flow orders them, the URL scheme's owner
-builds the path, so no test types a path and a question added to the flow changes none."""
+"""Addresses of wizard states from named answers, in the flow's order, by the URL scheme's owner.
+
+No test types a path, so a question added to the flow changes none. Answers are named by
+question id, with `_` for `-` (`other_agency="health"`); a question the flow does not ask of
+a situation is left out of its path.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import bundled
 from flask import Flask
 
+from wizard.core.engine import OutcomeKind, answer
+from wizard.core.flow import reaching
 from wizard.web import urls
+from wizard.web.app import create_app
+
+SITES = Path(__file__).resolve().parent / "sites"
 
 
 @cache
-def _app() -> Flask:
-    return bundled.app()
+def _test_sites() -> dict[str, Flask]:
+    """An app for each partnership of the test sites (tests/sites), by slug."""
+    apps = {}
+    for folder in sorted(p for p in SITES.iterdir() if p.is_dir()):
+        app = create_app({"TESTING": True, "TODAY": bundled.TODAY, "SITE_DIR": folder})
+        apps |= dict.fromkeys(app.extensions["site"].partnerships, app)
+    return apps
+
+
+def app_of(slug: str) -> Flask:
+    """The app that serves a partnership: the bundled site's, or a test site's."""
+    if slug in bundled.site().partnerships:
+        return bundled.shared()
+    return _test_sites()[slug]
 
 
 def named(answers: dict[str, str]) -> dict[str, str]:
@@ -22,18 +44,15 @@ def named(answers: dict[str, str]) -> dict[str, str]:
 
 
 def path(slug: str, app: Flask | None = None, **answers: str) -> str:
-    """The address of the state these answers lead to, e.g. path('brent', risk='yes')."""
-    app = app or _app()
+    """The address of the state these answers lead to: `path("brent", risk="yes")`."""
+    app = app or app_of(slug)
     with app.test_request_context():
         return urls.situation(app.extensions["site"].partnerships[slug], named(answers))
 
 
 def stage(slug: str, number: int, app: Flask | None = None, **more: str) -> str:
     """The address reached by answering for a stage (its route, if any, in `variant`), and more."""
-    from wizard.core.engine import OutcomeKind, answer
-    from wizard.core.flow import reaching
-
-    app = app or _app()
+    app = app or app_of(slug)
     site = app.extensions["site"]
     p = site.partnerships[slug]
     target = next(s for s in p.stages if s.number == number)

@@ -23,3 +23,9 @@ def site() -> Site:
 def app(**config: Any) -> Flask:
     """An app over the bundled site already loaded; TESTING and TODAY unless given."""
     return create_app({"TESTING": True, "TODAY": TODAY, "SITE": site(), **config})
+
+
+@cache
+def shared() -> Flask:
+    """The app this process shares: the `app` fixture's, and the one answers.py asks."""
+    return app()

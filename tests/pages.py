@@ -7,10 +7,12 @@ from html import unescape
 from html.parser import HTMLParser
 
 import html5lib
-from answers import stage
+from answers import path, stage
 
-# Islington Stage 2 for a police officer disagreeing with health: role table, duties, a form.
-ISLINGTON_STAGE_2 = stage("islington", 2, agency="police", other_agency="health")
+# The stage page of the page-level tests: Islington Stage 2, for a police officer disagreeing
+# with health (role table, duties, a form).
+POLICE_HEALTH_PLAN = {"agency": "police", "other_agency": "health"}
+ISLINGTON_STAGE_2 = stage("islington", 2, **POLICE_HEALTH_PLAN)
 
 # One address per page type: every page-level test and benchmark covers each of them.
 PAGE_TYPES = {
@@ -21,14 +23,14 @@ PAGE_TYPES = {
     "content page": "/pages/accessibility/",
     "question": "/islington/check/",
     "question with error": "/islington/check/?answer=",
-    "long question": "/lincolnshire/check/no/disagreement/tried-2/",
-    "emergency": "/staffordshire-stoke/check/yes/",
-    "exit": "/havering/check/no/conduct/",
-    "concern help": "/islington/check/no/not-sure/",
-    "stage": ISLINGTON_STAGE_2,
-    "stage with variants": "/lincolnshire/check/no/disagreement/tried-3/urgent/schools/",
-    "beyond": "/brent/check/no/disagreement/tried-5/",
-    "record": f"{ISLINGTON_STAGE_2}record/",
+    "long question": path("lincolnshire", risk="no", concern="disagreement", progress="tried-2"),
+    "emergency": path("staffordshire-stoke", risk="yes"),
+    "exit": path("havering", risk="no", concern="conduct"),
+    "concern help": path("islington", risk="no", concern="not-sure"),
+    "stage": stage("islington", 2, **POLICE_HEALTH_PLAN),
+    "stage with variants": stage("lincolnshire", 4, variant="urgent", agency="schools"),
+    "beyond": path("brent", risk="no", concern="disagreement", progress="tried-5"),
+    "record": stage("islington", 2, **POLICE_HEALTH_PLAN) + "record/",
     "form": "/staffordshire-stoke/forms/formal-escalation/",
     "practice list": "/islington/practice/",
     "practice question": "/islington/practice/conference-refused/",

@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from wizard.content import BUNDLED_SITE, load_flow
+from wizard.core.engine import State, answer
 from wizard.core.flow import Flow
 from wizard.core.policy import Partnership
 
@@ -16,6 +17,11 @@ FACT = {"says": "words", "cite": "1"}
 def flow() -> Flow:
     """The bundled question flow, loaded from its own files only when a test first asks."""
     return load_flow(BUNDLED_SITE)
+
+
+def ask(p: Partnership, **answers: str) -> State:
+    """The state a partnership reaches on the bundled flow from answers named by question."""
+    return answer(flow(), p, {k.replace("_", "-"): v for k, v in answers.items()})
 
 
 def stage(number: int, **extra: Any) -> dict[str, Any]:

@@ -1,0 +1,59 @@
+"""In a real Chromium: the pages the v2 format changed, from the sixth test partnership."""
+
+from __future__ import annotations
+
+import answers
+import pytest
+from browser import axe_violations, live_server
+from conftest import SIXTH, TODAY
+
+from wizard.web.app import create_app
+
+pytestmark = pytest.mark.browser
+pytest.importorskip("playwright.sync_api")
+
+CHECK = {"risk": "no", "concern": "disagreement"}
+# Each page type whose template changed for text not available, notes or outside contacts.
+PAGES = {
+    "start with an unreadable stage": "/fenmouth/",
+    "unreadable stage": answers.stage("fenmouth", 3),
+    "untitled stage with a form known by name": answers.stage("fenmouth", 2),
+    "stage with notes beside a role and a timescale": answers.stage(
+        "fenmouth", 1, agency="education", other_agency="health"
+    ),
+    "record of an unreadable stage": answers.stage("fenmouth", 3) + "record/",
+    "form known by name": "/fenmouth/forms/referral-form/",
+    "exit with an outside contact": answers.path("fenmouth", risk="no", concern="conduct"),
+    "every stage tried": answers.path("fenmouth", **CHECK, progress="tried-3"),
+}
+
+
+@pytest.fixture(scope="module")
+def sixth_server():
+    with live_server(create_app({"TODAY": TODAY, "SITE_DIR": SIXTH})) as url:
+        yield url
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_axe_violations_sixth(browser, sixth_server, name):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(sixth_server + PAGES[name])
+    assert axe_violations(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("name", PAGES)
+def test_reflow_nothing_scrolls_sideways_at_320_px_sixth(browser, sixth_server, name, javascript):
+    """WCAG 2.2 1.4.10 Reflow, which axe-core cannot see."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 800}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(sixth_server + PAGES[name])
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    context.close()
+    assert overflow <= 0
