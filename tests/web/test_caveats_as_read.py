@@ -46,14 +46,7 @@ def section(markup: str, heading_id: str) -> str:
     [
         answers.stage("lincolnshire", 1, agency="schools"),
         answers.stage("lincolnshire", 2, agency="schools"),
-        answers.path(
-            "lincolnshire",
-            risk="no",
-            concern="disagreement",
-            progress="tried-3",
-            variant="non-urgent",
-            agency="schools",
-        ),
+        answers.stage("lincolnshire", 4, variant="non-urgent", agency="schools"),
     ],
     ids=["step 1", "step 2", "step 4 non-urgent"],
 )
@@ -216,14 +209,7 @@ GENERAL = "General advice, not from the {} policy:"
         (answers.stage("islington", 5), "ISCP"),
         (answers.stage("havering", 4), "HSCB"),
         (
-            answers.path(
-                "lincolnshire",
-                risk="no",
-                concern="disagreement",
-                progress="tried-3",
-                variant="non-urgent",
-                agency="schools",
-            ),
+            answers.stage("lincolnshire", 4, variant="non-urgent", agency="schools"),
             "LSCP",
         ),
     ],

@@ -246,14 +246,7 @@ def test_a_swapped_row_carries_its_caveat_beside_the_role(client):
 
 
 def test_a_third_sector_worker_is_shown_the_voluntary_sector_lead(client):
-    path = answers.path(
-        "staffordshire-stoke",
-        risk="no",
-        concern="disagreement",
-        progress="tried-1",
-        variant="no-line-manager",
-        area="staffordshire",
-    )
+    path = answers.stage("staffordshire-stoke", 2, variant="no-line-manager", area="staffordshire")
     rules = read(client, path)
     said = rules[rules.index("Rules that apply") :]
     assert "“A designated lead within the voluntary sector” (Stage 2 para 2)" in said
