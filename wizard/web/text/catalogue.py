@@ -68,6 +68,11 @@ def lazy_gettext(message: str, **values: object) -> LazyProxy:
 _ = gettext
 
 
+def N_(message: str) -> str:  # noqa: N802 (the name gettext's tools look for)
+    """Mark a sentence for the catalogue where it is defined; it is translated where it is said."""
+    return message
+
+
 def for_script(messages: Iterable[str]) -> dict[str, str]:
     """The given messages in the reader's language, for a page's script to read as JSON."""
     return {m: gettext(m) for m in messages}
