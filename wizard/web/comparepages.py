@@ -8,6 +8,7 @@ from flask import url_for
 
 from wizard.core.policy import Fact, Partnership, Route, Stage, StagePart
 from wizard.web.presenters import EXIT_TITLES
+from wizard.web.text.catalogue import gettext
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def rows(a: Partnership, b: Partnership) -> tuple[Row, ...]:
     routes = tuple(
         Row(
             name,
-            "Emergency route" if name == "emergency" else EXIT_TITLES[name],
+            gettext("Emergency route") if name == "emergency" else gettext(EXIT_TITLES[name]),
             (route_side(a, a.routes()[name]), route_side(b, b.routes()[name])),
         )
         for name in a.routes()

@@ -25,6 +25,7 @@ from wizard.web.alsoview import Also
 from wizard.web.forms import WhenForm
 from wizard.web.planview import Headline, Plan, headline
 from wizard.web.presenters import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, StageView
+from wizard.web.text.catalogue import gettext
 
 
 @dataclass(frozen=True)
@@ -178,18 +179,18 @@ def exit_page(flow: Flow, p: Partnership, state: State) -> ExitPage:
     assert kind is not None
     return ExitPage(
         journey(p, state),
-        EXIT_TITLES[kind],
-        EXIT_NOT_COVERED[kind],
+        gettext(EXIT_TITLES[kind]),
+        gettext(EXIT_NOT_COVERED[kind]),
         getattr(p.exits, kind),
         instead(flow, p, state, DISAGREEMENT),
-        GENERAL_ADVICE[kind],
+        gettext(GENERAL_ADVICE[kind]),
     )
 
 
 def concern_help_page(flow: Flow, p: Partnership, state: State) -> ConcernHelpPage:
     """Each procedure the policy names, with a link to choose it."""
     exits = tuple(
-        ExitChoice(title, getattr(p.exits, kind), instead(flow, p, state, kind))
+        ExitChoice(gettext(title), getattr(p.exits, kind), instead(flow, p, state, kind))
         for kind, title in EXIT_TITLES.items()
     )
     return ConcernHelpPage(journey(p, state), instead(flow, p, state, DISAGREEMENT), exits)
