@@ -19,9 +19,11 @@ from wizard.core.policy import (
     Partnership,
     Send,
     SourceProblem,
+    Span,
     Stage,
     Tier,
     Timescale,
+    Unit,
     review_overdue,
 )
 from wizard.web import quotes
@@ -469,7 +471,23 @@ def _next(p: Partnership, stage: Stage) -> NextStep:
 
 def within_text(timescale: Timescale) -> str:
     """'within 2 working days', 'immediately', or each reading joined by 'or'."""
-    parts = []
-    for span in timescale.within:
-        parts.append(span.unit.value if span.unit in AMOUNTLESS else f"within {span}")
-    return " or ".join(parts)
+    return gettext(" or ").join(span_text(span) for span in timescale.within)
+
+
+def span_text(span: Span) -> str:
+    """'within 2 working days', 'immediately': one reading of a timescale, whole."""
+    n = span.amount or 0
+    match span.unit:
+        case Unit.WORKING_DAYS:
+            return ngettext("within %(num)s working day", "within %(num)s working days", n)
+        case Unit.HOURS:
+            return ngettext("within %(num)s hour", "within %(num)s hours", n)
+        case Unit.WORKING_WEEKS:
+            return ngettext("within %(num)s working week", "within %(num)s working weeks", n)
+        case Unit.WEEKS:
+            return ngettext("within %(num)s week", "within %(num)s weeks", n)
+        case Unit.IMMEDIATELY:
+            return gettext("immediately")
+        case Unit.ASAP:
+            return gettext("as soon as possible")
+    return span.unit.value  # "none stated": a value pages test for, never shown as it is
