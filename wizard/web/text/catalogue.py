@@ -15,6 +15,7 @@ from gettext import NullTranslations
 from io import BytesIO
 from pathlib import Path
 
+from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import LazyProxy, Translations
@@ -23,6 +24,7 @@ from flask import Flask, g, has_request_context
 LOCALE_DIR = Path(__file__).resolve().parents[3] / "locale"
 SOURCE = "en"  # the language the message ids are written in
 DOMAIN = "messages"
+SCRIPTS = LOCALE_DIR.parent / "static" / "js"  # the browser's scripts
 
 
 def po_file(lang: str) -> Path:
@@ -78,6 +80,21 @@ def for_script(messages: Iterable[str]) -> dict[str, str]:
     return {m: gettext(m) for m in messages}
 
 
+@cache
+def script_sentences() -> tuple[str, ...]:
+    """Every sentence the browser's scripts say (`_("…")` in static/js), as Babel finds them."""
+    found: list[str] = []
+    for path in sorted(SCRIPTS.glob("*.js")):
+        with path.open("rb") as script:
+            found += [str(m[1]) for m in extract("javascript", script, keywords={"_": None})]
+    return tuple(dict.fromkeys(found))
+
+
+def script_messages() -> dict[str, str]:
+    """What the page hands its scripts (`#messages`): their sentences in the reader's language."""
+    return for_script(script_sentences())
+
+
 def init_app(app: Flask) -> None:
     """Give the templates `_`, `gettext` and `ngettext` from the catalogue, in the page's language.
 
@@ -89,3 +106,4 @@ def init_app(app: Flask) -> None:
         ngettext=lambda s, p, n: translations(language()).ngettext(s, p, n),
         newstyle=True,
     )
+    app.jinja_env.globals["script_messages"] = script_messages
