@@ -9,7 +9,9 @@ step). Entries marked fuzzy are a translator's draft: used, and reported by `che
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from gettext import NullTranslations
 from io import BytesIO
@@ -55,15 +57,37 @@ def language() -> str:
     return g.get("lang", SOURCE) if has_request_context() else SOURCE
 
 
+# The message ids looked up while something is recorded (the sign-off pack, page by page).
+_heard: ContextVar[set[str] | None] = ContextVar("heard", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collect the message ids looked up inside the block (the sentences a page uses)."""
+    found: set[str] = set()
+    token = _heard.set(found)
+    try:
+        yield found
+    finally:
+        _heard.reset(token)
+
+
+def _hear(message: str) -> str:
+    found = _heard.get()
+    if found is not None:
+        found.add(message)
+    return message
+
+
 def gettext(message: str, **values: object) -> str:
     """A sentence in the reader's language, its named placeholders filled."""
-    text = translations(language()).gettext(message)
+    text = translations(language()).gettext(_hear(message))
     return marked(text % values if values else text)
 
 
 def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
     """A sentence whose form depends on a number (`%(num)s`), by the language's plural rules."""
-    text = translations(language()).ngettext(singular, plural, n)
+    text = translations(language()).ngettext(_hear(singular), plural, n)
     return marked(text % {"num": n, **values})
 
 
@@ -128,8 +152,8 @@ def init_app(app: Flask) -> None:
     """
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda message: marked(translations(language()).gettext(message)),
-        ngettext=lambda s, p, n: marked(translations(language()).ngettext(s, p, n)),
+        gettext=lambda message: marked(translations(language()).gettext(_hear(message))),
+        ngettext=lambda s, p, n: marked(translations(language()).ngettext(_hear(s), p, n)),
         newstyle=True,
     )
     if app.config.get("MARK_TEXT"):  # every printed plain value is the files' words
