@@ -834,6 +834,12 @@ class Partnership(Model):
         """Distinct stage numbers, in order."""
         return sorted({s.number for s in self.stages})
 
+    def stage_count_known(self) -> bool:
+        """False when the text after the last stage we have cannot be read: more may follow."""
+        return not any(
+            s.unknown(StagePart.NEXT) for s in self.stages if s.number == self.stages[-1].number
+        )
+
     def stages_numbered(self, number: int) -> list[Stage]:
         """The stage, or its variants, with this number."""
         return [s for s in self.stages if s.number == number]
