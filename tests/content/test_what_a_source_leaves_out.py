@@ -281,3 +281,12 @@ def test_every_citation_of_an_unreadable_paragraph_says_its_text_is_missing(sixt
     shown = shown_text(page(sixth, "/fenmouth/"))
     assert "(Stage 3) (its text is not available in the copy we have)" in shown
     assert "(para 2.1) (its text is not available" not in shown
+
+
+def test_an_exit_whose_text_cannot_be_read_never_says_the_policy_does_not_say(sixth):
+    shown = shown_text(page(sixth, answers.path("fenmouth", risk="no", concern="whistleblowing")))
+    assert "The policy does not say" not in shown
+    assert (
+        "The policy's text for this is not available in the copy we have: Page 7 of the copy "
+        "we have, which holds the whistleblowing route, cannot be read."
+    ) in shown
