@@ -202,10 +202,10 @@ def test_superseded_by_and_the_notices_are_a_banner_on_every_page(sixth, path):
 
 def test_a_note_on_a_role_entry_sits_beside_that_role(sixth):
     markup = page(sixth, FIRST)
-    who = element_with(markup, "dd", "in your agency (Education)")
+    who = element_with(markup, "dd", "for your agency, Education")
     assert "Designated Teacher" in who
     assert "Note about the policy text: The table calls this role the 'Designated Teacher'" in who
-    assert "Designated Teacher" not in element_with(markup, "dd", "in the other agency (Health)")
+    assert "Designated Teacher" not in element_with(markup, "dd", "for the other agency, Health")
 
 
 def test_a_note_on_a_timescale_sits_beside_that_timescale(sixth):
@@ -221,7 +221,7 @@ def test_a_note_on_a_timescale_sits_beside_that_timescale(sixth):
 def test_two_entries_for_one_agency_are_both_shown(sixth):
     markup = page(sixth, FIRST)
     assert "Health Visitor (Health) or School Nurse (Health)" in element_with(
-        markup, "dd", "in the other agency (Health)"
+        markup, "dd", "for the other agency, Health"
     )
 
 

@@ -293,7 +293,7 @@ def test_a_conduct_concern_where_the_policy_is_silent_names_the_lado_as_general_
     shown = shown_text(page(client, answers.path(slug, risk="no", concern="conduct")))
     assert "The policy does not say where to take this." in shown
     assert "Local Authority Designated Officer (LADO)" in shown
-    assert "This is general advice. It does not come from the partnership's policy." in shown
+    assert "General advice, not from the" in shown
 
 
 def test_a_start_page_promises_no_emergency_route_the_policy_lacks(client):

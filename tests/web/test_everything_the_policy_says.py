@@ -91,7 +91,7 @@ def test_the_emergency_page_says_how_to_challenge_a_declined_referral(client):
     section = between(page, "If Children's Social Care has declined your referral", "If no child")
     assert "call 999" in section
     assert "a disagreement with that decision is what this escalation procedure is for" in section
-    assert "This is general advice. It does not come from the partnership's policy." in section
+    assert "General advice, not from the ISCP policy." in section
 
 
 # --- stages out of the policy's order (Brent)

@@ -24,7 +24,13 @@ from wizard.web import urls
 from wizard.web.alsoview import Also
 from wizard.web.forms import WhenForm
 from wizard.web.planview import Headline, Plan, headline
-from wizard.web.presenters import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, StageView
+from wizard.web.presenters import (
+    EXIT_NOT_COVERED,
+    EXIT_TITLES,
+    GENERAL_ADVICE,
+    HOW_TO_REACH,
+    StageView,
+)
 from wizard.web.text.catalogue import N_, gettext
 
 
@@ -90,6 +96,7 @@ class ExitPage:
     route: Route
     disagreement: str
     general_advice: str
+    how_to_reach: str  # general advice, where the route names no contact details
     also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
 
 
@@ -184,6 +191,7 @@ def exit_page(flow: Flow, p: Partnership, state: State) -> ExitPage:
         getattr(p.exits, kind),
         instead(flow, p, state, DISAGREEMENT),
         gettext(GENERAL_ADVICE[kind]),
+        gettext(HOW_TO_REACH[kind]),
     )
 
 

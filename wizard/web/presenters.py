@@ -79,6 +79,30 @@ GENERAL_ADVICE = {
 }
 
 
+# Where an exit's route names no contact details: how to find them, by advice that never
+# sends the worker through someone the concern may be about.
+HOW_TO_REACH = {
+    "conduct": N_(
+        "Your agency's safeguarding lead can tell you how to reach the Local Authority "
+        "Designated Officer (LADO). If your concern is about your safeguarding lead or your "
+        "manager, ask someone more senior in your organisation, or find the LADO for the area "
+        "where the child lives on that council's website."
+    ),
+    "complaint": N_(
+        "Your agency's complaints or customer relations team can tell you how to use its "
+        "complaints procedure."
+    ),
+    "whistleblowing": N_(
+        "Your organisation's whistleblowing procedure names who to go to, including someone "
+        "other than your line manager if the concern is about them."
+    ),
+    "policy": N_(
+        "Your agency's safeguarding lead, or its representative on the safeguarding "
+        "partnership, can tell you who to raise it with."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Role:
     """A role to contact, for one side of the disagreement."""
