@@ -25,6 +25,11 @@ from werkzeug.exceptions import default_exceptions
 
 TEMPLATES = ROOT / "templates"
 WEB = ROOT / "wizard" / "web"
+# What builds the publishers' pages: the sign-off pack and the usage report.
+PUBLISHERS = [
+    ROOT / "wizard" / "publish" / "signoff.py",
+    *(ROOT / "wizard/publish/stats").glob("*.py"),
+]
 SCRIPTS = ROOT / "static" / "js"
 WORDS = re.compile(r"[A-Za-z]{2,}")
 SENTENCE = re.compile(r"[A-Za-z]{2,} [A-Za-z]")  # a literal with two words in it
@@ -55,6 +60,9 @@ NOT_FOR_READERS = {
     "bank holidays count",  # ditto
     "working days",  # units, compared with
     "working weeks",
+    "d MMMM y",  # CLDR date patterns
+    "MMM y",
+    "the compressed file ends too soon",  # why a log cannot be read: for the command line
 }
 
 
@@ -129,6 +137,16 @@ def test_the_web_layers_python_says_nothing_outside_the_catalogue():
         f"{path.relative_to(ROOT)}: {text!r}"
         for path in sorted(WEB.rglob("*.py"))
         if "text" not in path.parts
+        for text in python_literals(path.read_text())
+        if text not in NOT_FOR_READERS
+    }
+    assert found == set()
+
+
+def test_the_publishers_pages_python_says_nothing_outside_the_catalogue():
+    found = {
+        f"{path.relative_to(ROOT)}: {text!r}"
+        for path in sorted(PUBLISHERS)
         for text in python_literals(path.read_text())
         if text not in NOT_FOR_READERS
     }
