@@ -89,6 +89,7 @@ def frozen(app, pages: list[tuple[str, dict]]) -> dict[str, str]:
     listing.register_generator(lambda: pages)
     parallel.freeze_pages(app, list(dict.fromkeys(listing.all_urls())), 1, lambda _: set())
     out = Path(app.config["FREEZER_DESTINATION"])
+    freeze._write_404(app, out, SUB_URL)  # the page a static host serves for any other address
     return {str(f.relative_to(out)): main_text(f.read_text()) for f in out.rglob("*.html")}
 
 
@@ -105,7 +106,7 @@ def test_a_sentence_written_into_a_template_is_caught(marked_app):
 def test_every_sentence_on_every_page_is_one_of_three_kinds(marked_app):
     client = marked_app.test_client()
     found = {}
-    for address in addresses(marked_app):
+    for address in [*addresses(marked_app), "/no-such-page/"]:  # the not-found page too
         response = client.get(address)
         if response.mimetype != "text/html":
             continue
@@ -124,7 +125,8 @@ def test_a_sentence_written_into_a_template_is_caught_in_the_static_site(tmp_pat
     loaders = [DictLoader({"glossary.html": planted}), app.jinja_env.loader]
     app.jinja_env.loader = ChoiceLoader(loaders)
     pages = frozen(app, [("wizard.glossary_general", {})])
-    assert [unclassified(text) for text in pages.values()] == ["Ring us now."]
+    left = {path: unclassified(text) for path, text in pages.items()}
+    assert left == {"glossary/index.html": "Ring us now.", "404.html": ""}
 
 
 def test_every_sentence_on_every_frozen_page_is_one_of_three_kinds(tmp_path):
