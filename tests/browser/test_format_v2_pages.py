@@ -25,6 +25,7 @@ PAGES = {
     "form known by name": "/fenmouth/forms/referral-form/",
     "exit with an outside contact": answers.path("fenmouth", risk="no", concern="conduct"),
     "every stage tried": answers.path("fenmouth", **CHECK, progress="tried-3"),
+    "procedure of a policy partly read": "/fenmouth/procedure/",
 }
 
 

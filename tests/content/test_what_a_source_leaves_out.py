@@ -290,3 +290,23 @@ def test_an_exit_whose_text_cannot_be_read_never_says_the_policy_does_not_say(si
         "The policy's text for this is not available in the copy we have: Page 7 of the copy "
         "we have, which holds the whistleblowing route, cannot be read."
     ) in shown
+
+
+def test_the_procedure_page_never_presents_a_partly_read_policy_as_whole(sixth, client):
+    """Issue 26, finding 5: above fragments, not 'kept exactly as the partnership published it'."""
+    shown = shown_text(page(sixth, "/fenmouth/procedure/"))
+    assert "kept exactly as the partnership published it" not in shown
+    assert (
+        "Parts of this policy are not available in the copy we have: the text below is not "
+        "the whole policy. Read it in the published original ."
+    ) in shown
+    whole = shown_text(page(client, "/islington/procedure/"))
+    assert "The text below is kept exactly as the partnership published it." in whole
+    assert "Parts of this policy are not available" not in whole
+
+
+@pytest.mark.parametrize("concern", ["conduct", "whistleblowing", "complaint", "policy"])
+def test_no_exit_sends_the_reader_to_a_website_of_a_body_the_file_says_is_replaced(sixth, concern):
+    """Issue 26, finding 5: the policy is superseded; no page says 'Look on the … website'."""
+    shown = shown_text(page(sixth, answers.path("fenmouth", risk="no", concern=concern)))
+    assert "Look on the" not in shown and "'s website" not in shown

@@ -839,6 +839,15 @@ class Partnership(Model):
         """Distinct stage numbers, in order."""
         return sorted({s.number for s in self.stages})
 
+    def partly_read(self) -> bool:
+        """True when the copy we have cannot be read somewhere: a paragraph, a stage, a route."""
+        routes = (self.emergency, *(getattr(self.exits, name) for name in Exits.model_fields))
+        return bool(
+            self.unreadable
+            or any(s.not_available for s in self.stages)
+            or any(r.not_available for r in routes)
+        )
+
     def stage_count_known(self) -> bool:
         """False when the text after the last stage we have cannot be read: more may follow."""
         return not any(

@@ -152,7 +152,10 @@ def _freeze(
     return frozen.add(parallel.Frozen(1, linkcheck.page_targets(dest, base_path, not_found)))
 
 
-def _static_app(site_dir: Path, dest: Path, base_url: str, only, today: date) -> Flask:
+def _static_app(
+    site_dir: Path, dest: Path, base_url: str, only, today: date, **settings: object
+) -> Flask:
+    """The app a build freezes; `settings` are added for a test (MARK_TEXT, a loaded SITE)."""
     return create_app(
         {
             "SITE_DIR": site_dir,
@@ -167,6 +170,7 @@ def _static_app(site_dir: Path, dest: Path, base_url: str, only, today: date) ->
             "FREEZER_REDIRECT_POLICY": "error",
             "PAGE_CACHE_ENTRIES": 0,  # each page is frozen once: caching would only hold memory
             "FREEZER_REMOVE_EXTRA_FILES": False,
+            **settings,
         }
     )
 

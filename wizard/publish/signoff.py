@@ -24,6 +24,7 @@ from wizard.publish.htmlclean import Relink, for_paper
 from wizard.web import flowchart, urls
 from wizard.web.app import create_app
 from wizard.web.text import catalogue
+from wizard.web.text.catalogue import N_, gettext
 
 MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S)
 ANSWERS = re.compile(r"<h2[^>]*>\s*Your answers\s*</h2>\s*<dl\b.*?</dl>", re.S)
@@ -99,13 +100,13 @@ class MapRow:
 
 
 PLACE_WORDS = {
-    "emergency": "the emergency page",
-    "conduct": "the conduct exit",
-    "complaint": "the complaints exit",
-    "whistleblowing": "the whistleblowing exit",
-    "policy": "the policy-matters exit",
-    "concern-help": "the 'which procedure fits' page",
-    "beyond": "the 'every stage tried' page",
+    "emergency": N_("the emergency page"),
+    "conduct": N_("the conduct exit"),
+    "complaint": N_("the complaints exit"),
+    "whistleblowing": N_("the whistleblowing exit"),
+    "policy": N_("the policy-matters exit"),
+    "concern-help": N_("the 'which procedure fits' page"),
+    "beyond": N_("the 'every stage tried' page"),
 }
 
 
@@ -119,35 +120,39 @@ def _row(e: Entry, p: Partnership) -> MapRow:
         form = p.form(e.form)
         fields = e.fields or tuple(f for s in form.sections for f in s.fields) if form else ()
         title = form.title if form else e.form
-        what = f"Form: {title} ({'; '.join(fields)})"
+        what = gettext("Form: %(form)s (%(fields)s)", form=title, fields="; ".join(fields))
         cite = form.cite if form else ""
     else:
         what = e.paragraph or ""
-        what = f"{what}: “{e.part}”" if e.part else what
+        what = gettext("%(paragraph)s: “%(part)s”", paragraph=what, part=e.part) if e.part else what
         cite = e.paragraph or ""
     where = [_condition(c, p) for c in e.applies]
     return MapRow(cite, what, where, e.procedure_only, e.tell)
 
 
 def _condition(condition, p: Partnership) -> str:
-    word = p.partnership.stage_word
-    parts = []
     order = [ALL, *DIMENSIONS["stage"].values(p), *ROUTES]
-    for name, values in condition.items():
-        listed = sorted(values, key=lambda v: order.index(v) if v in order else len(order))
-        if name == "stage":
-            every = ALL in values
-            parts.append(f"every {word.lower()} page" if every else f"{word} {', '.join(listed)}")
-        elif name == "route":
-            parts.append(", ".join(PLACE_WORDS.get(v, v) for v in listed))
-        elif name == "agency":
-            names = [a.name for a in p.agencies if a.id in values]
-            parts.append(f"where {' or '.join(names)} is one of the agencies")
-        elif name == "child":
-            parts.append("if the child is on a Child Protection Plan or Looked After")
-        else:
-            parts.append(f"{name}: {', '.join(listed)}")
-    return ", ".join(parts)
+    return ", ".join(
+        _part(name, sorted(values, key=lambda v: order.index(v) if v in order else len(order)), p)
+        for name, values in condition.items()
+    )
+
+
+def _part(name: str, listed: list[str], p: Partnership) -> str:
+    """One dimension of a condition, in words: 'Stage 2, 3', 'the conduct exit'."""
+    word = p.partnership.stage_word
+    if name == "stage" and ALL in listed:
+        return gettext("every %(stage_word)s page", stage_word=word.lower())
+    if name == "stage":
+        return gettext("%(stage_word)s %(stages)s", stage_word=word, stages=", ".join(listed))
+    if name == "route":
+        return ", ".join(gettext(PLACE_WORDS[v]) if v in PLACE_WORDS else v for v in listed)
+    if name == "agency":
+        names = gettext(" or ").join(a.name for a in p.agencies if a.id in listed)
+        return gettext("where %(agencies)s is one of the agencies", agencies=names)
+    if name == "child":
+        return gettext("if the child is on a Child Protection Plan or Looked After")
+    return f"{name}: {', '.join(listed)}"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.publish.stats.count import SMALL, shown
+from wizard.web.text.catalogue import gettext
 
 WIDTH = 320  # user units: the chart scales to its box, and fits a phone
 LABEL_END = 76  # month labels end here, right-aligned
@@ -51,9 +52,10 @@ def bars(chart_id: str, caption: str, of: str, values: list[tuple[str, int]]) ->
     """A chart of labelled counts, the longest bar for the largest count of 5 or more."""
     largest = max((v for _, v in values if v >= SMALL), default=0)
     drawn = tuple(_bar(i, label, value, largest) for i, (label, value) in enumerate(values))
-    desc = "A bar for each month; the same numbers are in the first table below."
+    desc = gettext("A bar for each month; the same numbers are in the first table below.")
     height = TOP * 2 + ROW * len(values)
-    return Chart(chart_id, caption, f"{caption}: {of}", desc, height, drawn)
+    title = gettext("%(chart)s: %(partnership)s", chart=caption, partnership=of)
+    return Chart(chart_id, caption, title, desc, height, drawn)
 
 
 def _bar(index: int, label: str, value: int, largest: int) -> Bar:

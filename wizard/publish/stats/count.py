@@ -15,28 +15,29 @@ from functools import lru_cache
 from wizard.publish.stats.classify import Classifier
 from wizard.publish.stats.kinds import Kind
 from wizard.publish.stats.logline import MESSAGE, Request, parse
+from wizard.web.text.catalogue import N_, gettext
 
 SMALL = 5  # any count below this is shown as "fewer than 5"
-FEWER = f"fewer than {SMALL}"
+FEWER = N_("fewer than %(num)s")
 SHOWN_MALFORMED = 5  # the first few malformed lines are named by their line number
 # Crawlers are told by their user agent: a pattern of the crawler-user-agents list, or none.
 NO_AGENT = frozenset({"", "-"})
 # Why a line is left out, in the order the reasons are tried.
 REASONS = {
-    "malformed": "Lines in no format this command reads",
-    "message": "The server's own messages (gunicorn writes them beside its access log)",
-    "outside-dates": "Requests outside the dates asked for",
-    "crawler": "Requests from crawlers (by their user agent)",
-    "not-get": "Requests other than GET (HEAD, and every POST but the date form's)",
-    "not-200": "GET requests whose status was not 200 (redirects, not modified, errors)",
-    "other-partnership": "Pages of a partnership not asked for",
-    "other-page": "Other pages and files (questions after the first, assets, home page)",
+    "malformed": N_("Lines in no format this command reads"),
+    "message": N_("The server's own messages (gunicorn writes them beside its access log)"),
+    "outside-dates": N_("Requests outside the dates asked for"),
+    "crawler": N_("Requests from crawlers (by their user agent)"),
+    "not-get": N_("Requests other than GET (HEAD, and every POST but the date form's)"),
+    "not-200": N_("GET requests whose status was not 200 (redirects, not modified, errors)"),
+    "other-partnership": N_("Pages of a partnership not asked for"),
+    "other-page": N_("Other pages and files (questions after the first, assets, home page)"),
 }
 
 
 def shown(count: int) -> str:
     """A count as it may be shown: '1,234', or 'fewer than 5' for any count below 5."""
-    return FEWER if count < SMALL else f"{count:,}"
+    return gettext(FEWER, num=SMALL) if count < SMALL else f"{count:,}"
 
 
 @dataclass

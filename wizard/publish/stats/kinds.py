@@ -15,6 +15,7 @@ from wizard.core import engine
 from wizard.core.flow import Flow, Option, Q
 from wizard.core.policy import Exits, Partnership, Stage
 from wizard.web import flowchart, rolepages
+from wizard.web.text.catalogue import N_, gettext
 
 NOT_SURE = "not-sure"
 
@@ -35,13 +36,13 @@ class Row:
 
 
 GROUPS = {
-    "journey": "Journeys",
-    "outcome": "Outcomes reached, by route",
-    "stage": "Stage outcomes, by stage",
-    "tier": "Stage outcomes, by urgency",
-    "area": "Outcomes, by area",
-    "download": "Records, forms and downloads",
-    "learning": "Learning pages",
+    "journey": N_("Journeys"),
+    "outcome": N_("Outcomes reached, by route"),
+    "stage": N_("Stage outcomes, by stage"),
+    "tier": N_("Stage outcomes, by urgency"),
+    "area": N_("Outcomes, by area"),
+    "download": N_("Records, forms and downloads"),
+    "learning": N_("Learning pages"),
 }
 STARTED = Kind("journey", "started")
 EMERGENCY = Kind("journey", "emergency")
@@ -50,28 +51,28 @@ CONCERN_HELP = Kind("outcome", NOT_SURE)
 BEYOND = Kind("outcome", "beyond")
 DATES_POSTED = Kind("download", "dates-posted")
 EXIT_LABELS = {
-    "conduct": "The conduct of a professional (LADO or allegations)",
-    "complaint": "A complaint about a service",
-    "whistleblowing": "Whistleblowing",
-    "policy": "A policy or strategic matter",
+    "conduct": N_("The conduct of a professional (LADO or allegations)"),
+    "complaint": N_("A complaint about a service"),
+    "whistleblowing": N_("Whistleblowing"),
+    "policy": N_("A policy or strategic matter"),
 }
 FIXED = {
-    STARTED: "Journeys started (the first question)",
-    EMERGENCY: "Emergency pages reached (immediate harm, or not sure)",
-    STAGE: "A stage of the procedure",
+    STARTED: N_("Journeys started (the first question)"),
+    EMERGENCY: N_("Emergency pages reached (immediate harm, or not sure)"),
+    STAGE: N_("A stage of the procedure"),
     **{Kind("outcome", name): EXIT_LABELS.get(name, name) for name in Exits.model_fields},
-    CONCERN_HELP: "Not sure what the concern is about",
-    BEYOND: "Every stage already tried",
-    Kind("download", "record"): "Escalation record (page to print)",
-    Kind("download", "record-docx"): "Escalation record (Word)",
-    Kind("download", "form"): "The partnership's forms (page to print)",
-    Kind("download", "form-docx"): "The partnership's forms (Word)",
-    DATES_POSTED: "Dates sent without JavaScript (a dated page or a calendar file)",
-    Kind("learning", "flowchart"): "Flowchart",
-    Kind("learning", "practice"): "Practice scenarios",
-    Kind("learning", "glossary"): "Glossary",
-    Kind("learning", "compare"): "Compared with another partnership",
-    Kind("learning", "roles"): "Roles of each agency",
+    CONCERN_HELP: N_("Not sure what the concern is about"),
+    BEYOND: N_("Every stage already tried"),
+    Kind("download", "record"): N_("Escalation record (page to print)"),
+    Kind("download", "record-docx"): N_("Escalation record (Word)"),
+    Kind("download", "form"): N_("The partnership's forms (page to print)"),
+    Kind("download", "form-docx"): N_("The partnership's forms (Word)"),
+    DATES_POSTED: N_("Dates sent without JavaScript (a dated page or a calendar file)"),
+    Kind("learning", "flowchart"): N_("Flowchart"),
+    Kind("learning", "practice"): N_("Practice scenarios"),
+    Kind("learning", "glossary"): N_("Glossary"),
+    Kind("learning", "compare"): N_("Compared with another partnership"),
+    Kind("learning", "roles"): N_("Roles of each agency"),
 }
 
 
@@ -83,7 +84,7 @@ def stage_kind(stage: Stage) -> Kind:
 
 def rows(flow: Flow, p: Partnership) -> Iterator[Row]:
     """Every kind counted for a partnership, in the order the report lists them."""
-    fixed = [Row(kind, label) for kind, label in FIXED.items()]
+    fixed = [Row(kind, gettext(label)) for kind, label in FIXED.items()]
     yield from (r for r in fixed if r.kind.group in ("journey", "outcome"))
     for stage in p.stages:
         yield Row(stage_kind(stage), _stage_label(p, stage))
@@ -101,7 +102,9 @@ def _stage_label(p: Partnership, stage: Stage) -> str:
     """The stage's name, and its route where it has alternatives and the title does not say."""
     name = flowchart.stage_name(p, stage)
     route = stage.variant.label if stage.variant else None
-    return f"{name} ({route})" if route and route not in name else name
+    if route and route not in name:
+        return gettext("%(stage)s (%(route)s)", stage=name, route=route)
+    return name
 
 
 def _options_asked(flow: Flow, p: Partnership) -> dict[str, dict[str, Option]]:

@@ -9,9 +9,10 @@ from babel.dates import format_date
 from flask import Flask
 
 from wizard.publish.stats import chart
-from wizard.publish.stats.count import FEWER, REASONS, SMALL, shown
+from wizard.publish.stats.count import REASONS, SMALL, shown
 from wizard.publish.stats.figures import Figures, Partnership
 from wizard.publish.stats.kinds import GROUPS
+from wizard.web.text.catalogue import gettext
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Report:
     months: tuple[str, ...]
     sections: tuple[Section, ...]
     left_out: tuple[tuple[str, str], ...]
-    fewer: str = FEWER
+    fewer: str
     small: int = SMALL
 
 
@@ -64,19 +65,26 @@ def build(figures: Figures, logs: int, today: date) -> Report:
         counted=shown(tally.counted),
         months=tuple(_month(m, "MMM y") for m in figures.months),
         sections=tuple(_section(p, figures.months) for p in figures.partnerships),
-        left_out=tuple((label, shown(tally.left_out[key])) for key, label in REASONS.items()),
+        left_out=tuple(
+            (gettext(label), shown(tally.left_out[key])) for key, label in REASONS.items()
+        ),
+        fewer=shown(0),
     )
 
 
 def _section(p: Partnership, months: tuple[str, ...]) -> Section:
     tables = tuple(
-        Table(caption, tuple((line.row.label, tuple(map(shown, line.counts))) for line in lines))
+        Table(
+            gettext(caption),
+            tuple((line.row.label, tuple(map(shown, line.counts))) for line in lines),
+        )
         for group, caption in GROUPS.items()
         if (lines := p.group(group))
     )
     started = p.group("journey")[0].counts
     values = [(_month(m, "MMM y"), n) for m, n in zip(months, started, strict=True)]
-    drawn = chart.bars(f"chart-{p.slug}", "Journeys started each month", p.name, values)
+    caption = gettext("Journeys started each month")
+    drawn = chart.bars(f"chart-{p.slug}", caption, p.name, values)
     return Section(p.slug, p.name, drawn, tables)
 
 
@@ -84,8 +92,8 @@ def _period(figures: Figures) -> str:
     first = figures.since or figures.tally.first
     last = figures.until or figures.tally.last
     if first is None or last is None:
-        return "No request was counted"
-    return f"{_long(first)} to {_long(last)}"
+        return gettext("No request was counted")
+    return gettext("%(first)s to %(last)s", first=_long(first), last=_long(last))
 
 
 def _long(day: date) -> str:
