@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from wizard.core.dates import (
     Anchor,
+    Clocked,
     Deadline,
     Events,
     PlanRow,
@@ -478,7 +479,12 @@ def _row_data(p: Partnership, row: Row, first: int) -> dict[str, Any]:
         "number": row.stage.number,
         "after": after_text(p, row.stage),
         "timescales": [
-            _timescale_data(t, anchor(t, first_stage, row.current)) for t in row.stage.timescales
+            _timescale_data(t, anchor(t, first_stage, row.current), c)
+            for t, c in zip(
+                row.stage.timescales,
+                leg(row.stage, first_stage, row.current).timescales,
+                strict=True,
+            )
         ],
         "groups": [
             {"key": d.key, "readings": [r.key for r in sorted(d.readings, key=_policy_order)]}
@@ -488,12 +494,16 @@ def _row_data(p: Partnership, row: Row, first: int) -> dict[str, Any]:
     }
 
 
-def _timescale_data(t: Timescale, found: Anchor) -> dict[str, Any]:
+def _timescale_data(t: Timescale, found: Anchor, c: Clocked | None = None) -> dict[str, Any]:
     """A timescale for the script: its readings, what it counts from, and what is not stated."""
     data: dict[str, Any] = {"within": [str(s) for s in t.within]}
     data["datable"] = found is not Anchor.NONE
     if found in (Anchor.OUTCOME, Anchor.DISAGREEMENT):
         data["from"] = found.value
+    if c is not None and c.anchor is Anchor.CLOCK:
+        data["after"] = c.after
+    elif c is not None and c.anchor is Anchor.EVENT:
+        data["from"] = list(c.events) if len(c.events) > 1 else c.events[0]
     if t.bank_holidays_unstated:
         data["bank_holidays"] = "not stated"
     return data
