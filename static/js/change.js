@@ -2,6 +2,8 @@
 // answer keeps every later answer that still fits. The live app does this on the server;
 // a static host has no server, so this script tries the longest path that exists.
 // Without JavaScript the options stay plain links to the next question.
+import { _ } from './messages.js'
+
 const params = new URLSearchParams(location.search)
 const previous = params.get('change')
 const later = (params.get('then') || '').split('/').filter(Boolean)
@@ -25,7 +27,7 @@ for (const link of document.querySelectorAll('.app-options a')) {
   if (slug === previous) {
     const mark = document.createElement('strong')
     mark.className = 'govuk-tag app-previous'
-    mark.textContent = 'Your answer'
+    mark.textContent = _('Your answer')
     link.after(' ', mark)
   }
   if (later.length) {

@@ -1,11 +1,14 @@
 // Deadline arithmetic, the chained plan and dates in words for the browser: the same
 // rules as wizard/core/dates.py and wizard/web/datefmt.py, checked against the same
-// vectors (tests/vectors/). No dependencies. Calendar files are static/js/calendar.js.
+// vectors (tests/vectors/). Its sentences come from the catalogue (messages.js). Calendar
+// files are static/js/calendar.js.
 //
 // Instants are milliseconds since the epoch (UTC): hours are added and deadlines compared
 // there, so a clock change can neither stretch nor shrink "24 hours". A wall-clock time in
 // London is held as the UTC milliseconds of the same fields ("wall"), and days as
 // 'YYYY-MM-DD'; Intl with timeZone 'Europe/London' converts between them.
+
+import { _ } from './messages.js'
 
 const MINUTE = 60000
 const HOUR = 60 * MINUTE
@@ -337,16 +340,17 @@ export function dayText (iso) {
 }
 
 export function clockText (clock) {
-  return clock === '12:00' ? 'midday' : CLOCK_FORMAT.format(new Date(wallOf('1970-01-01', clock)))
+  return clock === '12:00' ? _('midday') : CLOCK_FORMAT.format(new Date(wallOf('1970-01-01', clock)))
 }
 
 export function momentText (day, clock, zone) {
-  return `${clockText(clock)}${zone ? ' ' + zone : ''} on ${dayText(day)}`
+  if (zone) return _('%(time)s %(zone)s on %(day)s', { time: clockText(clock), zone, day: dayText(day) })
+  return _('%(time)s on %(day)s', { time: clockText(clock), day: dayText(day) })
 }
 
 export function deadlineText (d) {
-  if (d.kind === 'day') return `by the end of ${dayText(d.day)}`
-  if (d.kind === 'moment') return `by ${momentText(d.day, d.clock, d.zoneName)}`
+  if (d.kind === 'day') return _('by the end of %(day)s', { day: dayText(d.day) })
+  if (d.kind === 'moment') return _('by %(moment)s', { moment: momentText(d.day, d.clock, d.zoneName) })
   return d.kind
 }
 
@@ -354,14 +358,16 @@ export function deadlineText (d) {
 export function readingText (d) {
   if (!d.other) return deadlineText(d)
   if (d.why === 'bank holidays count') {
-    return `${deadlineText(d.other)} if bank holidays count as working days, or ${deadlineText(d)} if they do not`
+    return _('%(earlier)s if bank holidays count as working days, or %(later)s if they do not',
+      { earlier: deadlineText(d.other), later: deadlineText(d) })
   }
-  return `${deadlineText(d)}, or ${deadlineText(d.other)} if it moves to the next working day`
+  return _('%(first)s, or %(moved)s if it moves to the next working day',
+    { first: deadlineText(d), moved: deadlineText(d.other) })
 }
 
 export function startText (s) {
-  if (s.kind === 'after day') return `the end of ${dayText(s.day)}`
-  if (s.clock === '00:00') return `the start of ${dayText(s.day)}`
+  if (s.kind === 'after day') return _('the end of %(day)s', { day: dayText(s.day) })
+  if (s.clock === '00:00') return _('the start of %(day)s', { day: dayText(s.day) })
   if (s.kind === 'moment') return momentText(s.day, s.clock, s.zoneName)
   return dayText(s.day)
 }
@@ -369,11 +375,11 @@ export function startText (s) {
 export function clockChangeNote (s) {
   if (s.asked === null || s.clock === null) return ''
   if (s.change === 'skipped') {
-    return `The clocks go forward an hour on ${dayText(s.day)}, so there is no ` +
-      `${clockText(s.asked)} that day: counting from ${clockText(s.clock)}.`
+    return _('The clocks go forward an hour on %(day)s, so there is no %(asked)s that day: counting from %(time)s.',
+      { day: dayText(s.day), asked: clockText(s.asked), time: clockText(s.clock) })
   }
-  return `The clocks go back an hour on ${dayText(s.day)}, so ${clockText(s.asked)} happens twice ` +
-    `that day: counting from the first, ${clockText(s.clock)} ${s.zoneName}.`
+  return _('The clocks go back an hour on %(day)s, so %(asked)s happens twice that day: counting from the first, %(time)s %(zone)s.',
+    { day: dayText(s.day), asked: clockText(s.asked), time: clockText(s.clock), zone: s.zoneName })
 }
 
 export function sentence (text) { return text.charAt(0).toUpperCase() + text.slice(1) }

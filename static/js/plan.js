@@ -76,6 +76,7 @@ function fill (view, data) {
     showAll(`[data-dated-order="${key}"]`, keys.some(k => view.readings[k]))
   }
   showAll('[data-dated]', true)
+  showAll('[data-moved-note]', view.moved.some(Boolean))
 }
 
 // Today's date, and never a time: the hint promises that an empty time counts from the

@@ -112,7 +112,7 @@ def test_live_and_static_download_the_same_calendar(browser, server, static_site
     posting = browser.new_context(accept_downloads=True, java_script_enabled=False)
     static_page, live_page = context.new_page(), posting.new_page()
     static_page.goto(static_site + path.lstrip("/"))
-    static_page.wait_for_selector("form[data-when]:not([hidden])")
+    static_page.wait_for_selector("form[data-when]:not([hidden])", state="attached")
     live_page.goto(server + path)
     (static_name, static), (live_name, live) = (
         download(static_page, start),
@@ -144,7 +144,8 @@ def test_a_static_page_where_nothing_can_be_dated_offers_no_download(browser, st
     context = browser.new_context()
     page = context.new_page()
     page.goto(static_site + path)
-    page.wait_for_selector("form[data-when]:not([hidden])")
+    page.wait_for_selector("form[data-when]:not([hidden])", state="attached")  # the script ran
+    open_dates(page)
     assert page.get_by_role("button", name="Update dates").is_visible()
     assert page.get_by_role("button", name=DOWNLOAD).count() == 0
     context.close()

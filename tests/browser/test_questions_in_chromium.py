@@ -55,7 +55,10 @@ def test_an_organisation_without_senior_managers_reaches_its_board_representativ
     page.get_by_role(
         "link", name="No: my organisation has no senior manager above the line manager"
     ).click()
-    assert page.url.endswith(stage(STAFFS, 3, missing="no-senior-manager"))
+    # The build for one partnership serves it at the root: no slug in the address.
+    assert page.url.endswith(
+        stage(STAFFS, 3, missing="no-senior-manager").removeprefix(f"/{STAFFS}")
+    )
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 5")
     box = first_box(page)
     assert box["Who acts"].startswith("“professionals” (Stage 2 NB)")

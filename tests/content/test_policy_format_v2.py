@@ -87,7 +87,7 @@ def test_a_note_kept_from_readers_is_not_shown_but_is_listed_by_check(tmp_path):
     page = shown_text(
         shown(site, answers.stage("fenmouth", 1, agency="education", other_agency="health"))
     )
-    assert "Designated Teacher , in your agency (Education)" in page
+    assert "Designated Teacher , listed in the policy's table for your agency, Education" in page
     assert "The table calls this role" not in page
     roles = shown_text(shown(site, "/fenmouth/roles/"))
     assert "“Designated Teacher”" in roles and "The table calls this role" not in roles

@@ -202,10 +202,10 @@ def test_superseded_by_and_the_notices_are_a_banner_on_every_page(sixth, path):
 
 def test_a_note_on_a_role_entry_sits_beside_that_role(sixth):
     markup = page(sixth, FIRST)
-    who = element_with(markup, "dd", "in your agency (Education)")
+    who = element_with(markup, "dd", "for your agency, Education")
     assert "Designated Teacher" in who
     assert "Note about the policy text: The table calls this role the 'Designated Teacher'" in who
-    assert "Designated Teacher" not in element_with(markup, "dd", "in the other agency (Health)")
+    assert "Designated Teacher" not in element_with(markup, "dd", "for the other agency, Health")
 
 
 def test_a_note_on_a_timescale_sits_beside_that_timescale(sixth):
@@ -221,7 +221,7 @@ def test_a_note_on_a_timescale_sits_beside_that_timescale(sixth):
 def test_two_entries_for_one_agency_are_both_shown(sixth):
     markup = page(sixth, FIRST)
     assert "Health Visitor (Health) or School Nurse (Health)" in element_with(
-        markup, "dd", "in the other agency (Health)"
+        markup, "dd", "for the other agency, Health"
     )
 
 
@@ -229,11 +229,37 @@ def test_every_stage_tried_never_claims_an_unreadable_last_stage_says_nothing(si
     shown = shown_text(page(sixth, BEYOND))
     assert "says nothing about what happens" not in shown
     assert (
-        "The last stage in the policy is Stage 3: Designated safeguarding leads (Stage 3) "
-        "(its text is not available in the copy we have) . "
-        f"The policy's text for this is not available in the copy we have: {WHY}"
+        "The last stage in the copy we have is Stage 3: Designated safeguarding leads . More "
+        "stages may follow it in the policy: that part is not available in the copy we have."
     ) in shown
+    assert f"The policy's text for this is not available in the copy we have: {WHY}" in shown
     assert "Where to turn if it is still not resolved" in shown
+
+
+START = "/fenmouth/"
+COUNTS = (
+    "Stage 3 of 3",
+    "has 3 stages",
+    "The last stage in the policy",
+    "last stage in the policy",
+)
+
+
+@pytest.mark.parametrize("path", [START, UNREADABLE, FIRST, BEYOND])
+def test_no_page_counts_the_stages_when_the_rest_of_the_policy_cannot_be_read(sixth, path):
+    shown = shown_text(page(sixth, path))
+    assert not [claim for claim in COUNTS if claim in shown], path
+
+
+def test_the_start_page_says_more_stages_may_follow_the_copy_we_have(sixth):
+    assert (
+        "The copy we have of the FSCP policy shows 3 stages. More may follow: "
+        "that part is not available in the copy we have."
+    ) in shown_text(page(sixth, START))
+
+
+def test_a_stage_caption_gives_its_number_without_a_total(sixth):
+    assert "Stage 3 in the FSCP escalation policy" in shown_text(page(sixth, UNREADABLE))
 
 
 @pytest.mark.slow
@@ -255,3 +281,12 @@ def test_every_citation_of_an_unreadable_paragraph_says_its_text_is_missing(sixt
     shown = shown_text(page(sixth, "/fenmouth/"))
     assert "(Stage 3) (its text is not available in the copy we have)" in shown
     assert "(para 2.1) (its text is not available" not in shown
+
+
+def test_an_exit_whose_text_cannot_be_read_never_says_the_policy_does_not_say(sixth):
+    shown = shown_text(page(sixth, answers.path("fenmouth", risk="no", concern="whistleblowing")))
+    assert "The policy does not say" not in shown
+    assert (
+        "The policy's text for this is not available in the copy we have: Page 7 of the copy "
+        "we have, which holds the whistleblowing route, cannot be read."
+    ) in shown

@@ -15,13 +15,8 @@ ISLINGTON_1 = answers.stage("islington", 1, agency="police", other_agency="polic
 LINCS_2 = answers.stage("lincolnshire", 2, agency="schools")
 STAFFS_1 = answers.stage("staffordshire-stoke", 1)
 STAFFS_3 = answers.stage("staffordshire-stoke", 3, missing="yes")
-STAFFS_THIRD_SECTOR = answers.path(
-    "staffordshire-stoke",
-    risk="no",
-    concern="disagreement",
-    progress="tried-1",
-    variant="no-line-manager",
-    area="staffordshire",
+STAFFS_THIRD_SECTOR = answers.stage(
+    "staffordshire-stoke", 2, variant="no-line-manager", area="staffordshire"
 )
 HAVERING_1 = answers.stage("havering", 1)
 HAVERING_2 = answers.stage("havering", 2)

@@ -112,3 +112,16 @@ def test_paper_markup_keeps_the_text_and_drops_what_only_works_on_screen():
         '<p>a<br>b</p>Change <a href="#p-2">(para 2)</a>'
         "<details open><summary>Roles</summary>table</details>"
     )
+
+
+@packed
+def test_the_pack_lists_the_catalogue_sentences_its_pages_use_and_where(signoff_pack):
+    brent, brent_html = signoff_pack("brent")
+    stoke, _ = signoff_pack("staffordshire-stoke")
+    listed = dict(brent.sentences())
+    section = visible_text(brent_html[brent_html.index('id="sentences"') :])
+    assert "Go to %(heading)s" in listed and "Go to %(heading)s" in section
+    assert all(listed[m] for m in listed)  # each with the pages that use it
+    only_stoke = set(dict(stoke.sentences())) - set(listed)
+    assert only_stoke  # the partnerships' pages say different things
+    assert not any(m in section for m in only_stoke if len(m) > 20)

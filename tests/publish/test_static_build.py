@@ -19,7 +19,7 @@ import answers
 import bundled
 import docx
 import pytest
-from conftest import SUB_URL, TODAY
+from conftest import SIXTH, SUB_URL, TODAY
 from flask import abort
 from pages import POLICE_HEALTH_PLAN, bold_lines, parse, visible_text
 from pages import text as element_text
@@ -35,7 +35,10 @@ from wizard.web import wordfile
 MAIN = re.compile(r"<main.*?</main>", re.S)
 # Dates differ by design (the live app fills them, the static script too), and so does
 # the printed record's own address, which names where the site is hosted.
-DATED = {"app-plan", "app-dated", "app-print-record"}
+# Parts that hold dates (the live app dates from today; the static page waits for a start),
+# the first box's deadline and what it counts from among them: the browser tests compare
+# those live and static with the same start typed in.
+DATED = {"app-plan", "app-dated", "app-print-record", "app-now__when", "app-counted"}
 DATES = re.compile(
     r'<section class="app-section app-plan".*?</section>|<!--date-->.*?<!--/date-->'
     # On paper only, the page's own address: it differs by where the site is hosted.
@@ -43,7 +46,6 @@ DATES = re.compile(
     re.S,
 )
 ADDRESS = re.compile(r"<!--address-->.*?<!--/address-->", re.S)
-SIXTH = Path(__file__).parent / "sites" / "sixth"
 # Every test that reads the shared build runs on the worker that built it.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build")]
 

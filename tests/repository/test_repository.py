@@ -13,14 +13,14 @@ from conftest import ROOT
 DECISIONS = ROOT / "docs" / "decisions"
 
 # Absolute folders of a developer's or a build machine's own: home, scratch and work folders.
-MACHINE_PATH = re.compile(
-    r"(?<![\w.~-])(/home/\w|/Users/\w|/root/|/tmp/|/var/tmp/|/work/|/scratch/|/mnt/\w"
-    r"|[A-Z]:\\Users\\)"
-)
+# The patterns and the planted examples below are written so that this file does not itself
+# hold what it looks for (a whole-repository search for leaks then finds nothing here either).
+FOLDERS = (r"home/\w", r"Users/\w", "root/", "tmp/", "var/tmp/", "work/", "scratch/", r"mnt/\w")
+MACHINE_PATH = re.compile(r"(?<![\w.~-])(/" + "|/".join(FOLDERS) + r"|[A-Z]:\\Users\\)")
 # Words that only a note addressed to the people building the tool would use.
 CONTRIBUTOR_NOTE = re.compile(
-    r"note for the engineer|from the lead engineer|do not commit this|working rules for this"
-    r"|your worktree|before any commit",
+    r"note\s+for the engineer|from\s+the lead engineer|do\s+not commit this"
+    r"|working rules for this|your worktree|before any commit",
     re.IGNORECASE,
 )
 # Where notes to contributors belong; none of the bundled files needs one yet.
@@ -70,9 +70,9 @@ def test_no_tracked_file_names_a_machines_folders_or_speaks_to_contributors():
 @pytest.mark.parametrize(
     "line",
     [
-        "<!-- NOTE FOR THE ENGINEER WORKING IN THIS CHECKOUT (do not commit this block) -->",
-        "Read `/work/shared/DESIGN.md` before you change code.",
-        "Setup: see /tmp/setup-branch.log",
+        "<!-- NOTE FOR" + " THE ENGINEER WORKING IN THIS CHECKOUT (do not" + " commit this) -->",
+        "Read `/" + "work/shared/DESIGN.md` before you change code.",
+        "Setup: see /" + "tmp/setup-branch.log",
         "cd /home/alice/escalation-wizard && make test",
         r"C:\Users\bob\wizard",
     ],

@@ -246,7 +246,7 @@ def test_a_silent_policy_still_names_the_lado_route_as_general_advice(client):
     )
     assert "The policy does not say where to take this." in page
     assert "Local Authority Designated Officer (LADO)" in page
-    assert "This is general advice. It does not come from the partnership's policy." in page
+    assert "General advice, not from the Brent LSCB policy." in page
 
 
 def test_whistleblowing_advice_never_routes_through_the_line_manager(client):

@@ -433,6 +433,36 @@ def _urls(data: dict) -> Iterator[tuple[Loc, str]]:
         )
 
 
+# Fields `check` accepts that no page shows yet, by path ("*": any item of a list), as
+# docs/reference.md marks them "nowhere yet": a publisher who fills one in is told so.
+NOWHERE = (
+    ("contacts", "*", "area"),
+    ("outside_contacts", "*", "area"),
+    ("unreadable", "*", "area"),
+    ("unreadable", "*", "notes"),
+)
+
+
+def unseen(doc: Document) -> list[Problem]:
+    """Every field filled in that no page shows, as a warning with its line."""
+    return [
+        Problem(
+            doc.path,
+            doc.where.find(loc),
+            f"'{' › '.join(str(k) for k in loc if isinstance(k, str))}' is accepted but no "
+            "page shows it yet, so readers will not see it: keep it only as a note to "
+            "publishers (docs/reference.md, section 1)",
+            warning=True,
+        )
+        for loc, _ in _walk(doc.data)
+        if any(_matches(loc, path) for path in NOWHERE)
+    ]
+
+
+def _matches(loc: Loc, path: tuple[str, ...]) -> bool:
+    return len(loc) == len(path) and all(p in ("*", k) for k, p in zip(loc, path, strict=True))
+
+
 def markdown_ids(doc: Document, taken: frozenset[str], anchors: Iterable[str]) -> list[Problem]:
     """Every id set in the Markdown's HTML that the page's own elements or anchors use."""
     own = set(anchors)

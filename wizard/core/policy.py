@@ -311,9 +311,14 @@ class Route(Model):
     in_your_agency: bool = False  # the route goes to someone in the worker's own agency
     also: tuple[Fact, ...] = ()
     problems: tuple[SourceProblem, ...] = ()
+    # With `stated: no`: why the copy we have cannot be read here, so the page never
+    # claims the policy says nothing.
+    not_available: Text | None = None
 
     @model_validator(mode="after")
     def _stated_means_words(self) -> Route:
+        if self.stated and self.not_available:
+            raise ValueError("'not_available' goes with 'stated: no': the text cannot be read")
         if self.stated and not (self.says and self.cite):
             raise ValueError(
                 "give the policy's words in 'says' and their paragraph in 'cite', "
@@ -878,6 +883,12 @@ class Partnership(Model):
     def stage_numbers(self) -> list[int]:
         """Distinct stage numbers, in order."""
         return sorted({s.number for s in self.stages})
+
+    def stage_count_known(self) -> bool:
+        """False when the text after the last stage we have cannot be read: more may follow."""
+        return not any(
+            s.unknown(StagePart.NEXT) for s in self.stages if s.number == self.stages[-1].number
+        )
 
     def stages_numbered(self, number: int) -> list[Stage]:
         """The stage, or its variants, with this number."""

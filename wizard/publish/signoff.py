@@ -23,6 +23,7 @@ from wizard.core.policy import Partnership, SourceProblem, review_overdue
 from wizard.publish.htmlclean import Relink, for_paper
 from wizard.web import flowchart, urls
 from wizard.web.app import create_app
+from wizard.web.text import catalogue
 
 MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S)
 ANSWERS = re.compile(r"<h2[^>]*>\s*Your answers\s*</h2>\s*<dl\b.*?</dl>", re.S)
@@ -47,6 +48,7 @@ class Page:
     family: tuple[int, int, str]
     first_seen: int
     paths: list[str] = field(default_factory=list)
+    sentences: set[str] = field(default_factory=set)  # the catalogue's, as message ids
 
     def lines(self) -> list[str]:
         """The page's text, a line per paragraph, row or heading."""
@@ -68,12 +70,14 @@ class Family:
 
     first: Page
     variations: list[Variation]
+    sentences: frozenset[str] = frozenset()  # the catalogue's, used by any of its pages
 
     @classmethod
     def of(cls, pages: list[Page]) -> Family:
         """The family of these pages, compared line by line with the first."""
         base = pages[0].lines()
-        return cls(pages[0], [Variation(p.paths, _changes(base, p.lines())) for p in pages[1:]])
+        variations = [Variation(p.paths, _changes(base, p.lines())) for p in pages[1:]]
+        return cls(pages[0], variations, frozenset().union(*(p.sentences for p in pages)))
 
 
 def _changes(base: list[str], other: list[str]) -> list[tuple[list[str], list[str]]]:
@@ -163,6 +167,14 @@ class Pack:
         """How many distinct outcome pages there are."""
         return sum(1 + len(f.variations) for f in self.families)
 
+    def sentences(self) -> list[tuple[str, list[str]]]:
+        """Each catalogue sentence the pages use, once, with the headings of the pages using it."""
+        used: dict[str, list[str]] = {}
+        for f in self.families:
+            for message in f.sentences:
+                used.setdefault(message, []).append(f.first.heading)
+        return sorted((m, list(dict.fromkeys(pages))) for m, pages in used.items())
+
     @property
     def paths(self) -> int:
         """How many paths of answers lead to them."""
@@ -197,12 +209,14 @@ def _pages(app: Flask, p: Partnership, states: list[State], relink: Relink) -> l
     """Each distinct outcome page; pages whose text is the same are one page."""
     client, found = app.test_client(), {}
     for index, state in enumerate(s for s in states if s.outcome is not None):
-        page = client.get(urls.check(p.slug, state.segments)).get_data(as_text=True)
+        with catalogue.recording() as heard:
+            page = client.get(urls.check(p.slug, state.segments)).get_data(as_text=True)
         html = for_paper(ANSWERS.sub("", MAIN.search(page)[1]), relink)
         key = _text(html)
         if key not in found:
             found[key] = Page(_text(H1.search(html)[1]), html, _family(p, state), index)
         found[key].paths.append(" › ".join(option.label for _, option in state.answered))
+        found[key].sentences |= heard
     return list(found.values())
 
 

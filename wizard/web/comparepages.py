@@ -8,6 +8,7 @@ from flask import url_for
 
 from wizard.core.policy import Fact, Partnership, Route, Stage, StagePart
 from wizard.web.presenters import EXIT_TITLES
+from wizard.web.text.catalogue import gettext
 
 
 @dataclass(frozen=True)
@@ -44,25 +45,32 @@ def stage_facets(stage: Stage, word: str) -> tuple[Facet, ...]:
     def none(part: StagePart, text: str) -> str:
         # Missing from the copy we have is not the same as absent from the policy.
         if stage.not_available and stage.unknown(part):
-            return f"Not available in the copy we have: {stage.not_available.says}"
+            return gettext(
+                "Not available in the copy we have: %(says)s", says=stage.not_available.says
+            )
         return text
 
     return (
-        Facet("Who", tuple(f for f in (stage.who, stage.with_) if f), none(StagePart.WHO, "")),
         Facet(
-            "Timescale",
+            gettext("Who"), tuple(f for f in (stage.who, stage.with_) if f), none(StagePart.WHO, "")
+        ),
+        Facet(
+            gettext("Timescale"),
             tuple(Fact(says=t.words, cite=t.cite) for t in stage.timescales),
-            none(StagePart.TIMESCALES, f"The policy gives no timescale for this {low}."),
+            none(
+                StagePart.TIMESCALES,
+                gettext("The policy gives no timescale for this %(stage)s.", stage=low),
+            ),
         ),
         Facet(
-            "Who must be told",
+            gettext("Who must be told"),
             tuple(Fact(says=n.says, cite=n.cite) for n in stage.notify),
-            none(StagePart.NOTIFY, f"No one else is named at this {low}."),
+            none(StagePart.NOTIFY, gettext("No one else is named at this %(stage)s.", stage=low)),
         ),
         Facet(
-            "Forms",
+            gettext("Forms"),
             tuple(Fact(says=f.says, cite=f.cite) for f in stage.forms),
-            none(StagePart.FORMS, f"No form is named for this {low}."),
+            none(StagePart.FORMS, gettext("No form is named for this %(stage)s.", stage=low)),
         ),
     )
 
@@ -72,7 +80,9 @@ def stage_side(p: Partnership, number: int) -> Side:
     word = p.partnership.stage_word
     stages = p.stages_numbered(number)
     if not stages:
-        return Side(p, f"The policy has no {word} {number}.", ())
+        return Side(
+            p, gettext("The policy has no %(stage)s %(number)s.", stage=word, number=number), ()
+        )
     facets = tuple(
         Facet(f"{f.label} ({s.variant.label})", f.facts, f.none)
         if len(stages) > 1 and s.variant
@@ -87,9 +97,9 @@ def stage_side(p: Partnership, number: int) -> Side:
 def route_side(p: Partnership, route: Route) -> Side:
     """A partnership's words on the emergency route or an exit, or that it says nothing."""
     if not route.stated or not route.says or not route.cite:
-        return Side(p, "The policy says nothing about this.", ())
+        return Side(p, gettext("The policy says nothing about this."), ())
     facts = (Fact(says=route.says, cite=route.cite), *route.also)
-    return Side(p, "", (Facet("The policy says", facts, ""),))
+    return Side(p, "", (Facet(gettext("The policy says"), facts, ""),))
 
 
 def _words(a: Partnership, b: Partnership) -> str:
@@ -107,7 +117,7 @@ def rows(a: Partnership, b: Partnership) -> tuple[Row, ...]:
     routes = tuple(
         Row(
             name,
-            "Emergency route" if name == "emergency" else EXIT_TITLES[name],
+            gettext("Emergency route") if name == "emergency" else gettext(EXIT_TITLES[name]),
             (route_side(a, a.routes()[name]), route_side(b, b.routes()[name])),
         )
         for name in a.routes()

@@ -14,6 +14,7 @@ from babel.dates import format_date, format_time
 from babel.plural import PluralRule
 
 from wizard.core.dates import ClockChange, Deadline, DeadlineKind, Other, Start, StartKind
+from wizard.web.text.catalogue import gettext
 
 LOCALE = "en_GB"
 MIDDAY = time(12, 0)
@@ -28,20 +29,22 @@ def day(value: date) -> str:
 
 def clock(value: time) -> str:
     """'3:00 pm', or 'midday'."""
-    return "midday" if value == MIDDAY else format_time(value, "h:mm a", locale=LOCALE)
+    return gettext("midday") if value == MIDDAY else format_time(value, "h:mm a", locale=LOCALE)
 
 
 def moment(on: date, at: time, zone_name: str = "") -> str:
     """'3:00 pm on Tuesday 24 November 2026'; 'BST' or 'GMT' after a time that happens twice."""
-    return f"{clock(at)}{' ' + zone_name if zone_name else ''} on {day(on)}"
+    if zone_name:
+        return gettext("%(time)s %(zone)s on %(day)s", time=clock(at), zone=zone_name, day=day(on))
+    return gettext("%(time)s on %(day)s", time=clock(at), day=day(on))
 
 
 def deadline_text(d: Deadline) -> str:
     """'by the end of Tuesday 24 November 2026', 'by 3:00 pm on …', or the policy's unit."""
     if d.kind is DeadlineKind.DAY and d.day is not None:
-        return f"by the end of {day(d.day)}"
+        return gettext("by the end of %(day)s", day=day(d.day))
     if d.kind is DeadlineKind.MOMENT and d.day is not None and d.clock is not None:
-        return f"by {moment(d.day, d.clock, d.zone_name)}"
+        return gettext("by %(moment)s", moment=moment(d.day, d.clock, d.zone_name))
     return d.kind.value
 
 
@@ -50,19 +53,24 @@ def reading_text(d: Deadline) -> str:
     if d.other is None:
         return deadline_text(d)
     if d.why is Other.BANK_HOLIDAYS_COUNT:
-        return (
-            f"{deadline_text(d.other)} if bank holidays count as working days, "
-            f"or {deadline_text(d)} if they do not"
+        return gettext(
+            "%(earlier)s if bank holidays count as working days, or %(later)s if they do not",
+            earlier=deadline_text(d.other),
+            later=deadline_text(d),
         )
-    return f"{deadline_text(d)}, or {deadline_text(d.other)} if it moves to the next working day"
+    return gettext(
+        "%(first)s, or %(moved)s if it moves to the next working day",
+        first=deadline_text(d),
+        moved=deadline_text(d.other),
+    )
 
 
 def start_text(s: Start) -> str:
     """'Tuesday 24 November 2026', '3:00 pm on …', 'the start of …', or 'the end of …'."""
     if s.kind is StartKind.AFTER_DAY:
-        return f"the end of {day(s.day)}"
+        return gettext("the end of %(day)s", day=day(s.day))
     if s.clock == MIDNIGHT:
-        return f"the start of {day(s.day)}"
+        return gettext("the start of %(day)s", day=day(s.day))
     if s.kind is StartKind.MOMENT and s.clock is not None:
         return moment(s.day, s.clock, s.zone_name)
     return day(s.day)
@@ -78,13 +86,20 @@ def clock_change_note(s: Start) -> str:
     if s.asked is None or s.clock is None:
         return ""
     if s.change is ClockChange.SKIPPED:
-        return (
-            f"The clocks go forward an hour on {day(s.day)}, so there is no "
-            f"{clock(s.asked)} that day: counting from {clock(s.clock)}."
+        return gettext(
+            "The clocks go forward an hour on %(day)s, so there is no %(asked)s that day: "
+            "counting from %(time)s.",
+            day=day(s.day),
+            asked=clock(s.asked),
+            time=clock(s.clock),
         )
-    return (
-        f"The clocks go back an hour on {day(s.day)}, so {clock(s.asked)} happens twice "
-        f"that day: counting from the first, {clock(s.clock)} {s.zone_name}."
+    return gettext(
+        "The clocks go back an hour on %(day)s, so %(asked)s happens twice that day: "
+        "counting from the first, %(time)s %(zone)s.",
+        day=day(s.day),
+        asked=clock(s.asked),
+        time=clock(s.clock),
+        zone=s.zone_name,
     )
 
 

@@ -20,11 +20,12 @@ from wizard.core.policy import Partnership, Route, Stage, StagePart, Timescale
 from wizard.web import urls
 from wizard.web.markup import render
 from wizard.web.presenters import EXIT_TITLES, within_text
+from wizard.web.text.catalogue import N_, gettext
 
-RISK_QUESTION = "Is a child at risk of immediate harm?"
-CONCERN_QUESTION = "Is it a disagreement between agencies about a child's safety?"
-CALL_999 = "General advice: if a child is in immediate danger, call the police on 999."
-NO_EMERGENCY_ROUTE = (
+RISK_QUESTION = N_("Is a child at risk of immediate harm?")
+CONCERN_QUESTION = N_("Is it a disagreement between agencies about a child's safety?")
+CALL_999 = N_("General advice: if a child is in immediate danger, call the police on 999.")
+NO_EMERGENCY_ROUTE = N_(
     "The policy gives no route of its own: follow your own agency's safeguarding procedure."
 )
 # `{flowchart}` in a policy's text, as Markdown renders it: the generated chart goes there.
@@ -87,42 +88,54 @@ def cite_text(label: str) -> str:
 
 def stage_name(p: Partnership, stage: Stage) -> str:
     """'Stage 2: Line Manager', or 'Stage 2' where the file gives the stage no title."""
-    base = f"{p.partnership.stage_word} {stage.number}"
-    return f"{base}: {stage.title}" if stage.title else base
+    word, number = p.partnership.stage_word, stage.number
+    if stage.title:
+        return gettext(
+            "%(stage)s %(number)s: %(title)s", stage=word, number=number, title=stage.title
+        )
+    return gettext("%(stage)s %(number)s", stage=word, number=number)
 
 
 def timescale_line(t: Timescale) -> Line:
     """'Within 2 working days: Attempt to resolve the differences or concerns (para 3.6)'."""
     when = within_text(t)
-    when = "No time given" if when == "none stated" else when[0].upper() + when[1:]
-    return Line(f"{when}: {t.for_}", cite=t.cite)
+    when = gettext("No time given") if when == "none stated" else when[0].upper() + when[1:]
+    return Line(gettext("%(when)s: %(what)s", when=when, what=t.for_), cite=t.cite)
 
 
 def _emergency(p: Partnership, route: Route) -> Step:
-    lines = [Line(CALL_999)]
+    lines = [Line(gettext(CALL_999))]
     if route.stated and route.says and route.cite:
-        lines.append(Line("The policy says:", route.says, route.cite))
+        lines.append(Line(gettext("The policy says:"), route.says, route.cite))
     else:
-        lines.append(Line(NO_EMERGENCY_ROUTE))
+        lines.append(Line(gettext(NO_EMERGENCY_ROUTE)))
     said = route.says or ""
     lines += [Line(f"{c.name}: {c.phone}") for c in route.contacts if c.phone not in said]
-    link = ("See the emergency route in the wizard", urls.situation(p, {Q.RISK: IMMEDIATE_RISK}))
-    return Step("emergency", "Emergency: act now", tuple(lines), "Yes", True, wizard=link)
+    link = (
+        gettext("See the emergency route in the wizard"),
+        urls.situation(p, {Q.RISK: IMMEDIATE_RISK}),
+    )
+    heading = gettext("Emergency: act now")
+    return Step("emergency", heading, tuple(lines), gettext("Yes"), True, wizard=link)
 
 
 def _exits(p: Partnership) -> Step:
     lines, quotes = [], []
     for kind, title in EXIT_TITLES.items():
-        route = p.routes()[kind]
+        route, title = p.routes()[kind], gettext(title)
         if route.stated and route.says and route.cite:
-            lines.append(Line(f"{title}: the policy says where", cite=route.cite))
-            quotes.append(Line(f"{title}: the policy says", route.says, route.cite))
+            said = gettext("%(procedure)s: the policy says where", procedure=title)
+            lines.append(Line(said, cite=route.cite))
+            said = gettext("%(procedure)s: the policy says", procedure=title)
+            quotes.append(Line(said, route.says, route.cite))
         else:
-            lines.append(Line(f"{title}: the policy does not say where"))
+            lines.append(
+                Line(gettext("%(procedure)s: the policy does not say where", procedure=title))
+            )
     unsure = {Q.RISK: NO_IMMEDIATE_RISK, Q.CONCERN: NOT_SURE}
-    link = ("Find which procedure fits, in the wizard", urls.situation(p, unsure))
-    heading = "Another procedure applies"
-    return Step("exit", heading, tuple(lines), "No", True, tuple(quotes), link)
+    link = (gettext("Find which procedure fits, in the wizard"), urls.situation(p, unsure))
+    heading = gettext("Another procedure applies")
+    return Step("exit", heading, tuple(lines), gettext("No"), True, tuple(quotes), link)
 
 
 def _stage(p: Partnership, stage: Stage, label: str | None, branch: bool) -> Step:
@@ -132,14 +145,24 @@ def _stage(p: Partnership, stage: Stage, label: str | None, branch: bool) -> Ste
         lines.append(Line(variant.label))
     lines += [timescale_line(t) for t in stage.timescales]
     if stage.unknown(StagePart.TIMESCALES):
-        lines.append(Line("Its timescale is not available in the copy we have."))
+        lines.append(Line(gettext("Its timescale is not available in the copy we have.")))
     elif not stage.timescales:
-        lines.append(Line(f"The policy gives no timescale for this {word.lower()}."))
+        said = gettext("The policy gives no timescale for this %(stage)s.", stage=word.lower())
+        lines.append(Line(said))
     said = dict.fromkeys((t.words, t.cite) for t in stage.timescales)  # each sentence once
-    quotes = tuple(Line("The policy says:", words, cite) for words, cite in said)
-    route = f" ({variant.label})" if variant else ""
-    link = (f"Go to {word} {stage.number}{route} in the wizard", _wizard(p, stage))
+    quotes = tuple(Line(gettext("The policy says:"), words, cite) for words, cite in said)
+    link = (go_to(word, stage.number, variant.label if variant else None), _wizard(p, stage))
     return Step("stage", stage_name(p, stage), tuple(lines), label, branch, quotes, link)
+
+
+def go_to(word: str, number: int, route: str | None) -> str:
+    """'Go to Stage 2 (urgent) in the wizard': the link from a stage's box."""
+    if route:
+        return gettext(
+            "Go to %(stage)s %(number)s (%(variant)s) in the wizard",
+            stage=word, number=number, variant=route,
+        )  # fmt: skip
+    return gettext("Go to %(stage)s %(number)s in the wizard", stage=word, number=number)
 
 
 def _wizard(p: Partnership, stage: Stage) -> str:
@@ -149,13 +172,15 @@ def _wizard(p: Partnership, stage: Stage) -> str:
 def _stage_steps(p: Partnership) -> list[Step]:
     steps, word = [], p.partnership.stage_word
     for index, number in enumerate(p.stage_numbers()):
-        label = "Yes" if index == 0 else "Not resolved"
+        label = gettext("Yes") if index == 0 else gettext("Not resolved")
         found = p.stages_numbered(number)
         if len(found) == 1:
             steps.append(_stage(p, found[0], label, branch=False))
             continue
         asked = next((s.variant.question for s in found if s.variant and s.variant.question), None)
-        question = asked or f"Which route applies at {word} {number}?"
+        question = asked or gettext(
+            "Which route applies at %(stage)s %(number)s?", stage=word, number=number
+        )
         routes = tuple(_stage(p, s, None, branch=True) for s in found)
         steps.append(Step("question", question, (), label, branches=routes))
     return steps
@@ -163,8 +188,8 @@ def _stage_steps(p: Partnership) -> list[Step]:
 
 def steps(p: Partnership) -> tuple[Step, ...]:
     """The main steps in order, each with the branches that hang off it."""
-    risk = Step("question", RISK_QUESTION, branches=(_emergency(p, p.emergency),))
-    concern = Step("question", CONCERN_QUESTION, (), "No", branches=(_exits(p),))
+    risk = Step("question", gettext(RISK_QUESTION), branches=(_emergency(p, p.emergency),))
+    concern = Step("question", gettext(CONCERN_QUESTION), (), gettext("No"), branches=(_exits(p),))
     return (risk, concern, *_stage_steps(p))
 
 
@@ -178,14 +203,21 @@ def flowchart(p: Partnership) -> Flowchart:
     found = steps(p)
     word, numbers = p.partnership.stage_word.lower(), p.stage_numbers()
     first, last = p.stages_numbered(numbers[0])[0], p.stages_numbered(numbers[-1])
-    end = " or ".join(stage_name(p, s) for s in last)
-    title = f"Flowchart of the {p.partnership.short_name} escalation procedure"
-    desc = (
-        f"Two questions first: whether a child is at risk of immediate harm (the emergency "
-        f"route), and whether the concern is a disagreement between agencies (if not, another "
-        f"procedure). Then {len(numbers)} {word}s, from {stage_name(p, first)} to {end}, each "
-        f"with its timescales. Drawn by this guidance from the policy's text; the same "
-        f"flowchart is written out in words after it."
+    end = gettext(" or ").join(stage_name(p, s) for s in last)
+    title = gettext(
+        "Flowchart of the %(partnership)s escalation procedure",
+        partnership=p.partnership.short_name,
+    )
+    desc = gettext(
+        "Two questions first: whether a child is at risk of immediate harm (the emergency "
+        "route), and whether the concern is a disagreement between agencies (if not, another "
+        "procedure). Then %(count)s %(stage)ss, from %(first)s to %(last)s, each "
+        "with its timescales. Drawn by this guidance from the policy's text; the same "
+        "flowchart is written out in words after it.",
+        count=len(numbers),
+        stage=word,
+        first=stage_name(p, first),
+        last=end,
     )
     return Flowchart(title, desc, layout(flatten(found)), found)
 

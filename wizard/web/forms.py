@@ -14,31 +14,37 @@ from datetime import date, time
 
 from wtforms import Form, StringField
 
+from wizard.web.text.catalogue import N_, gettext
+
 # ASCII digits only, whole field only: int() would also read other scripts' digits.
 TIME = re.compile(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])")
 DIGITS = re.compile(r"[0-9]{1,2}")
 YEAR = re.compile(r"[0-9]{4}")
 MESSAGES = {
-    "missing": "Enter the date this stage started, including a day, month and year",
-    "not a date": "The date must be a real date, like 24 12 2026",
-    "year": "The year must be between 2000 and 2100",
-    "not a time": "Enter the time as hours and minutes, like 14:30",
+    "missing": N_("Enter the date this stage started, including a day, month and year"),
+    "not a date": N_("The date must be a real date, like 24 12 2026"),
+    "year": N_("The year must be between 2000 and 2100"),
+    "not a time": N_("Enter the time as hours and minutes, like 14:30"),
 }
 
 
-# Dates of other events a clock runs from, asked for beside the stage's start.
-EVENTS = {
-    "outcome": "the outcome was agreed",
-    "disagreement": "the disagreement began",
-}
+# Dates of other events a clock runs from, asked for beside the stage's start: each
+# message whole, for the catalogue.
 EVENT_MESSAGES = {
-    f"{key} {error}": text
-    for key, event in EVENTS.items()
-    for error, text in {
-        "missing": f"Enter the date {event}, including a day, month and year, or leave it empty",
-        "not a date": f"The date {event} must be a real date, like 24 12 2026",
-        "year": f"The year {event} must be between 2000 and 2100",
-    }.items()
+    "outcome missing": N_(
+        "Enter the date the outcome was agreed, including a day, month and year, or leave it empty"
+    ),
+    "outcome not a date": N_(
+        "The date the outcome was agreed must be a real date, like 24 12 2026"
+    ),
+    "outcome year": N_("The year the outcome was agreed must be between 2000 and 2100"),
+    "disagreement missing": N_(
+        "Enter the date the disagreement began, including a day, month and year, or leave it empty"
+    ),
+    "disagreement not a date": N_(
+        "The date the disagreement began must be a real date, like 24 12 2026"
+    ),
+    "disagreement year": N_("The year the disagreement began must be between 2000 and 2100"),
 }
 
 
@@ -89,14 +95,14 @@ class WhenForm(Form):
         self.given: dict[str, dict[str, str]] = {}  # other events' dates as typed
 
     def event(self, data, key: str) -> tuple[date | None, str | None]:
-        """The date given for another event (`key` in EVENTS), or an error message."""
+        """The date given for another event (`outcome` or `disagreement`), or an error message."""
         parts = [str(data.get(f"{key}-{part}", "")) for part in ("day", "month", "year")]
         self.given[key] = dict(zip(("day", "month", "year"), parts, strict=True))
         when, error = read_event(key, *parts)
-        return when, EVENT_MESSAGES[error] if error else None
+        return when, gettext(EVENT_MESSAGES[error]) if error else None
 
     def started(self) -> tuple[date | None, time | None, str | None]:
         """The date and time given, or an error message in the GOV.UK style."""
         fields = (self.day, self.month, self.year, self.clock)
         day, clock, error = read_start(*(str(f.data or "") for f in fields))
-        return day, clock, MESSAGES[error] if error else None
+        return day, clock, gettext(MESSAGES[error]) if error else None

@@ -10,8 +10,10 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markupsafe import escape
 
 from wizard.content.loader import ANCHOR, anchor_id
+from wizard.web.text.catalogue import gettext
 
 # Anything an author writes passes through this allow-list: no script, style, iframe,
 # event handlers or javascript: URLs can reach a page.
@@ -90,8 +92,9 @@ def _decorate(html: str, shift: int) -> str:
     html = re.sub(
         r"<table",
         lambda _: (
-            f'<div class="app-table-wrapper" role="region" aria-label="Table {next(count)}"'
-            ' tabindex="0"><table'
+            '<div class="app-table-wrapper" role="region" aria-label="'
+            + str(escape(gettext("Table %(number)s", number=next(count))))
+            + '" tabindex="0"><table'
         ),
         html,
     )

@@ -24,7 +24,14 @@ from wizard.web import urls
 from wizard.web.alsoview import Also
 from wizard.web.forms import WhenForm
 from wizard.web.planview import Headline, Plan, headline
-from wizard.web.presenters import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, StageView
+from wizard.web.presenters import (
+    EXIT_NOT_COVERED,
+    EXIT_TITLES,
+    GENERAL_ADVICE,
+    HOW_TO_REACH,
+    StageView,
+)
+from wizard.web.text.catalogue import N_, gettext
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,7 @@ class ExitPage:
     route: Route
     disagreement: str
     general_advice: str
+    how_to_reach: str  # general advice, where the route names no contact details
     also: Also = field(default_factory=Also)  # the paragraphs the map attaches here
 
 
@@ -178,18 +186,19 @@ def exit_page(flow: Flow, p: Partnership, state: State) -> ExitPage:
     assert kind is not None
     return ExitPage(
         journey(p, state),
-        EXIT_TITLES[kind],
-        EXIT_NOT_COVERED[kind],
+        gettext(EXIT_TITLES[kind]),
+        gettext(EXIT_NOT_COVERED[kind]),
         getattr(p.exits, kind),
         instead(flow, p, state, DISAGREEMENT),
-        GENERAL_ADVICE[kind],
+        gettext(GENERAL_ADVICE[kind]),
+        gettext(HOW_TO_REACH[kind]),
     )
 
 
 def concern_help_page(flow: Flow, p: Partnership, state: State) -> ConcernHelpPage:
     """Each procedure the policy names, with a link to choose it."""
     exits = tuple(
-        ExitChoice(title, getattr(p.exits, kind), instead(flow, p, state, kind))
+        ExitChoice(gettext(title), getattr(p.exits, kind), instead(flow, p, state, kind))
         for kind, title in EXIT_TITLES.items()
     )
     return ConcernHelpPage(journey(p, state), instead(flow, p, state, DISAGREEMENT), exits)
@@ -240,14 +249,14 @@ def stage_page(
 
 # What only the practitioner knows: labelled blanks on the record, never sent anywhere.
 RECORD_BLANKS = (
-    ("record-you", "Your name, role and agency", False),
-    ("record-them", "Name, role and agency of the professional you raised it with", False),
-    ("record-child", "Child (as your agency's records identify them)", False),
-    ("record-conversations", "Dates of conversations, and with whom", True),
-    ("record-concern", "The concern", True),
-    ("record-sought", "The outcome sought", True),
-    ("record-actions", "Agreed actions, by whom and by when", True),
-    ("record-outcome", "Outcome", True),
+    ("record-you", N_("Your name, role and agency"), False),
+    ("record-them", N_("Name, role and agency of the professional you raised it with"), False),
+    ("record-child", N_("Child (as your agency's records identify them)"), False),
+    ("record-conversations", N_("Dates of conversations, and with whom"), True),
+    ("record-concern", N_("The concern"), True),
+    ("record-sought", N_("The outcome sought"), True),
+    ("record-actions", N_("Agreed actions, by whom and by when"), True),
+    ("record-outcome", N_("Outcome"), True),
 )
 
 
@@ -284,16 +293,25 @@ class RecordPage:
     told: tuple[tuple[str, Notification], ...]
 
 
-CP_OR_LA = "if the child is on a Child Protection Plan or Looked After"
+def _if_child(who: str) -> str:
+    return gettext("If the child is on a Child Protection Plan or Looked After: %(who)s", who=who)
+
+
+def _from_earlier(who: str, word: str, number: int) -> str:
+    return gettext(
+        "%(who)s (from %(stage)s %(number)s, if the child is on a Child Protection Plan or "
+        "Looked After)",
+        who=who, stage=word, number=number,
+    )  # fmt: skip
 
 
 def told(p: Partnership, view: StageView) -> tuple[tuple[str, Notification], ...]:
     """Who must be told, each with when the duty applies, as the stage page words it."""
     word = p.partnership.stage_word
     rows = [(n.who, n) for n in view.notify]
-    rows += [(f"{CP_OR_LA[0].upper()}{CP_OR_LA[1:]}: {n.who}", n) for n in view.notify_if_child]
+    rows += [(_if_child(n.who), n) for n in view.notify_if_child]
     for earlier, n in view.earlier_duties:
-        rows.append((f"{n.who} (from {word} {earlier.number}, {CP_OR_LA})", n))
+        rows.append((_from_earlier(n.who, word, earlier.number), n))
     return tuple(rows)
 
 
@@ -323,7 +341,7 @@ def record_page(
         urls.record(p.slug, state.segments, external=True),
         urls.record_docx(p.slug, state.segments),
         form_links(p, view),
-        tuple(Blank(*b) for b in RECORD_BLANKS),
+        tuple(Blank(id_, gettext(label), multi) for id_, label, multi in RECORD_BLANKS),
         told(p, view) + also_told,
     )
 

@@ -45,6 +45,7 @@ from wizard.core.policy import (
 from wizard.web import datefmt
 from wizard.web.forms import EVENT_MESSAGES, MESSAGES
 from wizard.web.stagewords import say
+from wizard.web.text.catalogue import gettext
 
 NO_EVENTS = Events()
 AMOUNTLESS_FIRST = ("immediately", "as soon as possible")
@@ -357,7 +358,7 @@ def _starts(p: Partnership, stage: Stage, current: bool, dated: PlanRow | None, 
     The current stage's date is said once, beside the deadline it dates, not here.
     """
     if current:
-        return f"When this {p.partnership.stage_word.lower()} started"
+        return gettext("When this %(stage)s started", stage=p.partnership.stage_word.lower())
     if dated is not None and dated.moved:
         return moved_start(p, datefmt.start_text(dated.starts) if dates else None)
     if dated is not None:
@@ -459,13 +460,13 @@ def plan_data(p: Partnership, rows: Sequence[Row], first: int) -> dict[str, Any]
         "filename": calendar_filename(p),
         "rows": [_row_data(p, row, first) for row in rows],
         "events": {r.key: vars(text) for r, text in events(p, rows)},
-        "messages": MESSAGES | EVENT_MESSAGES,
+        "messages": {k: gettext(v) for k, v in (MESSAGES | EVENT_MESSAGES).items()},
     }
 
 
 def calendar_name(p: Partnership) -> str:
     """'ISCP escalation deadlines'."""
-    return f"{p.partnership.short_name} escalation deadlines"
+    return gettext("%(partnership)s escalation deadlines", partnership=p.partnership.short_name)
 
 
 def calendar_filename(p: Partnership) -> str:
@@ -538,12 +539,17 @@ def event_text(p: Partnership, stage: Stage, reading: Reading) -> EventText:
     t = stage.timescales[reading.position]
     name = " ".join(str(x) for x in (p.partnership.stage_word, stage.number, stage.title) if x)
     what = f"{name}, {_lower_first(t.for_)}"
-    description = (
-        f"{p.partnership.short_name} escalation policy: “{t.words}” ({t.cite}). "
-        f"{p.document.title}, {p.document.version}."
+    description = gettext(
+        "%(partnership)s escalation policy: “%(words)s” (%(cite)s). %(title)s, %(version)s.",
+        partnership=p.partnership.short_name,
+        words=t.words,
+        cite=t.cite,
+        title=p.document.title,
+        version=p.document.version,
     )
     uid = f"{p.slug}-{stage.key}-{reading.position}-{reading.index}"
-    return EventText(f"Deadline: {what} (within {reading.within})", description, uid)
+    summary = gettext("Deadline: %(what)s (within %(within)s)", what=what, within=reading.within)
+    return EventText(summary, description, uid)
 
 
 def _lower_first(text: str) -> str:

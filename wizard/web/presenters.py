@@ -19,44 +19,87 @@ from wizard.core.policy import (
     Partnership,
     Send,
     SourceProblem,
+    Span,
     Stage,
     Tier,
     Timescale,
+    Unit,
     review_overdue,
 )
 from wizard.web import quotes
+from wizard.web.text.catalogue import N_, gettext, ngettext
 
 EXIT_TITLES = {
-    "conduct": "Concerns about a professional's conduct",
-    "complaint": "Complaints",
-    "whistleblowing": "Whistleblowing",
-    "policy": "Policy or strategic matters",
+    "conduct": N_("Concerns about a professional's conduct"),
+    "complaint": N_("Complaints"),
+    "whistleblowing": N_("Whistleblowing"),
+    "policy": N_("Policy or strategic matters"),
 }
 EXIT_NOT_COVERED = {
-    "conduct": "This escalation procedure is for disagreements between agencies about a "
-    "child's safety. A concern about a professional's behaviour or conduct goes elsewhere.",
-    "complaint": "This escalation procedure is for disagreements between agencies about a "
-    "child's safety, not for complaints about a service.",
-    "whistleblowing": "This escalation procedure is for disagreements between agencies about a "
-    "child's safety, not for reporting wrongdoing at work.",
-    "policy": "This escalation procedure is for disagreements about an individual child's "
-    "safety. Policy or strategic matters are raised differently.",
+    "conduct": N_(
+        "This escalation procedure is for disagreements between agencies about a "
+        "child's safety. A concern about a professional's behaviour or conduct goes elsewhere."
+    ),
+    "complaint": N_(
+        "This escalation procedure is for disagreements between agencies about a "
+        "child's safety, not for complaints about a service."
+    ),
+    "whistleblowing": N_(
+        "This escalation procedure is for disagreements between agencies about a "
+        "child's safety, not for reporting wrongdoing at work."
+    ),
+    "policy": N_(
+        "This escalation procedure is for disagreements about an individual child's "
+        "safety. Policy or strategic matters are raised differently."
+    ),
 }
 
 # Where a policy says nothing about an exit: general advice, always labelled as not from the
 # policy, and never routed through someone who may be the subject of the concern.
 GENERAL_ADVICE = {
-    "conduct": "A concern that someone who works with children may have harmed a child, or "
-    "may be unsuitable to work with children, goes to the Local Authority Designated Officer "
-    "(LADO) for the area where the child lives. Your agency's safeguarding lead can tell you "
-    "how to reach them; if your concern is about your safeguarding lead or your manager, go to "
-    "someone more senior in your organisation, or contact the LADO yourself.",
-    "complaint": "Your own agency's complaints procedure applies. Your agency's complaints or "
-    "customer relations team can tell you how to use it.",
-    "whistleblowing": "Use your organisation's whistleblowing procedure. It names who to go "
-    "to, including someone other than your line manager if the concern is about them.",
-    "policy": "Your agency's safeguarding lead, or its representative on the safeguarding "
-    "partnership, can tell you how to raise it with the partnership.",
+    "conduct": N_(
+        "A concern that someone who works with children may have harmed a child, or "
+        "may be unsuitable to work with children, goes to the Local Authority Designated Officer "
+        "(LADO) for the area where the child lives. Your agency's safeguarding lead can tell you "
+        "how to reach them; if your concern is about your safeguarding lead or your manager, go to "
+        "someone more senior in your organisation, or contact the LADO yourself."
+    ),
+    "complaint": N_(
+        "Your own agency's complaints procedure applies. Your agency's complaints or "
+        "customer relations team can tell you how to use it."
+    ),
+    "whistleblowing": N_(
+        "Use your organisation's whistleblowing procedure. It names who to go "
+        "to, including someone other than your line manager if the concern is about them."
+    ),
+    "policy": N_(
+        "Your agency's safeguarding lead, or its representative on the safeguarding "
+        "partnership, can tell you how to raise it with the partnership."
+    ),
+}
+
+
+# Where an exit's route names no contact details: how to find them, by advice that never
+# sends the worker through someone the concern may be about.
+HOW_TO_REACH = {
+    "conduct": N_(
+        "Your agency's safeguarding lead can tell you how to reach the Local Authority "
+        "Designated Officer (LADO). If your concern is about your safeguarding lead or your "
+        "manager, ask someone more senior in your organisation, or find the LADO for the area "
+        "where the child lives on that council's website."
+    ),
+    "complaint": N_(
+        "Your agency's complaints or customer relations team can tell you how to use its "
+        "complaints procedure."
+    ),
+    "whistleblowing": N_(
+        "Your organisation's whistleblowing procedure names who to go to, including someone "
+        "other than your line manager if the concern is about them."
+    ),
+    "policy": N_(
+        "Your agency's safeguarding lead, or its representative on the safeguarding "
+        "partnership, can tell you who to raise it with."
+    ),
 }
 
 
@@ -193,16 +236,23 @@ def notices(p: Partnership, today: date) -> list[NoticeView]:
     if newer:
         found.append(
             NoticeView(
-                f"This policy has been replaced by {newer.title} ({newer.date}).",
+                gettext(
+                    "This policy has been replaced by %(title)s (%(date)s).",
+                    title=newer.title,
+                    date=newer.date,
+                ),
                 href=newer.url,
-                link_text=f"Read {newer.title}",
+                link_text=gettext("Read %(title)s", title=newer.title),
             )
         )
     if review_overdue(p.document, today):
         found.append(
             NoticeView(
-                f"This policy's review date ({p.document.review}) has passed. "
-                "Check with the partnership that it is still current."
+                gettext(
+                    "This policy's review date (%(review)s) has passed. "
+                    "Check with the partnership that it is still current.",
+                    review=p.document.review,
+                )
             )
         )
     found += [NoticeView(n.says, n.cite) for n in p.notices]
@@ -212,9 +262,12 @@ def notices(p: Partnership, today: date) -> list[NoticeView]:
 def notices_headline(found: list[NoticeView]) -> str:
     """The banner's one line: what kind of caution the notes below ask for."""
     if any(n.href for n in found):
-        return "This policy has been replaced: read before you rely on it"
-    count = "1 note" if len(found) == 1 else f"{len(found)} notes"
-    return f"Check this policy is current before you rely on it ({count})"
+        return gettext("This policy has been replaced: read before you rely on it")
+    return ngettext(
+        "Check this policy is current before you rely on it (%(num)s note)",
+        "Check this policy is current before you rely on it (%(num)s notes)",
+        len(found),
+    )
 
 
 def stage_heading(p: Partnership, stage: Stage) -> str:
@@ -419,10 +472,13 @@ def mailto(p: Partnership, view: StageView, address: str) -> str:
         "Date: ",
     ]
     if view.you and view.them:
-        lines += [f"Agency raising the concern: {view.you.agency}"]
-        lines += [f"Other agency: {view.them.agency}"]
-    lines += ["", "This email holds no details of any child. Share those only by a secure route."]
-    subject = f"Escalation notification: {view.heading}"
+        lines += [gettext("Agency raising the concern: %(agency)s", agency=view.you.agency)]
+        lines += [gettext("Other agency: %(agency)s", agency=view.them.agency)]
+    lines += [
+        "",
+        gettext("This email holds no details of any child. Share those only by a secure route."),
+    ]
+    subject = gettext("Escalation notification: %(stage)s", stage=view.heading)
     return f"mailto:{address}?subject={quote(subject)}&body={quote(chr(10).join(lines))}"
 
 
@@ -439,7 +495,23 @@ def _next(p: Partnership, stage: Stage) -> NextStep:
 
 def within_text(timescale: Timescale) -> str:
     """'within 2 working days', 'immediately', or each reading joined by 'or'."""
-    parts = []
-    for span in timescale.within:
-        parts.append(span.unit.value if span.unit in AMOUNTLESS else f"within {span}")
-    return " or ".join(parts)
+    return gettext(" or ").join(span_text(span) for span in timescale.within)
+
+
+def span_text(span: Span) -> str:
+    """'within 2 working days', 'immediately': one reading of a timescale, whole."""
+    n = span.amount or 0
+    match span.unit:
+        case Unit.WORKING_DAYS:
+            return ngettext("within %(num)s working day", "within %(num)s working days", n)
+        case Unit.HOURS:
+            return ngettext("within %(num)s hour", "within %(num)s hours", n)
+        case Unit.WORKING_WEEKS:
+            return ngettext("within %(num)s working week", "within %(num)s working weeks", n)
+        case Unit.WEEKS:
+            return ngettext("within %(num)s week", "within %(num)s weeks", n)
+        case Unit.IMMEDIATELY:
+            return gettext("immediately")
+        case Unit.ASAP:
+            return gettext("as soon as possible")
+    return span.unit.value  # "none stated": a value pages test for, never shown as it is

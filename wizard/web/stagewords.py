@@ -1,7 +1,8 @@
 """What a stage outcome page says in the tool's own voice, and the notes it has shown.
 
 Each sentence is whole, with named placeholders, never glued from pieces, so that a message
-catalogue can take them over as they are. Templates call `say(key, **values)`; a value that
+catalogue can take them over as they are: each is marked `N_` where it is defined and
+translated where it is said. Templates call `say(key, **values)`; a value that
 is markup (a date the browser's script fills in, a link) is passed as markup and kept, any
 other is escaped.
 """
@@ -10,62 +11,66 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from wizard.web.text.catalogue import N_, gettext
+
 # The prefix of a note's id on a stage page (note-1, note-2 ...): a policy may not take it.
 NOTE_ID = "note"
 
 STAGE_WORDS = {
     # What to do now: the one next deadline.
-    "then": "Then: {what}",
-    "overall_label": (
-        "This {stage} gives no date of its own. The policy's timescale for the whole procedure:"
+    "then": N_("Then: %(what)s"),
+    "overall_label": N_(
+        "This %(stage)s gives no date of its own. The policy's timescale for the whole procedure:"
     ),
-    "overall_undated": "It counts from the date the disagreement began: {link}.",
-    "overall_undated_link": "give that date below",
-    "no_timescale": "The policy gives no timescale for this {stage}.",
-    "counted_from": "{start}, when this {stage} started. {link}",
-    "change_start": "Change when it started",
-    "email_safety": (
+    "overall_undated": N_("It counts from the date the disagreement began: %(link)s."),
+    "overall_undated_link": N_("give that date below"),
+    "no_timescale": N_("The policy gives no timescale for this %(stage)s."),
+    "counted_from": N_("%(start)s, when this %(stage)s started. %(link)s"),
+    "change_start": N_("Change when it started"),
+    "email_safety": N_(
         "Do not put a child's name or any details about a child in an email that is not secure."
     ),
-    "draft_email": "Draft the email to {address}",
+    "draft_email": N_("Draft the email to %(address)s"),
     # Notes said once, wherever the dates need them.
-    "midnight": (
+    "midnight": N_(
         "Clocks in hours count from the start of the day. Give a time for an exact deadline."
     ),
-    "weekends": (
+    "weekends": N_(
         "Where a clock in hours ends on a weekend or bank holiday, the next working day is "
         "shown too: the policy does not say whether those days count."
     ),
-    "bank_holidays": (
-        "Two readings: the policy says what a working day is {cite} but not whether bank "
+    "bank_holidays": N_(
+        "Two readings: the policy says what a working day is %(cite)s but not whether bank "
         "holidays count, so both dates are shown, the earlier first."
     ),
-    "why_two": "Why two dates",
-    "note_again": "See note above",
-    "outcome_undated": "It counts from the date the outcome was agreed: give that date below.",
-    "plan_unstated": "A timescale with no start in the policy counts from its {stage}'s start.",
-    "plan_as_above": "As above",
-    # Later stages.
-    "plan_intro": "Each later {stage} starts when the one before runs out.",
-    "plan_after": "From {start}, when {stage} {number} runs out",
-    "plan_moved_undated": "When you move to it",
-    "plan_moved": "When you move to it: from {start} at the earliest",
-    "plan_moved_why": (
-        "Where a {stage} gives no date it runs out, the next starts when you move to it."
+    "why_two": N_("Why two dates"),
+    "note_again": N_("See note above"),
+    "outcome_undated": N_("It counts from the date the outcome was agreed: give that date below."),
+    "plan_unstated": N_(
+        "A timescale with no start in the policy counts from its %(stage)s's start."
     ),
-    "plan_no_timescale": "No timescale in the policy.",
-    "plan_after_undated": "When {stage} {number} runs out",
-    "plan_now": "Now",
-    "plan_now_other": "The other timescales of this {stage}",
-    "how_dates_kept": "How the dates you enter are kept",
+    "plan_as_above": N_("As above"),
+    # Later stages.
+    "plan_intro": N_("Each later %(stage)s starts when the one before runs out."),
+    "plan_after": N_("From %(start)s, when %(stage)s %(number)s runs out"),
+    "plan_moved_undated": N_("When you move to it"),
+    "plan_moved": N_("When you move to it: from %(start)s at the earliest"),
+    "plan_moved_why": N_(
+        "Where a %(stage)s gives no date it runs out, the next starts when you move to it."
+    ),
+    "plan_no_timescale": N_("No timescale in the policy."),
+    "plan_after_undated": N_("When %(stage)s %(number)s runs out"),
+    "plan_now": N_("Now"),
+    "plan_now_other": N_("The other timescales of this %(stage)s"),
+    "how_dates_kept": N_("How the dates you enter are kept"),
     # More from the policy, folded.
-    "more": "More from the policy",
+    "more": N_("More from the policy"),
 }
 
 
 def say(key: str, **values: object) -> Markup:
     """One of the page's own sentences, its placeholders filled (markup kept, text escaped)."""
-    return Markup(escape(STAGE_WORDS[key])).format(**values)
+    return Markup(escape(gettext(STAGE_WORDS[key]))) % values
 
 
 class NoteBook:

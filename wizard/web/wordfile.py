@@ -24,7 +24,8 @@ from docx.shared import Pt
 
 from wizard.core.policy import Fact, Partnership, Stage, StagePart
 from wizard.web.pages import FormPage, RecordPage
-from wizard.web.presenters import within_text
+from wizard.web.presenters import Role, within_text
+from wizard.web.text.catalogue import gettext
 
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LINE = "_" * 60
@@ -51,9 +52,13 @@ def _quote(fact: Fact, lead: str = "") -> Block:
 def _policy(p: Partnership) -> list[Block]:
     document = p.document
     return [
-        ("label", "Partnership", p.partnership.name),
-        ("label", "Policy", f"{document.title}, {document.version}"),
-        ("label", "Policy review date", document.review),
+        ("label", gettext("Partnership"), p.partnership.name),
+        (
+            "label",
+            gettext("Policy"),
+            gettext("%(title)s, %(version)s", title=document.title, version=document.version),
+        ),
+        ("label", gettext("Policy review date"), document.review),
     ]
 
 
@@ -165,10 +170,12 @@ def _docx(blocks: tuple[Block, ...], address: str) -> bytes:
 def record_blocks(p: Partnership, page: RecordPage) -> list[Block]:
     """The escalation record, block by block, its blanks left to fill in."""
     view = page.view
-    blocks: list[Block] = [("h1", f"Escalation record: {view.heading}"), *_policy(p)]
-    blocks += [("label", "Stage", view.heading), ("label", "Address of this record", ADDRESS)]
+    heading = gettext("Escalation record: %(heading)s", heading=view.heading)
+    blocks: list[Block] = [("h1", heading), *_policy(p)]
+    blocks += [("label", gettext("Stage"), view.heading)]
+    blocks += [("label", gettext("Address of this record"), ADDRESS)]
     blocks += _roles(page) + _deadlines(page) + _duties(page)
-    blocks.append(("h2", "Your details"))
+    blocks.append(("h2", gettext("Your details")))
     blocks += [("blank", b.label, "3" if b.multiline else "1") for b in page.blanks]
     return blocks
 
@@ -180,65 +187,88 @@ def record(p: Partnership, page: RecordPage) -> bytes:
 
 def _roles(page: RecordPage) -> list[Block]:
     view, stage = page.view, page.view.stage
-    blocks: list[Block] = [("h2", "Who to contact")]
+    blocks: list[Block] = [("h2", gettext("Who to contact"))]
     if view.who_now:
-        blocks += [_quote(n.fact, f"Who acts{_in(n.area)}: ") for n in view.who_now]
+        blocks += [_quote(n.fact, _who_acts(n.area)) for n in view.who_now]
     elif view.you:
-        you = f"{view.you.role} ({view.you.agency}) {_cited(view.you.cite)}"
-        blocks.append(("label", "Your side", you))
+        blocks.append(("label", gettext("Your side"), _role(view.you)))
     elif stage.who:
-        blocks.append(_quote(stage.who, "Who acts: "))
+        blocks.append(_quote(stage.who, _who_acts(None)))
     else:
-        blocks.append(("p", f"Who acts: {_not_available(stage)}"))
+        blocks.append(("p", _who_acts(None) + _not_available(stage)))
     if view.with_now:
-        blocks += [_quote(n.fact, f"With{_in(n.area)}: ") for n in view.with_now]
+        blocks += [_quote(n.fact, _with(n.area)) for n in view.with_now]
     elif view.them:
-        them = f"{view.them.role} ({view.them.agency}) {_cited(view.them.cite)}"
-        blocks.append(("label", "The other agency", them))
+        blocks.append(("label", gettext("The other agency"), _role(view.them)))
     elif stage.with_:
-        blocks.append(_quote(stage.with_, "With: "))
+        blocks.append(_quote(stage.with_, _with(None)))
     sent = [(x.send, Fact(says=x.send.says, cite=x.send.cite)) for x in view.send]
-    blocks += [_quote(fact, f"Send {s.what} to {s.to}: ") for s, fact in sent]
+    blocks += [
+        _quote(fact, gettext("Send %(what)s to %(to)s: ", what=s.what, to=s.to)) for s, fact in sent
+    ]
     return blocks
 
 
-def _in(area: str | None) -> str:
-    return f" in {area}" if area else ""
+def _role(side: Role) -> str:
+    """'Team manager (Police) (para 3.2)': a role, its agency and its paragraph."""
+    cited = _cited(side.cite)
+    return gettext(
+        "%(role)s (%(agency)s) %(cited)s", role=side.role, agency=side.agency, cited=cited
+    )
+
+
+def _who_acts(area: str | None) -> str:
+    if area:
+        return gettext("Who acts in %(area)s: ", area=area)
+    return gettext("Who acts: ")
+
+
+def _with(area: str | None) -> str:
+    return gettext("With in %(area)s: ", area=area) if area else gettext("With: ")
 
 
 def _not_available(stage: Stage) -> str:
     # Missing from the copy we have is not the same as absent from the policy.
     why = stage.not_available.says if stage.not_available else ""
-    return f"The policy's text for this is not available in the copy we have: {why}"
+    return gettext(
+        "The policy's text for this is not available in the copy we have: %(says)s", says=why
+    )
 
 
 def _deadlines(page: RecordPage) -> list[Block]:
-    blocks: list[Block] = [("h2", "Deadlines")]
+    blocks: list[Block] = [("h2", gettext("Deadlines"))]
     if not page.view.timescales:
         unknown = page.view.stage.unknown(StagePart.TIMESCALES)
-        none = "The policy gives no timescale for this stage."
+        none = gettext("The policy gives no timescale for this stage.")
         blocks.append(("p", _not_available(page.view.stage) if unknown else none))
     for t in page.view.timescales:
-        blocks.append(("p", f"{t.for_}: {within_text(t)}. “{t.words}” {_cited(t.cite)}"))
-        blocks.append(("p", f"Date due: {LINE[:30]}"))
+        what = gettext(
+            "%(what)s: %(within)s. “%(words)s” %(cited)s",
+            what=t.for_, within=within_text(t), words=t.words, cited=_cited(t.cite),
+        )  # fmt: skip
+        blocks.append(("p", what))
+        blocks.append(("p", gettext("Date due: %(line)s", line=LINE[:30])))
     return blocks
 
 
 def _duties(page: RecordPage) -> list[Block]:
-    blocks: list[Block] = [("h2", "Who must be told")]
+    blocks: list[Block] = [("h2", gettext("Who must be told"))]
     if not page.told:
         unknown = page.view.stage.unknown(StagePart.NOTIFY)
-        none = "No one else is named at this stage."
+        none = gettext("No one else is named at this stage.")
         blocks.append(("p", _not_available(page.view.stage) if unknown else none))
     for who, n in page.told:
-        blocks += [_quote(n, f"{who}: "), ("p", f"Told on (date): {LINE[:30]}")]
-    blocks.append(("h2", "What the policy says to record"))
+        told = gettext("Told on (date): %(line)s", line=LINE[:30])
+        blocks += [_quote(n, f"{who}: "), ("p", told)]
+    blocks.append(("h2", gettext("What the policy says to record")))
     if not page.view.record:
         unknown = page.view.stage.unknown(StagePart.RECORD)
-        none = "The policy says nothing about recording at this stage."
+        none = gettext("The policy says nothing about recording at this stage.")
         blocks.append(("p", _not_available(page.view.stage) if unknown else none))
     blocks += [_quote(f) for f in page.view.record]
-    blocks += [_quote(link.use, f"Form: {link.form.title}. ") for link in page.forms]
+    blocks += [
+        _quote(link.use, gettext("Form: %(title)s. ", title=link.form.title)) for link in page.forms
+    ]
     return blocks
 
 
@@ -246,14 +276,14 @@ def form_blocks(p: Partnership, page: FormPage) -> list[Block]:
     """One of the partnership's forms, block by block: its fields in order, left blank."""
     form = page.form
     blocks: list[Block] = [("h1", form.title), *_policy(p)]
-    blocks.append(("label", "Form", f"{form.title} {_cited(form.cite)}"))
+    blocks.append(("label", gettext("Form"), f"{form.title} {_cited(form.cite)}"))
     blocks += [("strong", f"“{r.says}” {_cited(r.cite)}") for r in page.rules]
     for part in page.parts:
         blocks.append(("h2", part.title))
         if part.completed_by:
             blocks.append(("p", part.completed_by))
         blocks += [("blank", f.label, "2") for f in part.fields]
-    blocks.append(("label", "Address of this form", ADDRESS))
+    blocks.append(("label", gettext("Address of this form"), ADDRESS))
     return blocks
 
 

@@ -9,20 +9,29 @@ step). Entries marked fuzzy are a translator's draft: used, and reported by `che
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from gettext import NullTranslations
 from io import BytesIO
 from pathlib import Path
 
+from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import LazyProxy, Translations
-from flask import Flask, g, has_request_context
+from flask import Flask, current_app, g, has_app_context, has_request_context
+from markupsafe import Markup
 
 LOCALE_DIR = Path(__file__).resolve().parents[3] / "locale"
 SOURCE = "en"  # the language the message ids are written in
 DOMAIN = "messages"
+SCRIPTS = LOCALE_DIR.parent / "static" / "js"  # the browser's scripts
+# Under the test-only setting MARK_TEXT, each kind of text a page holds is wrapped in its
+# own pair of invisible private-use characters, so a test can classify every sentence.
+SENTENCE = ("\ue000", "\ue001")  # a sentence from the catalogue
+QUOTED = ("\ue002", "\ue003")  # words from the partnership's files: the policy, content
 
 
 def po_file(lang: str) -> Path:
@@ -48,16 +57,59 @@ def language() -> str:
     return g.get("lang", SOURCE) if has_request_context() else SOURCE
 
 
+# The message ids looked up while something is recorded (the sign-off pack, page by page).
+_heard: ContextVar[set[str] | None] = ContextVar("heard", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collect the message ids looked up inside the block (the sentences a page uses)."""
+    found: set[str] = set()
+    token = _heard.set(found)
+    try:
+        yield found
+    finally:
+        _heard.reset(token)
+
+
+def _hear(message: str) -> str:
+    found = _heard.get()
+    if found is not None:
+        found.add(message)
+    return message
+
+
 def gettext(message: str, **values: object) -> str:
     """A sentence in the reader's language, its named placeholders filled."""
-    text = translations(language()).gettext(message)
-    return text % values if values else text
+    text = translations(language()).gettext(_hear(message))
+    return marked(text % values if values else text)
 
 
 def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
     """A sentence whose form depends on a number (`%(num)s`), by the language's plural rules."""
-    text = translations(language()).ngettext(singular, plural, n)
-    return text % {"num": n, **values}
+    text = translations(language()).ngettext(_hear(singular), plural, n)
+    return marked(text % {"num": n, **values})
+
+
+def marking() -> bool:
+    """Whether this app marks each kind of text (MARK_TEXT, for tests only)."""
+    return has_app_context() and bool(current_app.config.get("MARK_TEXT"))
+
+
+def marked(text: str, pair: tuple[str, str] = SENTENCE) -> str:
+    """The text between its kind's markers where the app marks text; else as it is."""
+    if not marking():
+        return text
+    if isinstance(text, Markup):
+        return Markup(pair[0]) + text + Markup(pair[1])
+    return pair[0] + text + pair[1]
+
+
+def quoted(value: object) -> object:
+    """A value a template prints, marked as the partnership's words if it is plain text."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return marked(value, QUOTED)
+    return value
 
 
 def lazy_gettext(message: str, **values: object) -> LazyProxy:
@@ -68,9 +120,29 @@ def lazy_gettext(message: str, **values: object) -> LazyProxy:
 _ = gettext
 
 
+def N_(message: str) -> str:  # noqa: N802 (the name gettext's tools look for)
+    """Mark a sentence for the catalogue where it is defined; it is translated where it is said."""
+    return message
+
+
 def for_script(messages: Iterable[str]) -> dict[str, str]:
     """The given messages in the reader's language, for a page's script to read as JSON."""
     return {m: gettext(m) for m in messages}
+
+
+@cache
+def script_sentences() -> tuple[str, ...]:
+    """Every sentence the browser's scripts say (`_("…")` in static/js), as Babel finds them."""
+    found: list[str] = []
+    for path in sorted(SCRIPTS.glob("*.js")):
+        with path.open("rb") as script:
+            found += [str(m[1]) for m in extract("javascript", script, keywords={"_": None})]
+    return tuple(dict.fromkeys(found))
+
+
+def script_messages() -> dict[str, str]:
+    """What the page hands its scripts (`#messages`): their sentences in the reader's language."""
+    return for_script(script_sentences())
 
 
 def init_app(app: Flask) -> None:
@@ -80,7 +152,10 @@ def init_app(app: Flask) -> None:
     """
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda message: translations(language()).gettext(message),
-        ngettext=lambda s, p, n: translations(language()).ngettext(s, p, n),
+        gettext=lambda message: marked(translations(language()).gettext(_hear(message))),
+        ngettext=lambda s, p, n: marked(translations(language()).ngettext(_hear(s), p, n)),
         newstyle=True,
     )
+    if app.config.get("MARK_TEXT"):  # every printed plain value is the files' words
+        app.jinja_env.finalize = quoted
+    app.jinja_env.globals["script_messages"] = script_messages

@@ -14,6 +14,7 @@ from wizard.core.policy import Partnership, review_overdue
 from wizard.web import presenters, stagewords, termlinks, urls
 from wizard.web.markup import render
 from wizard.web.security import META_CSP
+from wizard.web.text.catalogue import QUOTED, marked
 
 bp = Blueprint("wizard", __name__)
 
@@ -52,7 +53,7 @@ def helpers() -> dict:
     return {
         "cite_url": urls.cite,
         "glossed": urls.glossed,
-        "markdown": render,
+        "markdown": lambda text: Markup(marked(render(text), QUOTED)),
         "service_name": current_app.config["SERVICE_NAME"],
         "static_site": current_app.config["STATIC_SITE"],
         "within_text": presenters.within_text,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, current_app, render_template
 from werkzeug.exceptions import HTTPException, SecurityError
 
+from wizard.web.text.catalogue import gettext
 from wizard.web.views.common import site
 
 
@@ -15,7 +16,9 @@ def register_errors(app: Flask) -> None:
     def http_error(error: HTTPException):
         code = error.code or 500
         if isinstance(error, SecurityError):  # an untrusted Host: no page can be built for it
-            return current_app.response_class("Bad request\n", 400, mimetype="text/plain")
+            return current_app.response_class(
+                gettext("Bad request") + "\n", 400, mimetype="text/plain"
+            )
         template = "404.html" if code == 404 else "error.html"
         partnerships = list(site().partnerships.values())
         page = render_template(

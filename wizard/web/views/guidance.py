@@ -8,6 +8,7 @@ from wizard.content import calendar as calendar_data
 from wizard.core.policy import Nation
 from wizard.web import flowchart, overview, rolepages, urls
 from wizard.web.markup import render
+from wizard.web.text.catalogue import QUOTED, marked
 from wizard.web.views.common import bp, overdue, partnership_or_404, site, today
 
 
@@ -37,7 +38,7 @@ def procedure(slug: str):
     """The partnership's procedure in its own words, each paragraph addressable."""
     p = partnership_or_404(slug)
     body = flowchart.procedure_body(p, site().procedures[slug].markdown)
-    return render_template("procedure.html", p=p, body=body, overdue=overdue(p))
+    return render_template("procedure.html", p=p, body=marked(body, QUOTED), overdue=overdue(p))
 
 
 @bp.get("/<slug>/flowchart/", endpoint="flowchart")
@@ -114,4 +115,4 @@ def page(page: str):
     if found is None:
         abort(404)
     body = render(urls.glossed(found.markdown))
-    return render_template("page.html", page=found, body=body)
+    return render_template("page.html", page=found, body=marked(body, QUOTED))
