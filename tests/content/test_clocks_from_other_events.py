@@ -15,6 +15,7 @@ from conftest import TESTS
 from wizard.content import inspect_site
 
 VALID = TESTS / "broken" / "valid" / "policy.md"
+FROM = "stages 1 › timescales 2 › from: "  # the field every message below names first
 TODAY = date(2026, 11, 23)
 EVENTS = """events:
   - id: raised
@@ -86,8 +87,9 @@ def test_an_event_never_declared_is_an_error_at_its_from_line(tmp_path):
     site = _site(tmp_path, _clock("", "meeting"))
     line = _line(site, "from: meeting")
     assert _errors(site) == [
-        f"{line}: 'meeting' names no event or clock: declare it under 'events' (with the "
-        "policy's words as its label) or give a clock of this stage that id"
+        f"{line}: {FROM}'meeting' is not one of 'disagreement', 'stage start', 'previous "
+        "stage', 'outcome agreed', 'not stated', nor the id of an event in 'events' or of a "
+        "clock of this stage: declare it under 'events', with the policy's words as its label"
     ]
 
 
@@ -95,7 +97,7 @@ def test_a_further_clock_must_follow_the_clock_it_runs_from(tmp_path):
     site = _site(tmp_path, _clock("id: reply\n        ", "reply"))
     line = _line(site, "from: reply")
     assert _errors(site) == [
-        f"{line}: 'reply' must be a clock listed before this one in the stage's timescales"
+        f"{line}: {FROM}'reply' must be a clock listed before this one in the stage's timescales"
     ]
 
 
@@ -103,7 +105,7 @@ def test_a_clock_with_three_starts_is_an_error(tmp_path):
     site = _site(tmp_path, _clock("", "[disagreement, decision, raised]"))
     line = _line(site, "from: [disagreement, decision, raised]")
     assert _errors(site) == [
-        f"{line}: a clock runs from one event, or from the earlier of two: name at most two"
+        f"{line}: {FROM}a clock runs from one event, or from the earlier of two: name at most two"
     ]
 
 

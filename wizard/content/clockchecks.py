@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import get_close_matches
 
-from wizard.core.policy import BUILT_IN_EVENTS, Partnership, Stage, Timescale
+from wizard.content.messages import describe
+from wizard.core.policy import BUILT_IN_EVENTS, Clock, Partnership, Stage, Timescale
 
 Loc = tuple[str | int, ...]
 
@@ -17,7 +19,8 @@ def clock_starts(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
     for s, stage in enumerate(partnership.stages):
         for t, timescale in enumerate(stage.timescales):
             loc = ("stages", s, "timescales", t, "from")
-            yield from ((loc, text) for text in _start_problems(timescale, stage, t, known))
+            found = _start_problems(timescale, stage, t, known)
+            yield from ((loc, f"{describe(loc)}: {text}") for text in found)
     for t, timescale in enumerate(partnership.overall_timescales):
         if timescale.named:
             loc = ("overall_timescales", t, "from")
@@ -43,7 +46,15 @@ def _start_problems(timescale: Timescale, stage: Stage, t: int, known: set[str])
         if name in ids and len(named) > 1:
             yield f"'{name}' is a clock: a clock with two starts names two events"
         elif name not in known and name not in ids:
+            kinds = [c.value for c in Clock]
+            near = get_close_matches(name, [*kinds, *known, *(i for i in ids if i)], 1, 0.8)
+            listed = ", ".join(f"'{k}'" for k in kinds)
+            hint = (
+                f"; did you mean '{near[0]}'?"
+                if near
+                else ": declare it under 'events', with the policy's words as its label"
+            )
             yield (
-                f"'{name}' names no event or clock: declare it under 'events' (with the "
-                "policy's words as its label) or give a clock of this stage that id"
+                f"'{name}' is not one of {listed}, nor the id of an event in 'events' or of "
+                f"a clock of this stage{hint}"
             )

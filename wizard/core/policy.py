@@ -173,7 +173,9 @@ def _clock_start(value: object) -> object:
     kinds = {c.value for c in Clock}
     listed = ", ".join(f"'{c.value}'" for c in Clock)
     near = get_close_matches(str(value), kinds, n=1, cutoff=0.8)
-    if isinstance(value, str) and value not in kinds and near:
+    # A slug may name a declared event ('agreement' is not a misspelt 'disagreement'):
+    # `check` tells an unknown one from a known one, with the events in hand.
+    if isinstance(value, str) and value not in kinds and near and not CLOCK_NAME.match(value):
         raise ValueError(f"'{value}' is not one of {listed}; did you mean '{near[0]}'?")
     if all(isinstance(v, str) and (v in kinds or CLOCK_NAME.match(v)) for v in names):
         return tuple(value) if isinstance(value, list) else value
