@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import socket
@@ -9,9 +10,14 @@ import subprocess
 import threading
 import time
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from datetime import time as clock_time
 from pathlib import Path
 
+from conftest import TODAY
 from werkzeug.serving import make_server
+
+from wizard.content.calendar import LONDON
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -21,6 +27,8 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
+# The moment the browser tests read pages at: the start of the test day, in London.
+NOW = datetime.combine(TODAY, clock_time(0), LONDON).astimezone(UTC)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
@@ -132,3 +140,62 @@ def open_dates(page) -> None:
     folded = page.locator("details#when-heading:not([open]) > summary")
     if folded.count() and folded.is_visible():
         folded.click()
+
+
+def enter_date(page, day, month, year, clock=""):
+    open_dates(page)
+    page.fill("#day", day)
+    page.fill("#month", month)
+    page.fill("#year", year)
+    page.fill("#clock", clock)
+    page.get_by_role("button", name="Update dates").click()
+    page.wait_for_load_state()  # without JavaScript the click posts: read the new page
+    # With JavaScript the script dates it, once the bank holidays have come: wait for it to
+    # keep the start in the fragment, or to show an error.
+    for _ in range(100):
+        error = page.locator(".govuk-error-summary:visible").count()
+        if "start=" in page.url or "#dates" in page.url or error:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the dates were never worked out: {page.url}")
+
+
+def main_text(page) -> str:
+    """<main>'s text with every details element unfolded, so folded text is compared too.
+
+    Live after a post opens folded; static keeps open what the person unfolded to type in.
+    """
+    page.evaluate("document.querySelectorAll('main details').forEach(d => { d.open = true })")
+    return page.locator("main").inner_text()
+
+
+def same_main(
+    browser,
+    server,
+    static_site,
+    path: str,
+    start: tuple[str, ...],
+    other: dict | None = None,
+    now: datetime = NOW,
+) -> None:
+    """Live and static show the same visible <main> for the same start typed in, at one now.
+
+    The live page posts the start (JavaScript off), so the server's dates are compared with
+    the static page's script's.
+    """
+    context = browser.new_context()
+    context.clock.set_fixed_time(now)
+    posting = browser.new_context(java_script_enabled=False)
+    static_page, live_page = context.new_page(), posting.new_page()
+    static_page.goto(static_site + path)
+    live_page.goto(f"{server}/{path}")
+    for page in (static_page, live_page):
+        for name, value in (other or {}).items():  # dates of other events the form asks for
+            open_dates(page)
+            page.fill(f'[name="{name}"]', value)
+        enter_date(page, *start)
+    static, live = main_text(static_page), main_text(live_page)
+    context.close()
+    posting.close()
+    diff = difflib.unified_diff(live.splitlines(), static.splitlines(), "live", "static", n=0)
+    assert static == live, "\n".join(diff)

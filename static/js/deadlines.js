@@ -191,8 +191,9 @@ function dayDeadline (day, holidays, untimed) {
 export function overdue (d, now) { return d.end !== null && now >= d.end }
 
 // The plan. rows: [{number, timescales: [{within: [...], datable, from, bank_holidays}]}], as
-// the page's plan data lists them; `from` is 'stage' (the default), 'outcome' or
-// 'disagreement', dated from `events` of those names where given, and otherwise not at all. Each stage starts when the one before runs out (the latest deadline among all its
+// the page's plan data lists them; `from` is 'stage' (the default), an event's name such as
+// 'outcome' or 'disagreement', or a list of two (the earlier), dated from `events` of those
+// names where given, and otherwise not at all; `after` dates a clock from another's end. Each stage starts when the one before runs out (the latest deadline among all its
 // variants that have one; a second reading where the policy is silent does not move it); all variants of a stage share a start. Where none has a deadline,
 // the next stage starts when the worker moves to it: it is dated as if they moved on when the
 // stage before started, and `moved` says so.
@@ -208,20 +209,39 @@ export function chain (rows, start, holidays, events = {}) {
       group = []
     }
     number = row.number
-    const deadlines = row.timescales.map(ts => {
-      const from = ts.datable ? (ts.from || 'stage') : 'none'
-      // A clock from an agreed outcome or the disagreement is never dated from the stage's
-      // start: without the date of that event it has no date.
-      const origin = from === 'none' ? null : from === 'stage' ? starts : (events[from] || null)
-      return origin === null
+    const deadlines = []
+    for (const ts of row.timescales) {
+      const origin = clockOrigin(ts, starts, deadlines, events)
+      deadlines.push(origin === null
         ? []
-        : ts.within.map(w => deadline(w, origin, holidays, ts.bank_holidays === 'not stated'))
-    })
+        : ts.within.map(w => deadline(w, origin, holidays, ts.bank_holidays === 'not stated')))
+    }
     const dated = { starts, deadlines, moved, ends: latestEnd(deadlines) }
     result.push(dated)
     group.push(dated)
   }
   return result
+}
+
+// What a clock counts from: the stage's start; the end of an earlier clock of the stage
+// (`after`, its position; its latest reading); or an event, or the earlier of two (`from`, a
+// name or a list; 'stage' among them is the stage's start). A clock from an event is never
+// dated from the stage's start, nor from one of its two events alone: without them, no date.
+function clockOrigin (ts, starts, found, events) {
+  if (!ts.datable) return null
+  if (ts.after !== undefined) {
+    const ends = (found[ts.after] || []).map(d => d.end).filter(e => e !== null)
+    return ends.length ? after(Math.max(...ends)) : null
+  }
+  const from = ts.from || 'stage'
+  return from === 'stage' ? starts : earliestEvent({ ...events, stage: starts }, [from].flat())
+}
+
+// The earlier of the events' dates, or null unless every one of them is given.
+export function earliestEvent (events, keys) {
+  const given = keys.map(k => events[k] || null)
+  if (!given.length || given.includes(null)) return null
+  return given.reduce((a, b) => (b.at < a.at ? b : a))
 }
 
 function latestEnd (deadlines) {

@@ -6,7 +6,7 @@ import difflib
 import logging
 import re
 import subprocess
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -14,15 +14,10 @@ import answers
 import bundled
 import pytest
 from answers import stage
-from browser import axe_violations, open_dates
-from conftest import TODAY
+from browser import NOW, axe_violations, enter_date, main_text, open_dates, same_main
 from pages import PAGE_TYPES
 
-from wizard.content.calendar import LONDON
 from wizard.core.engine import OutcomeKind, walk
-
-# The live server's "now" (TODAY fixes the day, meaning its start); static pages get the same.
-NOW = datetime.combine(TODAY, time(0), LONDON).astimezone(UTC)
 
 # Islington Stages 2 and 3 for a police officer disagreeing with health.
 ISLINGTON_2 = stage("islington", 2, agency="police", other_agency="health")
@@ -169,24 +164,6 @@ def axe_violations_ok(browser, url) -> bool:
 
 
 DATED = answers.stage("lincolnshire", 1, agency="schools")
-
-
-def enter_date(page, day, month, year, clock=""):
-    open_dates(page)
-    page.fill("#day", day)
-    page.fill("#month", month)
-    page.fill("#year", year)
-    page.fill("#clock", clock)
-    page.get_by_role("button", name="Update dates").click()
-    page.wait_for_load_state()  # without JavaScript the click posts: read the new page
-    # With JavaScript the script dates it, once the bank holidays have come: wait for it to
-    # keep the start in the fragment, or to show an error.
-    for _ in range(100):
-        error = page.locator(".govuk-error-summary:visible").count()
-        if "start=" in page.url or "#dates" in page.url or error:
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the dates were never worked out: {page.url}")
 
 
 def dates_text(page) -> str:
@@ -432,41 +409,6 @@ def one_outcome_per_stage() -> list[str]:
                 seen.add((slug, outcome.stage.key))
                 paths.append("/".join((slug, "check", *state.segments)) + "/")
     return paths
-
-
-def main_text(page) -> str:
-    """<main>'s text with every details element unfolded, so folded text is compared too.
-
-    Live after a post opens folded; static keeps open what the person unfolded to type in.
-    """
-    page.evaluate("document.querySelectorAll('main details').forEach(d => { d.open = true })")
-    return page.locator("main").inner_text()
-
-
-def same_main(
-    browser, server, static_site, path: str, start: tuple[str, ...], other: dict | None = None
-) -> None:
-    """Live and static show the same visible <main> for the same start typed in, at one now.
-
-    The live page posts the start (JavaScript off), so the server's dates are compared with
-    the static page's script's.
-    """
-    context = browser.new_context()
-    context.clock.set_fixed_time(NOW)
-    posting = browser.new_context(java_script_enabled=False)
-    static_page, live_page = context.new_page(), posting.new_page()
-    static_page.goto(static_site + path)
-    live_page.goto(f"{server}/{path}")
-    for page in (static_page, live_page):
-        for name, value in (other or {}).items():  # dates of other events the form asks for
-            open_dates(page)
-            page.fill(f'[name="{name}"]', value)
-        enter_date(page, *start)
-    static, live = main_text(static_page), main_text(live_page)
-    context.close()
-    posting.close()
-    diff = difflib.unified_diff(live.splitlines(), static.splitlines(), "live", "static", n=0)
-    assert static == live, "\n".join(diff)
 
 
 def sideways_overflow(browser, url: str, javascript: bool) -> int:

@@ -195,7 +195,8 @@ CASES: dict[str, Case] = {
     "timescale-unknown-clock": Case(
         70,
         "from: 'disagreemnt' is not one of 'disagreement', 'stage start', 'previous stage', "
-        "'outcome agreed', 'not stated'; did you mean 'disagreement'?",
+        "'outcome agreed', 'not stated', nor the id of an event in 'events' or of a clock of "
+        "this stage; did you mean 'disagreement'?",
     ),
     "timescale-clock-opposite": Case(
         70,

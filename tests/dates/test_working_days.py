@@ -100,20 +100,22 @@ PLANS = json.loads((TESTS / "vectors" / "plans.json").read_text())
 
 
 def legs(rows: list[dict]) -> list[Leg]:
-    return [
-        Leg(
-            row["number"],
-            tuple(
-                Clocked(
-                    tuple(Span.parse(w) for w in ts["within"]),
-                    Anchor(ts.get("from", "stage")) if ts["datable"] else Anchor.NONE,
-                    ts.get("bank_holidays") == "not stated",
-                )
-                for ts in row["timescales"]
-            ),
-        )
-        for row in rows
-    ]
+    return [Leg(row["number"], tuple(clocked(ts) for ts in row["timescales"])) for row in rows]
+
+
+def clocked(ts: dict) -> Clocked:
+    """A plan-data timescale: from the stage, an event, the earlier of events, or a clock."""
+    spans = tuple(Span.parse(w) for w in ts["within"])
+    unstated = ts.get("bank_holidays") == "not stated"
+    found = ts.get("from", "stage")
+    if not ts["datable"]:
+        return Clocked(spans, Anchor.NONE, unstated)
+    if "after" in ts:
+        return Clocked(spans, Anchor.CLOCK, unstated, after=ts["after"])
+    if found == "stage":
+        return Clocked(spans, Anchor.STAGE, unstated)
+    froms = tuple(found) if isinstance(found, list) else (found,)
+    return Clocked(spans, Anchor.EVENT, unstated, froms)
 
 
 def reading_at(dated: list[PlanRow], key: str) -> Deadline | None:
@@ -143,7 +145,7 @@ def plan_view(case: dict) -> dict:
     cal, now = calendar(case["nation"]), utc(case["now"])
     start = start_of(case, cal)
     given = {k: start_of(v, cal) for k, v in case.get("events", {}).items()}
-    dated = chain(legs(case["rows"]), start, cal, Events(**given))
+    dated = chain(legs(case["rows"]), start, cal, Events(given))
     readings, order = {}, {}
     for group in (g for row in case["rows"] for g in row["groups"]):
         found = [reading_at(dated, key) for key in group["readings"]]
@@ -169,7 +171,7 @@ def overall_view(case: dict) -> dict:
     """The whole procedure's readings, by the rule planview applies (deadlines.js overallView)."""
     cal, now = calendar(case["nation"]), utc(case["now"])
     given = {k: start_of(v, cal) for k, v in case["events"].items()}
-    since = overall_since(Events(**given), start_of(case, cal), case["first"])
+    since = overall_since(Events(given), start_of(case, cal), case["first"])
     found = {}
     for i, ts in enumerate(case["timescales"]):
         spans = [Span.parse(w) for w in ts["within"]]

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from wizard.content.clockchecks import clock_starts
 from wizard.content.frontmatter import Document
 from wizard.content.messages import did_you_mean
 from wizard.content.problems import Problem
@@ -39,6 +40,7 @@ def cross_check(partnership: Partnership, doc: Document, folder: Path) -> list[P
         *_duplicate_ids(partnership),
         *_logo(partnership, folder),
         *_references(partnership),
+        *clock_starts(partnership),
     ]
     return [Problem(doc.path, doc.where.find(loc), text) for loc, text in found]
 

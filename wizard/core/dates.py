@@ -233,6 +233,8 @@ class Anchor(StrEnum):
     STAGE = "stage"  # the stage's start, whether the policy names it or is silent
     OUTCOME = "outcome"  # when an outcome was agreed: a date the worker gives
     DISAGREEMENT = "disagreement"  # when the disagreement began: a date the worker gives
+    EVENT = "event"  # another event the worker records, or the earlier of two (`Clocked.froms`)
+    CLOCK = "clock"  # the end of another clock of the same stage ("a further ..."): `Clocked.after`
     NONE = "none"  # nothing the plan knows: no date
 
 
@@ -241,7 +243,10 @@ def anchor(timescale: Timescale, first_stage: bool, current: bool = False) -> An
 
     A clock from the disagreement is the first stage's start there, and a date to ask for
     elsewhere; one from an agreed outcome can be asked for only at the stage the worker is at.
+    A clock from events the policy declares is dated wherever their dates are given.
     """
+    if timescale.named:
+        return Anchor.EVENT
     if timescale.from_ is Clock.DISAGREEMENT:
         return Anchor.STAGE if first_stage else Anchor.DISAGREEMENT
     if timescale.from_ is Clock.OUTCOME:
@@ -256,6 +261,15 @@ class Clocked:
     spans: tuple[Span, ...]
     anchor: Anchor = Anchor.STAGE
     bank_holidays_unstated: bool = False
+    froms: tuple[str, ...] = ()  # the events an EVENT clock runs from: the earlier of them
+    after: int | None = None  # a CLOCK's clock: its position among the stage's timescales
+
+    @property
+    def events(self) -> tuple[str, ...]:
+        """The events this clock is dated from: an event anchor's own name where none is listed."""
+        if self.froms or self.anchor not in (Anchor.OUTCOME, Anchor.DISAGREEMENT):
+            return self.froms
+        return (self.anchor.value,)
 
 
 @dataclass(frozen=True)
@@ -270,19 +284,44 @@ def leg(stage: Stage, first_stage: bool, current: bool = False) -> Leg:
     """The stage's timescales, each with what it can be dated from."""
     return Leg(
         stage.number,
-        tuple(
-            Clocked(t.within, anchor(t, first_stage, current), t.bank_holidays_unstated)
-            for t in stage.timescales
-        ),
+        tuple(_clocked(t, stage, first_stage, current) for t in stage.timescales),
     )
 
 
-@dataclass(frozen=True)
-class Events:
-    """Dates of events other than a stage's start that clocks run from, where given."""
+def _clocked(t: Timescale, stage: Stage, first_stage: bool, current: bool) -> Clocked:
+    """A timescale as the plan dates it: from another of the stage's clocks where it names one."""
+    ids = [each.id for each in stage.timescales]
+    if len(t.named) == 1 and t.named[0] in ids:
+        after = ids.index(t.named[0])
+        return Clocked(t.within, Anchor.CLOCK, t.bank_holidays_unstated, after=after)
+    # At the first stage the stage's start is when the disagreement began.
+    froms = tuple(STAGE if first_stage and k == "disagreement" else k for k in t.named)
+    return Clocked(t.within, anchor(t, first_stage, current), t.bank_holidays_unstated, froms)
 
-    outcome: Start | None = None
-    disagreement: Start | None = None
+
+STAGE = "stage"  # among a clock's events: the stage's own start
+
+
+class Events(dict[str, Start]):
+    """Dates of events other than a stage's start that clocks run from, by event id, where given.
+
+    `outcome` and `disagreement` are two such events; a policy declares the others.
+    """
+
+    def earliest(self, keys: Sequence[str]) -> Start | None:
+        """The earlier of the events' dates, or None unless every one of them is given.
+
+        One of two events alone cannot say which came first, so it never dates the clock.
+        """
+        given = [self.get(k) for k in keys]
+        if not keys or None in given:
+            return None
+        return min((s for s in given if s is not None), key=lambda s: s.at)
+
+    def which(self, keys: Sequence[str]) -> str | None:
+        """Which of the events the clock is dated from: the earlier, once all are given."""
+        first = self.earliest(keys)
+        return next((k for k in keys if self.get(k) == first), None) if first else None
 
 
 @dataclass(frozen=True)
@@ -304,7 +343,7 @@ class PlanRow:
 
 
 def chain(
-    legs: Iterable[Leg], start: Start, cal: WorkingCalendar, events: Events = Events()
+    legs: Iterable[Leg], start: Start, cal: WorkingCalendar, events: Events | None = None
 ) -> list[PlanRow]:
     """Every stage dated: each starts when the one before runs out.
 
@@ -314,6 +353,7 @@ def chain(
     started, the earliest it can begin, and says so (`moved`).
     """
     rows: list[PlanRow] = []
+    events = events or Events()
     starts, moved = start, False
     group: list[PlanRow] = []
     number = None
@@ -329,19 +369,42 @@ def chain(
 
 
 def _dated(each: Leg, starts: Start, cal: WorkingCalendar, events: Events) -> tuple:
-    froms = {
-        Anchor.STAGE: starts,
-        # Never the stage's start: that gave dates the policy does not (issue 24).
-        Anchor.OUTCOME: events.outcome,
-        Anchor.DISAGREEMENT: events.disagreement,
-        Anchor.NONE: None,
-    }
-    return tuple(
-        ()
-        if (origin := froms[c.anchor]) is None
-        else tuple(deadline(s, origin, cal, c.bank_holidays_unstated) for s in c.spans)
-        for c in each.timescales
-    )
+    found: list[tuple[Deadline, ...]] = []
+    for c in each.timescales:
+        origin = _origin(c, starts, found, cal, events)
+        found.append(
+            ()
+            if origin is None
+            else tuple(deadline(s, origin, cal, c.bank_holidays_unstated) for s in c.spans)
+        )
+    return tuple(found)
+
+
+def _origin(
+    c: Clocked,
+    starts: Start,
+    found: Sequence[tuple[Deadline, ...]],
+    cal: WorkingCalendar,
+    events: Events,
+) -> Start | None:
+    """What a clock counts from; never the stage's start for an event (issue 24)."""
+    if c.anchor is Anchor.STAGE:
+        return starts
+    if c.anchor is Anchor.CLOCK:
+        return _clock_end(found, c.after, cal)
+    if c.anchor is Anchor.NONE:
+        return None
+    return Events({**events, STAGE: starts}).earliest(c.events)
+
+
+def _clock_end(
+    found: Sequence[tuple[Deadline, ...]], index: int | None, cal: WorkingCalendar
+) -> Start | None:
+    """Where another clock runs out, at its latest reading; None while it has no date."""
+    if index is None or index >= len(found):
+        return None
+    ends = [d.end for d in found[index] if d.end is not None]
+    return after(max(ends), cal) if ends else None
 
 
 def _next_start(group: Sequence[PlanRow], cal: WorkingCalendar) -> tuple[Start, bool]:
@@ -357,7 +420,7 @@ def overall_since(events: Events, start: Start | None, first_stage: bool) -> Sta
     At the first stage the stage's start is when the disagreement began; at a later one the
     date must be given, and until it is the whole-procedure clock has no date.
     """
-    return events.disagreement or (start if first_stage else None)
+    return events.get("disagreement") or (start if first_stage else None)
 
 
 def overall(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from difflib import get_close_matches
 from enum import StrEnum
 from typing import Annotated
 
@@ -163,6 +164,38 @@ class WorkingDay(Model):
 NOT_STATED = "not stated"
 
 
+CLOCK_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _clock_start(value: object) -> object:
+    """One clear error for a `from` that is no kind of start, event or clock."""
+    names = value if isinstance(value, list) else [value]
+    kinds = {c.value for c in Clock}
+    listed = ", ".join(f"'{c.value}'" for c in Clock)
+    near = get_close_matches(str(value), kinds, n=1, cutoff=0.8)
+    # A slug may name a declared event ('agreement' is not a misspelt 'disagreement'):
+    # `check` tells an unknown one from a known one, with the events in hand.
+    if isinstance(value, str) and value not in kinds and near and not CLOCK_NAME.match(value):
+        raise ValueError(f"'{value}' is not one of {listed}; did you mean '{near[0]}'?")
+    if all(isinstance(v, str) and (v in kinds or CLOCK_NAME.match(v)) for v in names):
+        return tuple(value) if isinstance(value, list) else value
+    raise ValueError(
+        f"'{value}' is not one of {listed}, nor the id of an event in 'events' or of "
+        "another clock of this stage (lower-case letters, digits and hyphens)"
+    )
+
+
+class Event(Model):
+    """An event the worker records that a clock runs from, labelled in the policy's words."""
+
+    id: Slug
+    label: Text  # the policy's words for the event, asked for on the date form
+    cite: Cite
+
+
+BUILT_IN_EVENTS = ("disagreement", "outcome")  # the events every policy can name
+
+
 class Timescale(Model):
     """A time limit: what must happen, within what, from when, in the policy's words.
 
@@ -172,6 +205,7 @@ class Timescale(Model):
     event as the tool can count it.
     """
 
+    id: Slug | None = None  # so another clock of the stage can run from its end
     for_: Text = Field(alias="for")
     within: Annotated[
         tuple[Span, ...],
@@ -179,7 +213,11 @@ class Timescale(Model):
         Field(min_length=1),
         WithJsonSchema(WITHIN_SCHEMA),
     ]
-    from_: Clock = Field(alias="from")
+    # A kind of start, or what it runs from: another clock of the stage (its `id`), an event
+    # the policy declares (its `id` in `events`), or a list of two events (the earlier).
+    from_: Annotated[Clock | Slug | tuple[Slug, ...], BeforeValidator(_clock_start)] = Field(
+        alias="from", union_mode="left_to_right"
+    )
     starts: Text
     words: Text
     cite: Cite
@@ -202,6 +240,13 @@ class Timescale(Model):
     def ambiguous(self) -> bool:
         """True when the policy's words allow more than one reading."""
         return len(self.within) > 1
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        """The events or clock this timescale names in `from`; () for a kind of start."""
+        if isinstance(self.from_, Clock):
+            return ()
+        return (self.from_,) if isinstance(self.from_, str) else self.from_
 
     @property
     def start_stated(self) -> bool:
@@ -762,6 +807,8 @@ class Partnership(Model):
     areas: Areas | None = None
     contacts: tuple[Contact, ...] = ()
     outside_contacts: tuple[OutsideContact, ...] = ()
+    # Events the worker records that clocks run from ("the day it was raised", "the meeting").
+    events: tuple[Event, ...] = ()
     # Paragraphs whose text the copy we have lost: every citation of one says so.
     unreadable: tuple[Fact, ...] = ()
     notices: tuple[Notice, ...] = ()

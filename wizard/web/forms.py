@@ -48,6 +48,23 @@ EVENT_MESSAGES = {
 }
 
 
+# The same for an event the policy declares, named in its own words.
+DECLARED_MESSAGES = {
+    "missing": N_(
+        "Enter the date of “%(event)s”, including a day, month and year, or leave it empty"
+    ),
+    "not a date": N_("The date of “%(event)s” must be a real date, like 24 12 2026"),
+    "year": N_("The year of “%(event)s” must be between 2000 and 2100"),
+}
+
+
+def event_messages(key: str, label: str) -> dict[str, str]:
+    """The messages for one event asked for, by error key ('raised missing'), translated."""
+    if key in ("outcome", "disagreement"):
+        return {k: gettext(v) for k, v in EVENT_MESSAGES.items() if k.startswith(f"{key} ")}
+    return {f"{key} {k}": gettext(v, event=label) for k, v in DECLARED_MESSAGES.items()}
+
+
 def read_event(key: str, day: str, month: str, year: str) -> tuple[date | None, str | None]:
     """The date of another event, None where left empty, or the key of what is wrong."""
     if not (day.strip() or month.strip() or year.strip()):
@@ -94,12 +111,12 @@ class WhenForm(Form):
         super().__init__(*args, **kwargs)
         self.given: dict[str, dict[str, str]] = {}  # other events' dates as typed
 
-    def event(self, data, key: str) -> tuple[date | None, str | None]:
-        """The date given for another event (`outcome` or `disagreement`), or an error message."""
+    def event(self, data, key: str, label: str) -> tuple[date | None, str | None]:
+        """The date given for another event a clock runs from, or an error message."""
         parts = [str(data.get(f"{key}-{part}", "")) for part in ("day", "month", "year")]
         self.given[key] = dict(zip(("day", "month", "year"), parts, strict=True))
         when, error = read_event(key, *parts)
-        return when, gettext(EVENT_MESSAGES[error]) if error else None
+        return when, event_messages(key, label)[error] if error else None
 
     def started(self) -> tuple[date | None, time | None, str | None]:
         """The date and time given, or an error message in the GOV.UK style."""

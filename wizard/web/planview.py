@@ -18,7 +18,9 @@ from typing import Any
 from markupsafe import Markup
 
 from wizard.core.dates import (
+    STAGE,
     Anchor,
+    Clocked,
     Deadline,
     Events,
     PlanRow,
@@ -42,9 +44,9 @@ from wizard.core.policy import (
     WorkingDay,
 )
 from wizard.web import datefmt
-from wizard.web.forms import EVENT_MESSAGES, MESSAGES
+from wizard.web.forms import EVENT_MESSAGES, MESSAGES, event_messages
 from wizard.web.stagewords import say
-from wizard.web.text.catalogue import gettext
+from wizard.web.text.catalogue import N_, gettext
 
 NO_EVENTS = Events()
 AMOUNTLESS_FIRST = ("immediately", "as soon as possible")
@@ -95,6 +97,8 @@ class Duty:
     datable: bool
     readings: tuple[Reading, ...]
     anchor: Anchor = Anchor.STAGE  # what its date counts from
+    froms: tuple[str, ...] = ()  # an EVENT clock's events, in the policy's words
+    after: str | None = None  # a CLOCK's clock: what it is for, in the file's words
 
     @property
     def several(self) -> bool:
@@ -292,22 +296,55 @@ def build(
         **plan_data(p, rows, first),
         "overall": [_timescale_data(t, Anchor.DISAGREEMENT) for t in p.overall_timescales],
         "asks": list(asks),
+        "labels": {key: event_label(p, key) for key in asks},
         "dated": start is not None,
         "default": default,
         "first": first_stage,
     }
+    for key in asks:
+        data["messages"] |= event_messages(key, event_label(p, key))
     nation = p.partnership.nation.value
     return Plan(nation, start, rows, data, now, default, duties, asks, first_stage)
 
 
 def asked(p: Partnership, stage: Stage) -> tuple[str, ...]:
-    """The dates, other than the stage's start, that the stage's clocks run from."""
+    """The dates, other than the stage's start, that the stage's clocks run from.
+
+    An agreed outcome, the events the policy declares that a clock names (in the order the
+    clocks name them), then when the disagreement began where a clock or the whole
+    procedure runs from it; at the first stage that is the stage's own start.
+    """
     first = stage.number == p.stage_numbers()[0]
     anchors = {anchor(t, first, current=True) for t in stage.timescales}
     found = ["outcome"] if Anchor.OUTCOME in anchors else []
-    if not first and (p.overall_timescales or Anchor.DISAGREEMENT in anchors):
+    for c in leg(stage, first, current=True).timescales:
+        found += [e for e in c.froms if e not in (*found, STAGE, "disagreement")]
+    named = any("disagreement" in c.froms for c in leg(stage, first, True).timescales)
+    if not first and (p.overall_timescales or Anchor.DISAGREEMENT in anchors or named):
         found.append("disagreement")
     return tuple(found)
+
+
+# The two events every policy can name, in the tool's words where no label is declared.
+BUILT_IN_LABELS = {
+    "outcome": N_("the date the outcome was agreed"),
+    "disagreement": N_("the date the disagreement began"),
+}
+
+
+def event_label(p: Partnership, key: str) -> str:
+    """The policy's words for an event a clock runs from, as the partnership declares them."""
+    declared = {e.id: e.label for e in p.events}
+    return declared.get(key) or gettext(BUILT_IN_LABELS[key])
+
+
+def event_words(p: Partnership, key: str) -> str:
+    """An event as a sentence names it: a declared one quoted in the policy's words."""
+    if key == STAGE:  # the first stage's start: when the disagreement began
+        key = "disagreement"
+    if any(e.id == key for e in p.events):
+        return gettext("“%(words)s”", words=event_label(p, key))
+    return event_label(p, key)
 
 
 def _overall(
@@ -338,7 +375,7 @@ def _row(
     now: datetime | None,
 ) -> Row:
     duties = tuple(
-        _duty(f"{i}:{g}", stage, positions, first, current, dated, now)
+        _duty(p, f"{i}:{g}", stage, positions, first, current, dated, now)
         for g, positions in enumerate(groups(stage, stage.number == first))
     )
     moved = dated is not None and dated.moved
@@ -401,6 +438,7 @@ def groups(stage: Stage, first_stage: bool) -> list[tuple[int, ...]]:
 
 
 def _duty(
+    p: Partnership,
     key: str,
     stage: Stage,
     positions: tuple[int, ...],
@@ -417,7 +455,10 @@ def _duty(
     timescale = stage.timescales[positions[0]]
     found = anchor(timescale, stage.number == first, current)
     ordered = tuple(readings[i] for i in order)
-    return Duty(key, timescale, positions, found is not Anchor.NONE, ordered, found)
+    c = leg(stage, stage.number == first, current).timescales[positions[0]]
+    froms = tuple(event_words(p, e) for e in c.froms)
+    after = stage.timescales[c.after].for_ if c.after is not None else None
+    return Duty(key, timescale, positions, found is not Anchor.NONE, ordered, found, froms, after)
 
 
 def _reading(
@@ -479,7 +520,12 @@ def _row_data(p: Partnership, row: Row, first: int) -> dict[str, Any]:
         "number": row.stage.number,
         "after": after_text(p, row.stage),
         "timescales": [
-            _timescale_data(t, anchor(t, first_stage, row.current)) for t in row.stage.timescales
+            _timescale_data(t, anchor(t, first_stage, row.current), c)
+            for t, c in zip(
+                row.stage.timescales,
+                leg(row.stage, first_stage, row.current).timescales,
+                strict=True,
+            )
         ],
         "groups": [
             {"key": d.key, "readings": [r.key for r in sorted(d.readings, key=_policy_order)]}
@@ -489,12 +535,16 @@ def _row_data(p: Partnership, row: Row, first: int) -> dict[str, Any]:
     }
 
 
-def _timescale_data(t: Timescale, found: Anchor) -> dict[str, Any]:
+def _timescale_data(t: Timescale, found: Anchor, c: Clocked | None = None) -> dict[str, Any]:
     """A timescale for the script: its readings, what it counts from, and what is not stated."""
     data: dict[str, Any] = {"within": [str(s) for s in t.within]}
     data["datable"] = found is not Anchor.NONE
     if found in (Anchor.OUTCOME, Anchor.DISAGREEMENT):
         data["from"] = found.value
+    if c is not None and c.anchor is Anchor.CLOCK:
+        data["after"] = c.after
+    elif c is not None and c.anchor is Anchor.EVENT:
+        data["from"] = list(c.events) if len(c.events) > 1 else c.events[0]
     if t.bank_holidays_unstated:
         data["bank_holidays"] = "not stated"
     return data

@@ -46,6 +46,11 @@ STAGE_WORDS = {
     "why_two": N_("Why two dates"),
     "note_again": N_("See note above"),
     "outcome_undated": N_("It counts from the date the outcome was agreed: give that date below."),
+    "event_from": N_("Counted from %(event)s."),
+    "events_from": N_("Counted from whichever came first: %(first)s or %(second)s."),
+    "event_give": N_("Give that date below to see the deadline."),
+    "events_give": N_("Give both dates below to see the deadline."),
+    "after_clock": N_("Counted from the end of: %(what)s."),
     "plan_unstated": N_(
         "A timescale with no start in the policy counts from its %(stage)s's start."
     ),

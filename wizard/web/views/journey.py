@@ -120,7 +120,7 @@ def _stage_outcome(p: Partnership, state: engine.State):
     given, clock, error = form.started()
     events: dict[str, date] = {}
     for key in planview.asked(p, state.outcome.stage):
-        when, wrong = form.event(request.form, key)
+        when, wrong = form.event(request.form, key, planview.event_label(p, key))
         error = error or wrong
         if when is not None:
             events[key] = when
