@@ -433,6 +433,56 @@ def _urls(data: dict) -> Iterator[tuple[Loc, str]]:
         )
 
 
+def unread_quotes(partnership: Partnership, doc: Document, text: dict[str, str]) -> list[Problem]:
+    """Quotes from text the copy we have cannot read, and cut-off points not in the text."""
+    return [
+        Problem(doc.path, doc.where.find(loc), message)
+        for loc, message in _unread_quotes(partnership, doc.data, text)
+    ]
+
+
+def _unread_quotes(p: Partnership, data: dict, text: dict[str, str]) -> Iterator[tuple[Loc, str]]:
+    lost = {u.cite: u for u in p.unreadable}
+    readable: dict[str, str] = {}
+    for i, u in enumerate(p.unreadable):
+        whole = " ".join(text.get(u.cite, "").split())
+        if u.readable_to is None:
+            continue
+        words = " ".join(u.readable_to.split())
+        if words not in whole:
+            yield ("unreadable", i, "readable_to"), (
+                f"these words are not in paragraph '{u.cite}' as written: copy the last words "
+                "that can be read from the policy text exactly"
+            )
+            continue
+        readable[u.cite] = whole[: whole.index(words) + len(words)]
+    for loc, value in _walk(data):
+        if not _quotes(loc, value) or value["cite"] not in lost:
+            continue
+        cite, says = value["cite"], " ".join(str(value["says"]).split())
+        if cite not in readable and lost[cite].readable_to is None:
+            yield (*loc, "cite"), (
+                f"paragraph '{cite}' is listed under 'unreadable': quote nothing from it, or "
+                "give 'readable_to' there with the last words that can be read"
+            )
+        elif cite in readable and says not in readable[cite]:
+            yield (*loc, "says"), (
+                f"these words go past where paragraph '{cite}' can be read (its 'readable_to'): "
+                "quote only the part that can be read"
+            )
+
+
+def _quotes(loc: Loc, value: object) -> bool:
+    """A fact quoting the policy: `says` and `cite`, not a note or the unreadable list itself."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("says"), str)
+        and isinstance(value.get("cite"), str)
+        and "kind" not in value
+        and loc[:1] != ("unreadable",)
+    )
+
+
 # Fields `check` accepts that no page shows yet, by path ("*": any item of a list), as
 # docs/reference.md marks them "nowhere yet": a publisher who fills one in is told so.
 NOWHERE = (

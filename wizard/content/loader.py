@@ -202,6 +202,7 @@ def _load_partnership(site: Site, folder: Path, today: date, taken: Taken) -> li
     problems += checks.source_warnings(partnership, doc)
     problems += checks.contact_warnings(partnership, doc)
     problems += checks.unseen(doc)
+    problems += checks.unread_quotes(partnership, doc, procedure.paragraphs)
     if review_overdue(partnership.document, today):
         problems.append(_overdue(partnership, doc))
     if not any(not p.warning for p in problems):

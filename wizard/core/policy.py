@@ -66,6 +66,18 @@ class Fact(Model):
     notes: Notes = ()
 
 
+class Unreadable(Model):
+    """A paragraph the copy we have lost: whole, or after its last readable words."""
+
+    says: Text  # why, for publishers
+    cite: Cite
+    # Where the paragraph is cut off part way: its last words that can be read. Facts may
+    # quote it up to there, and every citation of it says the rest is not available.
+    readable_to: Text | None = None
+    area: Slug | None = None
+    notes: Notes = ()
+
+
 class Unit(StrEnum):
     """How a timescale is measured."""
 
@@ -810,7 +822,7 @@ class Partnership(Model):
     # Events the worker records that clocks run from ("the day it was raised", "the meeting").
     events: tuple[Event, ...] = ()
     # Paragraphs whose text the copy we have lost: every citation of one says so.
-    unreadable: tuple[Fact, ...] = ()
+    unreadable: tuple[Unreadable, ...] = ()
     notices: tuple[Notice, ...] = ()
     adviser: Adviser | None = None
     urgency: Urgency | None = None
@@ -860,7 +872,7 @@ class Partnership(Model):
         )
         return self.model_copy(update={"stages": stages})
 
-    def unreadable_paragraph(self, label: str) -> Fact | None:
+    def unreadable_paragraph(self, label: str) -> Unreadable | None:
         """Why a paragraph's text is not available, where the copy we have lost it."""
         return next((f for f in self.unreadable if f.cite == label), None)
 
