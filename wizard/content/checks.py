@@ -433,6 +433,13 @@ def _urls(data: dict) -> Iterator[tuple[Loc, str]]:
         )
 
 
+COPY_THEM = "copy the last words that can be read from the policy text exactly"
+QUOTE_NOTHING = (
+    "quote nothing from it, or give 'readable_to' there with the last words that can be read"
+)
+PART = "quote only the part before its 'readable_to'"
+
+
 def unread_quotes(partnership: Partnership, doc: Document, text: dict[str, str]) -> list[Problem]:
     """Quotes from text the copy we have cannot read, and cut-off points not in the text."""
     return [
@@ -450,10 +457,8 @@ def _unread_quotes(p: Partnership, data: dict, text: dict[str, str]) -> Iterator
             continue
         words = " ".join(u.readable_to.split())
         if words not in whole:
-            yield ("unreadable", i, "readable_to"), (
-                f"these words are not in paragraph '{u.cite}' as written: copy the last words "
-                "that can be read from the policy text exactly"
-            )
+            where = ("unreadable", i, "readable_to")
+            yield where, f"these words are not in paragraph '{u.cite}' as written: {COPY_THEM}"
             continue
         readable[u.cite] = whole[: whole.index(words) + len(words)]
     for loc, value in _walk(data):
@@ -461,14 +466,14 @@ def _unread_quotes(p: Partnership, data: dict, text: dict[str, str]) -> Iterator
             continue
         cite, says = value["cite"], " ".join(str(value["says"]).split())
         if cite not in readable and lost[cite].readable_to is None:
-            yield (*loc, "cite"), (
-                f"paragraph '{cite}' is listed under 'unreadable': quote nothing from it, or "
-                "give 'readable_to' there with the last words that can be read"
+            yield (
+                (*loc, "cite"),
+                f"paragraph '{cite}' is listed under 'unreadable': {QUOTE_NOTHING}",
             )
         elif cite in readable and says not in readable[cite]:
-            yield (*loc, "says"), (
-                f"these words go past where paragraph '{cite}' can be read (its 'readable_to'): "
-                "quote only the part that can be read"
+            yield (
+                (*loc, "says"),
+                f"these words go past where paragraph '{cite}' can be read: {PART}",
             )
 
 
