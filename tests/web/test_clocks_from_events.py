@@ -113,3 +113,11 @@ def test_a_lost_last_stage_is_never_counted_or_called_the_last(client):
     page = read(client.get(STAGE_2))
     assert "Stage 2 of" not in page and "last stage" not in page.lower()
     assert "Page 5 of the copy we have, which holds Stage 3" in page
+
+
+def test_every_stage_tried_is_not_claimed_where_more_may_follow(client):
+    url = answers.path("tarnside", risk="no", concern="disagreement", progress="tried-3")
+    page = read(client.get(url))
+    assert "Every stage in the copy we have has been tried" in page
+    assert "More stages may follow it in the policy" in page
+    assert "Every stage has been tried" not in page
