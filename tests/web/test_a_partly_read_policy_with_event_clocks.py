@@ -1,8 +1,9 @@
-"""Clocks that start at events the policy names, as a practitioner reads and dates them.
+"""A partly read policy with clocks from events, as a practitioner reads and dates it.
 
 The seventh test partnership (tests/sites/seventh, fictional) has a clock from the earlier
 of two events, one from an event the worker records, a "further" clock from another's end,
-and clocks from a meeting and an agreement.
+clocks from a meeting and an agreement, a paragraph cut off part way, routes on a lost page
+and a lost last stage.
 """
 
 from __future__ import annotations
@@ -121,3 +122,10 @@ def test_every_stage_tried_is_not_claimed_where_more_may_follow(client):
     assert "Every stage in the copy we have has been tried" in page
     assert "More stages may follow it in the policy" in page
     assert "Every stage has been tried" not in page
+
+
+@pytest.mark.parametrize("concern", ["complaint", "whistleblowing", "policy", "not-sure"])
+def test_routes_on_a_lost_page_are_not_available_never_silent(client, concern):
+    page = read(client.get(answers.path("tarnside", risk="no", concern=concern)))
+    assert "The rest of section 5, on page 6 of the copy we have, cannot be read." in page
+    assert "does not say" not in page and "says nothing" not in page
