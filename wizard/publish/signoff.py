@@ -21,8 +21,9 @@ from wizard.core.engine import OutcomeKind, State, walk
 from wizard.core.paragraphs import ALL, DIMENSIONS, ROUTES, Entry, ParagraphMap
 from wizard.core.policy import Partnership, SourceProblem, review_overdue
 from wizard.publish.htmlclean import Relink, for_paper
-from wizard.web import flowchart, urls
+from wizard.web import urls
 from wizard.web.app import create_app
+from wizard.web.pages.guidance import chart
 from wizard.web.text import catalogue
 
 MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S)
@@ -190,7 +191,7 @@ def build(app: Flask, slug: str, today: date) -> Pack:
     with app.test_request_context():
         relink = _relinker(url_for("wizard.procedure", slug=slug))
         pages = _pages(app, p, list(walk(site.flow, p)), relink)
-        body = for_paper(flowchart.procedure_body(p, site.procedures[slug].markdown), relink)
+        body = for_paper(chart.procedure_body(p, site.procedures[slug].markdown), relink)
     built = format_date(today, format="long", locale="en_GB")
     overdue = review_overdue(p.document, today)
     rows = map_rows(site.maps.get(slug), p)

@@ -17,7 +17,7 @@ from wizard.core import engine
 from wizard.core.flow import Answers
 from wizard.core.policy import Partnership
 from wizard.core.practice import choices
-from wizard.web import rolepages
+from wizard.web.pages.learning import roles
 
 Segments = tuple[str, ...]
 PARTNERSHIP_PREFIX = "/<slug>/"
@@ -197,7 +197,7 @@ def _compare_pages(site: Site) -> Iterator[tuple[str, dict]]:
 def _role_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
     """The role matrix and each agency's row, where the policy has role tables."""
     p = site.partnerships[slug]
-    if rolepages.has_roles(p):
+    if roles.has_roles(p):
         yield "wizard.roles", {"slug": slug}
-        for row in rolepages.rows(p):
+        for row in roles.rows(p):
             yield "wizard.roles", {"slug": slug, "agency": row.agency.id}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flask import url_for
 
 from wizard.core.policy import Fact, Partnership, Route, Stage, StagePart
-from wizard.web.presenters import EXIT_TITLES
+from wizard.web.pages.stage.view import EXIT_TITLES
 from wizard.web.text.catalogue import gettext
 
 
