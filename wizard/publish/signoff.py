@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
-from flask import Flask, render_template, url_for
+from flask import Flask, render_template
 
 from wizard import clock
 from wizard.content import anchor_id
@@ -189,7 +189,7 @@ def build(app: Flask, slug: str, today: date) -> Pack:
     site = app.extensions["site"]
     p = site.partnerships[slug]
     with app.test_request_context():
-        relink = _relinker(url_for("wizard.procedure", slug=slug))
+        relink = _relinker(urls.procedure(slug))
         pages = _pages(app, p, list(walk(site.flow, p)), relink)
         body = for_paper(chart.procedure_body(p, site.procedures[slug].markdown), relink)
     built = format_date(today, format="long", locale="en_GB")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Blueprint, abort, current_app, request, url_for
+from flask import Blueprint, abort, current_app, request
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -91,8 +91,7 @@ def glossary_terms(context, html: str) -> Markup:
         return Markup(html)
     p = context.get("p")
     slug = p.slug if isinstance(p, Partnership) else None
-    where = url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
-    return Markup(terms.linker(glossary_entries(slug), where).link(str(html)))
+    return Markup(terms.linker(glossary_entries(slug), urls.glossary(slug)).link(str(html)))
 
 
 @bp.app_template_filter("after_h1")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, send_from_directory, url_for
+from flask import abort, current_app, redirect, render_template, send_from_directory
 
 from wizard.content import calendar as calendar_data
 from wizard.core.policy import Nation
@@ -20,7 +20,7 @@ def home():
     partnerships = list(site().partnerships.values())
     only = partnerships[0] if len(partnerships) == 1 else None
     if only and not current_app.config["STATIC_SITE"]:
-        return redirect(url_for("wizard.start", slug=only.slug))
+        return redirect(urls.start(only.slug))
     pages = sorted(site().pages.values(), key=lambda p: (p.order, p.title))
     return render_template("home.html", partnerships=partnerships, pages=pages, only=only)
 
