@@ -1,4 +1,4 @@
-// The dated plan as an iCalendar file (RFC 5545), line for line as wizard/web/ics.py writes
+// The dated plan as an iCalendar file (RFC 5545), line for line as wizard/web/formats/ics.py writes
 // it: the same events, words, folding and file name, held together by tests/vectors/calendar.json.
 // No imports: the page's plan data gives each event's words (from Python), and plan.js gives
 // each deadline and its date in words (deadlines.js).

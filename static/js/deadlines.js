@@ -1,5 +1,5 @@
 // Deadline arithmetic, the chained plan and dates in words for the browser: the same
-// rules as wizard/core/dates.py and wizard/web/datefmt.py, checked against the same
+// rules as wizard/core/dates.py and wizard/web/text/dates.py, checked against the same
 // vectors (tests/vectors/). Its sentences come from the catalogue (messages.js). Calendar
 // files are static/js/calendar.js.
 //

@@ -20,8 +20,8 @@ from wizard.content.calendar import LONDON
 from wizard.core.dates import WorkingCalendar, deadline, entered
 from wizard.core.engine import OutcomeKind, walk
 from wizard.core.policy import Span
-from wizard.web import ics
-from wizard.web.planview import EventText
+from wizard.web.formats import ics
+from wizard.web.pages.stage.plan import EventText
 
 VECTORS = TESTS / "vectors"
 CALENDAR = json.loads((VECTORS / "calendar.json").read_text())

@@ -28,8 +28,8 @@ from wizard.core.dates import (
     overall_since,
 )
 from wizard.core.policy import Span
-from wizard.web import datefmt
 from wizard.web.forms import read_start
+from wizard.web.text import dates as datefmt
 
 VECTORS = json.loads((TESTS / "vectors" / "deadlines.json").read_text())
 LONDON = ZoneInfo("Europe/London")

@@ -3,6 +3,11 @@
 Every module under wizard/core is checked (Flask's `sansio` rule): by its own import
 statements, and by what importing the whole core actually loads, so an impure module
 reached through another import is caught too. An empty core fails.
+
+Above the core, imports run one way too: no module of wizard/ imports itself round a cycle,
+and the web layer's page builders, file formats and text (wizard/web/pages, formats, text)
+reach no view, no app factory and nothing above the web layer, and ask Flask for no request:
+the views read the request and hand the builders what it says.
 """
 
 from __future__ import annotations
@@ -131,3 +136,89 @@ def test_a_planted_cycle_is_reported_by_its_modules():
     cycle = import_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}})
     assert cycle in (["a", "b", "c", "a"], ["b", "c", "a", "b"], ["c", "a", "b", "c"])
     assert import_cycle({"a": {"b"}, "b": set()}) == []
+
+
+WEB_BELOW_VIEWS = ("wizard.web.pages", "wizard.web.formats", "wizard.web.text")
+ABOVE_BUILDERS = (
+    "wizard.web.views", "wizard.web.app", "wizard.publish", "wizard.cli", "wizard.wsgi",
+    "wizard.serving",
+)  # fmt: skip
+REQUEST_MACHINERY = {
+    "request", "session", "g", "current_app", "url_for", "redirect", "abort", "make_response",
+    "has_request_context", "has_app_context", "Blueprint", "Response",
+}  # fmt: skip
+# The catalogue picks the reader's language for each request: the one module here that asks.
+ASKS_THE_REQUEST = {"wizard.web.text.catalogue"}
+
+
+def reached(graph: dict[str, set[str]], start: str) -> set[str]:
+    """Every module `start` imports, directly or through others."""
+    seen, todo = set(), [start]
+    while todo:
+        for name in graph.get(todo.pop(), set()) - seen:
+            seen.add(name)
+            todo.append(name)
+    return seen
+
+
+def upward_imports(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(builder, module above it) for each page builder, format or text module reaching up."""
+    return sorted(
+        (name, above)
+        for name in graph
+        if name.startswith(WEB_BELOW_VIEWS)
+        for above in reached(graph, name)
+        if above.startswith(ABOVE_BUILDERS)
+    )
+
+
+def request_machinery(path: Path) -> set[str]:
+    """What a module takes from Flask or Werkzeug that belongs to a request or a view."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import) and any(
+            a.name.split(".")[0] in {"flask", "werkzeug"} for a in node.names
+        ):
+            found.add("the whole of flask or werkzeug")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in {
+            "flask",
+            "werkzeug",
+        }:
+            found |= {a.name for a in node.names} & REQUEST_MACHINERY
+    return found
+
+
+def test_the_web_layer_below_its_views_is_not_empty():
+    names = set(import_graph())
+    assert {"wizard.web.pages.journey", "wizard.web.pages.stage.page"} <= names
+    assert {"wizard.web.formats.ics", "wizard.web.formats.docx"} <= names
+    assert {"wizard.web.text.catalogue", "wizard.web.text.dates"} <= names
+
+
+def test_page_builders_formats_and_text_import_no_view():
+    """A builder that reached a view, directly or through another module, would fail here."""
+    found = upward_imports(import_graph())
+    assert not found, "imports upwards: " + ", ".join(f"{a} -> {b}" for a, b in found)
+
+
+BELOW_VIEWS = [
+    p for p in sorted(WIZARD.rglob("*.py")) if module_name(p).startswith(WEB_BELOW_VIEWS)
+]
+
+
+@pytest.mark.parametrize("path", BELOW_VIEWS, ids=module_name)
+def test_page_builders_formats_and_text_ask_flask_for_no_request(path):
+    if module_name(path) in ASKS_THE_REQUEST:
+        assert request_machinery(path), "the catalogue reads the request's language"
+        return
+    assert not request_machinery(path)
+
+
+def test_a_planted_upward_import_is_reported_through_the_module_between():
+    graph = {
+        "wizard.web.pages.x": {"wizard.web.urls"},
+        "wizard.web.urls": {"wizard.web.views.common"},
+        "wizard.web.views.common": set(),
+    }
+    assert upward_imports(graph) == [("wizard.web.pages.x", "wizard.web.views.common")]
+    assert upward_imports({"wizard.web.views.common": {"wizard.web.pages.x"}}) == []

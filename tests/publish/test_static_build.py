@@ -30,7 +30,7 @@ from wizard.core.engine import OutcomeKind, walk
 from wizard.publish import freeze, linkcheck
 from wizard.publish.freeze import BuildError, build
 from wizard.web import app as web_app
-from wizard.web import wordfile
+from wizard.web.formats import docx as wordfile
 
 MAIN = re.compile(r"<main.*?</main>", re.S)
 # Dates differ by design (the live app fills them, the static script too), and so does

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pages import PAGE_TYPES, POLICE_HEALTH_PLAN, ids, parse, visible_text
 
 from wizard.content import BUNDLED_SITE, inspect_site
-from wizard.web.termlinks import Entry, Linker
+from wizard.web.text.terms import Entry, Linker
 
 ENTRIES = (
     Entry("lado", "LADO", "Local Authority Designated Officer"),

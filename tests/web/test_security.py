@@ -16,7 +16,7 @@ from pages import PAGE_TYPES, visible_text
 
 from wizard.content import BUNDLED_SITE
 from wizard.web.app import create_app
-from wizard.web.markup import render
+from wizard.web.text.markup import render
 
 EVERY = {
     **PAGE_TYPES,

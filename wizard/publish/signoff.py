@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
-from flask import Flask, render_template, url_for
+from flask import Flask, render_template
 
 from wizard import clock
 from wizard.content import anchor_id
@@ -21,8 +21,9 @@ from wizard.core.engine import OutcomeKind, State, walk
 from wizard.core.paragraphs import ALL, DIMENSIONS, ROUTES, Entry, ParagraphMap
 from wizard.core.policy import Partnership, SourceProblem, review_overdue
 from wizard.publish.htmlclean import Relink, for_paper
-from wizard.web import flowchart, urls
+from wizard.web import urls
 from wizard.web.app import create_app
+from wizard.web.pages.guidance import chart
 from wizard.web.text import catalogue
 from wizard.web.text.catalogue import N_, gettext
 
@@ -193,9 +194,9 @@ def build(app: Flask, slug: str, today: date) -> Pack:
     site = app.extensions["site"]
     p = site.partnerships[slug]
     with app.test_request_context():
-        relink = _relinker(url_for("wizard.procedure", slug=slug))
+        relink = _relinker(urls.procedure(slug))
         pages = _pages(app, p, list(walk(site.flow, p)), relink)
-        body = for_paper(flowchart.procedure_body(p, site.procedures[slug].markdown), relink)
+        body = for_paper(chart.procedure_body(p, site.procedures[slug].markdown), relink)
     built = format_date(today, format="long", locale="en_GB")
     overdue = review_overdue(p.document, today)
     rows = map_rows(site.maps.get(slug), p)

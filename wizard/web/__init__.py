@@ -1,1 +1,1 @@
-"""The web layer: the app factory, URL scheme, page models, views and templates' helpers."""
+"""The web layer: app factory, URLs, page builders (`pages`), files (`formats`), words (`text`)."""

@@ -22,8 +22,8 @@ from jinja2.utils import missing
 
 from wizard import clock
 from wizard.content import BUNDLED_SITE, Site, Taken, load_site
-from wizard.web import assets, pagecache, reload, security, stagewords, urls, views
-from wizard.web.text import catalogue
+from wizard.web import assets, pagecache, reload, security, urls, views
+from wizard.web.text import catalogue, stagewords
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"

@@ -17,7 +17,6 @@ from wizard.core import engine
 from wizard.core.flow import Answers
 from wizard.core.policy import Partnership
 from wizard.core.practice import choices
-from wizard.web import rolepages
 
 Segments = tuple[str, ...]
 PARTNERSHIP_PREFIX = "/<slug>/"
@@ -90,9 +89,51 @@ def back(slug: str, answers: Segments) -> str:
     return check(slug, answers[:-1])
 
 
+def start(slug: str) -> str:
+    """A partnership's start page."""
+    return url_for("wizard.start", slug=slug)
+
+
+def procedure(slug: str) -> str:
+    """The partnership's procedure in its own words."""
+    return url_for("wizard.procedure", slug=slug)
+
+
 def cite(slug: str, label: str) -> str:
     """The address of a paragraph of the readable procedure: '3.10' -> '.../procedure/#p-3-10'."""
-    return url_for("wizard.procedure", slug=slug) + "#" + anchor_id(label)
+    return procedure(slug) + "#" + anchor_id(label)
+
+
+def glossary(slug: str | None = None) -> str:
+    """A partnership's glossary (its own terms and the general ones), or the general one."""
+    return url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
+
+
+def practice(slug: str) -> str:
+    """The list of a partnership's practice scenarios."""
+    return url_for("wizard.practice_index", slug=slug)
+
+
+def scenario(slug: str, name: str) -> str:
+    """A practice scenario's situation, as a question."""
+    return url_for("wizard.scenario", slug=slug, name=name)
+
+
+def scenario_answer(slug: str, name: str, choice: str) -> str:
+    """The answer to a practice scenario, after a choice."""
+    return url_for("wizard.scenario_answer", slug=slug, name=name, choice=choice)
+
+
+def compare(first: str | None = None, second: str | None = None) -> str:
+    """Two partnerships side by side; with one or none, the page that chooses them."""
+    if first and second:
+        return url_for("wizard.compare", first=first, second=second)
+    return url_for("wizard.compare_choose", first=first)
+
+
+def roles(slug: str, agency: str | None = None) -> str:
+    """The role matrix, or one agency's row of it."""
+    return url_for("wizard.roles", slug=slug, agency=agency)
 
 
 def absolute(endpoint: str, **values: str) -> str:
@@ -178,8 +219,7 @@ def _practice_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
 
 def glossed(markdown: str, slug: str | None = None) -> str:
     """Markdown with each `glossary:<id>` link pointed at its definition."""
-    where = url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
-    return markdown.replace("](glossary:", f"]({where}#term-")
+    return markdown.replace("](glossary:", f"]({glossary(slug)}#term-")
 
 
 def _compare_pages(site: Site) -> Iterator[tuple[str, dict]]:
@@ -197,7 +237,9 @@ def _compare_pages(site: Site) -> Iterator[tuple[str, dict]]:
 def _role_pages(site: Site, slug: str) -> Iterator[tuple[str, dict]]:
     """The role matrix and each agency's row, where the policy has role tables."""
     p = site.partnerships[slug]
-    if rolepages.has_roles(p):
+    tables = [s.roles for s in p.stages if s.roles]
+    if tables:
         yield "wizard.roles", {"slug": slug}
-        for row in rolepages.rows(p):
-            yield "wizard.roles", {"slug": slug, "agency": row.agency.id}
+        for agency in p.agencies:  # each agency a table names has its own row
+            if any(agency.id in t.by_agency for t in tables):
+                yield "wizard.roles", {"slug": slug, "agency": agency.id}

@@ -14,7 +14,8 @@ from typing import NamedTuple
 from wizard.core import engine
 from wizard.core.flow import Flow, Option, Q
 from wizard.core.policy import Exits, Partnership, Stage
-from wizard.web import flowchart, rolepages
+from wizard.web.pages.guidance import chart
+from wizard.web.pages.learning.roles import has_roles
 from wizard.web.text.catalogue import N_, gettext
 
 NOT_SURE = "not-sure"
@@ -92,7 +93,7 @@ def rows(flow: Flow, p: Partnership) -> Iterator[Row]:
     tiers = p.urgency.tiers if p.urgency else ()
     yield from (Row(Kind("tier", t.id), t.label) for t in tiers)
     yield from (Row(Kind("area", o.slug), o.label) for o in asked.get(Q.AREA, {}).values())
-    roles = rolepages.has_roles(p)  # no roles page to count where the policy has no role table
+    roles = has_roles(p)  # no roles page to count where the policy has no role table
     yield from (r for r in fixed if r.kind.group == "download")
     learning = (r for r in fixed if r.kind.group == "learning")
     yield from (r for r in learning if roles or r.kind.name != "roles")
@@ -100,7 +101,7 @@ def rows(flow: Flow, p: Partnership) -> Iterator[Row]:
 
 def _stage_label(p: Partnership, stage: Stage) -> str:
     """The stage's name, and its route where it has alternatives and the title does not say."""
-    name = flowchart.stage_name(p, stage)
+    name = chart.stage_name(p, stage)
     route = stage.variant.label if stage.variant else None
     if route and route not in name:
         return gettext("%(stage)s (%(route)s)", stage=name, route=route)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Blueprint, abort, current_app, request, url_for
+from flask import Blueprint, abort, current_app, request
 from jinja2 import pass_context
 from markupsafe import Markup
 
 from wizard import clock
 from wizard.content import Site
 from wizard.core.policy import Partnership, review_overdue
-from wizard.web import presenters, stagewords, termlinks, urls
-from wizard.web.markup import render
+from wizard.web import urls
+from wizard.web.pages.stage import view
 from wizard.web.security import META_CSP
+from wizard.web.text import stagewords, terms
 from wizard.web.text.catalogue import QUOTED, marked
+from wizard.web.text.markup import render
 
 bp = Blueprint("wizard", __name__)
 
@@ -56,12 +58,12 @@ def helpers() -> dict:
         "markdown": lambda text: Markup(marked(render(text), QUOTED)),
         "service_name": current_app.config["SERVICE_NAME"],
         "static_site": current_app.config["STATIC_SITE"],
-        "within_text": presenters.within_text,
-        "stage_heading": presenters.stage_heading,
+        "within_text": view.within_text,
+        "stage_heading": view.stage_heading,
         "site": site(),
         "meta_csp": META_CSP,
-        "policy_notices": lambda p: presenters.notices(p, today()),
-        "notices_headline": presenters.notices_headline,
+        "policy_notices": lambda p: view.notices(p, today()),
+        "notices_headline": view.notices_headline,
         "say": stagewords.say,
     }
 
@@ -70,11 +72,11 @@ def helpers() -> dict:
 UNGLOSSED = frozenset({"wizard.glossary", "wizard.glossary_general"})
 
 
-def glossary_entries(slug: str | None) -> tuple[termlinks.Entry, ...]:
+def glossary_entries(slug: str | None) -> tuple[terms.Entry, ...]:
     """The terms a page may link: a partnership's own first, then the general ones."""
     own = site().own_terms.get(slug, {}) if slug else {}
     general = [t for t in site().terms.values() if t.id not in own]
-    return tuple(termlinks.Entry(t.id, t.term, t.stands_for) for t in [*own.values(), *general])
+    return tuple(terms.Entry(t.id, t.term, t.stands_for) for t in [*own.values(), *general])
 
 
 @bp.app_template_filter("glossary_terms")
@@ -89,8 +91,7 @@ def glossary_terms(context, html: str) -> Markup:
         return Markup(html)
     p = context.get("p")
     slug = p.slug if isinstance(p, Partnership) else None
-    where = url_for("wizard.glossary", slug=slug) if slug else url_for("wizard.glossary_general")
-    return Markup(termlinks.linker(glossary_entries(slug), where).link(str(html)))
+    return Markup(terms.linker(glossary_entries(slug), urls.glossary(slug)).link(str(html)))
 
 
 @bp.app_template_filter("after_h1")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, send_from_directory, url_for
+from flask import abort, current_app, redirect, render_template, send_from_directory
 
 from wizard.content import calendar as calendar_data
 from wizard.core.policy import Nation
-from wizard.web import flowchart, overview, rolepages, urls
-from wizard.web.markup import render
+from wizard.web import urls
+from wizard.web.pages.guidance import chart, overview
+from wizard.web.pages.learning import roles
 from wizard.web.text.catalogue import QUOTED, marked
+from wizard.web.text.markup import render
 from wizard.web.views.common import bp, overdue, partnership_or_404, site, today
 
 
@@ -18,7 +20,7 @@ def home():
     partnerships = list(site().partnerships.values())
     only = partnerships[0] if len(partnerships) == 1 else None
     if only and not current_app.config["STATIC_SITE"]:
-        return redirect(url_for("wizard.start", slug=only.slug))
+        return redirect(urls.start(only.slug))
     pages = sorted(site().pages.values(), key=lambda p: (p.order, p.title))
     return render_template("home.html", partnerships=partnerships, pages=pages, only=only)
 
@@ -29,7 +31,7 @@ def start(slug: str):
     p = partnership_or_404(slug)
     steps = overview.stage_steps(p)
     return render_template(
-        "start.html", p=p, overdue=overdue(p), steps=steps, roles=rolepages.has_roles(p)
+        "start.html", p=p, overdue=overdue(p), steps=steps, roles=roles.has_roles(p)
     )
 
 
@@ -37,7 +39,7 @@ def start(slug: str):
 def procedure(slug: str):
     """The partnership's procedure in its own words, each paragraph addressable."""
     p = partnership_or_404(slug)
-    body = flowchart.procedure_body(p, site().procedures[slug].markdown)
+    body = chart.procedure_body(p, site().procedures[slug].markdown)
     return render_template("procedure.html", p=p, body=marked(body, QUOTED), overdue=overdue(p))
 
 
@@ -45,7 +47,7 @@ def procedure(slug: str):
 def flowchart_page(slug: str):
     """The procedure as a flowchart drawn from the policy file, and the same in words."""
     p = partnership_or_404(slug)
-    return render_template("flowchart.html", p=p, chart=flowchart.flowchart(p))
+    return render_template("flowchart.html", p=p, chart=chart.flowchart(p))
 
 
 @bp.get("/<slug>/brand.css")

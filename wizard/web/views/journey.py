@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date
 
 from flask import abort, current_app, make_response, redirect, render_template, request
 from wtforms import Form, RadioField
 from wtforms.validators import InputRequired
 
-from wizard.content import calendar as calendar_data
-from wizard.core import dates, engine
+from wizard.core import engine
 from wizard.core.engine import OutcomeKind
 from wizard.core.policy import Partnership
-from wizard.web import alsoview, ics, pages, planview, presenters, stagewords, urls
+from wizard.web import urls
+from wizard.web.formats import ics
 from wizard.web.forms import WhenForm
+from wizard.web.pages import journey
+from wizard.web.pages.stage.page import StagePage, When, stage_page
+from wizard.web.pages.stage.plan import asked, calendar_filename, event_label
+from wizard.web.text.stagewords import NoteBook
 from wizard.web.views.common import bp, now, partnership_or_404, site, today
 
 
@@ -53,10 +56,10 @@ def _question(p: Partnership, state: engine.State):
     then = urls.segments(request.args.get("then", ""))
     if submitted and form.validate():
         chosen = (*state.segments, form.answer.data, *then)
-        return redirect(urls.check(p.slug, pages.keep_later_answers(site().flow, p, chosen)))
+        return redirect(urls.check(p.slug, journey.keep_later_answers(site().flow, p, chosen)))
     error = form.answer.errors[0] if form.answer.errors else None
     previous = request.args.get("change")
-    page = pages.question_page(p, state, error, previous, "/".join(then) or None)
+    page = journey.question_page(p, state, error, previous, "/".join(then) or None)
     return render_template("question.html", p=p, page=page)
 
 
@@ -69,32 +72,8 @@ OUTCOME_TEMPLATES = {
 
 
 def _render_outcome(p: Partnership, state: engine.State) -> str:
-    flow, kind = site().flow, state.outcome.kind
-    page = {
-        OutcomeKind.EMERGENCY: lambda: pages.emergency_page(flow, p, state),
-        OutcomeKind.EXIT: lambda: pages.exit_page(flow, p, state),
-        OutcomeKind.CONCERN_HELP: lambda: pages.concern_help_page(flow, p, state),
-        OutcomeKind.BEYOND: lambda: pages.beyond_page(p, state),
-    }[kind]()
-    page = replace(page, also=_also(page, state))
-    return render_template(OUTCOME_TEMPLATES[kind], p=p, page=page)
-
-
-def _also(page, state: engine.State) -> alsoview.Also:
-    """The map's paragraphs for a page that is not a stage, less what it quotes already."""
-    if isinstance(page, pages.ConcernHelpPage):
-        shown = [text for c in page.exits for text in alsoview.on_route(c.route)[:1]]
-    elif isinstance(page, pages.BeyondPage):
-        shown = alsoview.on_beyond(page.last)
-    else:
-        shown = alsoview.on_route(page.route)
-    return _mapped(state, shown)
-
-
-def _mapped(state: engine.State, shown: list[str], forms=()) -> alsoview.Also:
-    slug = state.partnership.slug
-    texts = site().procedures[slug].paragraphs
-    return alsoview.also(site().maps.get(slug), texts, state, shown, forms)
+    page = journey.outcome_page(site(), p, state)
+    return render_template(OUTCOME_TEMPLATES[state.outcome.kind], p=p, page=page)
 
 
 def _stage_outcome(p: Partnership, state: engine.State):
@@ -109,57 +88,37 @@ def _stage_outcome(p: Partnership, state: engine.State):
     """
     form = WhenForm(request.form if request.method == "POST" else None)
     day, moment = today(), now()
+    dated = not current_app.config["STATIC_SITE"]  # a static page's script dates it
     if request.method == "GET":
-        if not current_app.config["STATIC_SITE"]:  # a static page's script fills them in
+        if dated:
             form.day.data, form.month.data, form.year.data = day.day, day.month, day.year
-        plan = _plan(p, state, day, None, moment, default=True)
-        response = make_response(_render_stage(p, state, form, plan, None))
-        if plan.overdue:
+        page = stage_page(site(), state, When(day, None, moment, dated, True), form, None)
+        response = make_response(_render_stage(p, page))
+        if page.plan.overdue:
             response.headers["Cache-Control"] = "no-store"
         return response
     given, clock, error = form.started()
     events: dict[str, date] = {}
-    for key in planview.asked(p, state.outcome.stage):
-        when, wrong = form.event(request.form, key, planview.event_label(p, key))
+    for key in asked(p, state.outcome.stage):
+        on, wrong = form.event(request.form, key, event_label(p, key))
         error = error or wrong
-        if when is not None:
-            events[key] = when
-    plan = _plan(p, state, given or day, clock, moment, events=events)
+        if on is not None:
+            events[key] = on
+    when = When(given or day, clock, moment, dated, events=events)
+    page = stage_page(site(), state, when, form, error)
     wants_file = error is None and "download" in request.form
-    body = ics.plan_calendar(p, plan, moment) if wants_file else None
+    body = ics.plan_calendar(p, page.plan, moment) if wants_file else None
     if body is not None:  # where nothing can be dated there is no file: the page again
         return _ics(p, body)
-    return _render_stage(p, state, form, plan, error)
+    return _render_stage(p, page)
 
 
-def _plan(
-    p: Partnership,
-    state: engine.State,
-    day: date,
-    clock: time | None,
-    moment: datetime,
-    default: bool = False,
-    events: dict[str, date] | None = None,
-) -> planview.Plan:
-    cal = calendar_data.working_calendar(p.partnership.nation, day.year)
-    start = None if current_app.config["STATIC_SITE"] else dates.entered(day, clock, cal)
-    given = {k: dates.entered(v, None, cal) for k, v in (events or {}).items()}
-    events_given = dates.Events(**given)
-    return planview.build(p, state.outcome.stage, start, cal, moment, default, events_given)
-
-
-def _render_stage(
-    p: Partnership, state: engine.State, form: WhenForm, plan: planview.Plan, error: str | None
-) -> str:
-    view = presenters.stage_view(state)
-    page = pages.stage_page(p, state, view, plan, form, error)
-    forms = [f.id for _, f in view.forms]
-    page = replace(page, also=_mapped(state, alsoview.on_stage(p, view), forms))
-    return render_template("outcome_stage.html", p=p, page=page, notebook=stagewords.NoteBook())
+def _render_stage(p: Partnership, page: StagePage) -> str:
+    return render_template("outcome_stage.html", p=p, page=page, notebook=NoteBook())
 
 
 def _ics(p: Partnership, body: bytes):
     response = current_app.response_class(body, mimetype="text/calendar")
-    name = planview.calendar_filename(p)
+    name = calendar_filename(p)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

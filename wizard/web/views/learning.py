@@ -5,7 +5,11 @@ from __future__ import annotations
 from flask import abort, render_template
 
 from wizard.core.practice import Scenario
-from wizard.web import comparepages, practice, rolepages
+from wizard.web.pages.learning import scenarios
+from wizard.web.pages.learning.compare import choices
+from wizard.web.pages.learning.compare import rows as side_by_side
+from wizard.web.pages.learning.roles import general_notes, has_roles
+from wizard.web.pages.learning.roles import rows as role_rows
 from wizard.web.views.common import bp, partnership_or_404, site
 
 
@@ -20,7 +24,7 @@ def _scenario_or_404(slug: str, name: str) -> Scenario:
 def practice_index(slug: str):
     """Every practice scenario of a partnership."""
     p = partnership_or_404(slug)
-    links = practice.scenario_links(p, site().scenarios.get(slug, {}))
+    links = scenarios.scenario_links(p, site().scenarios.get(slug, {}))
     return render_template("practice_index.html", p=p, links=links)
 
 
@@ -28,7 +32,7 @@ def practice_index(slug: str):
 def scenario(slug: str, name: str):
     """The situation, and 'What would you do?'."""
     p = partnership_or_404(slug)
-    page = practice.scenario_page(p, _scenario_or_404(slug, name))
+    page = scenarios.scenario_page(p, _scenario_or_404(slug, name))
     return render_template("practice_question.html", p=p, page=page)
 
 
@@ -36,10 +40,10 @@ def scenario(slug: str, name: str):
 def scenario_answer(slug: str, name: str, choice: str):
     """The answer: what the policy says to do, why, cited, and the same state in the wizard."""
     p = partnership_or_404(slug)
-    found, chose = _scenario_or_404(slug, name), practice.find_choice(p, choice)
+    found, chose = _scenario_or_404(slug, name), scenarios.find_choice(p, choice)
     if chose is None:
         abort(404)
-    page = practice.answer_page(site().flow, p, found, chose)
+    page = scenarios.answer_page(site().flow, p, found, chose)
     return render_template("practice_answer.html", p=p, page=page)
 
 
@@ -64,7 +68,7 @@ def glossary(slug: str):
 def compare_choose(first: str | None):
     """Choose two partnerships to compare, by plain links."""
     chosen = partnership_or_404(first) if first else None
-    links = comparepages.choices(list(site().partnerships.values()), chosen)
+    links = choices(list(site().partnerships.values()), chosen)
     return render_template("compare_choose.html", first=chosen, choices=links)
 
 
@@ -74,7 +78,7 @@ def compare(first: str, second: str):
     a, b = partnership_or_404(first), partnership_or_404(second)
     if a.slug == b.slug:
         abort(404)
-    rows = comparepages.rows(a, b)
+    rows = side_by_side(a, b)
     return render_template("compare.html", a=a, b=b, rows=rows)
 
 
@@ -83,12 +87,12 @@ def compare(first: str, second: str):
 def roles(slug: str, agency: str | None):
     """Who to contact at each stage, agency by agency, from the policy's role tables."""
     p = partnership_or_404(slug)
-    if not rolepages.has_roles(p):
+    if not has_roles(p):
         abort(404)
-    every = rolepages.rows(p)
+    every = role_rows(p)
     shown = tuple(r for r in every if agency in (None, r.agency.id))
     if not shown:
         abort(404)
-    notes = rolepages.general_notes(p, every)
+    notes = general_notes(p, every)
     chosen = shown[0].agency if agency else None
     return render_template("roles.html", p=p, every=every, shown=shown, notes=notes, chosen=chosen)

@@ -7,7 +7,9 @@ from flask import abort, current_app, render_template
 from wizard.core import engine
 from wizard.core.engine import OutcomeKind
 from wizard.core.policy import Form, Partnership
-from wizard.web import alsoview, pages, presenters, urls, wordfile
+from wizard.web import urls
+from wizard.web.formats import docx
+from wizard.web.pages.record import RecordPage, form_page, record_page
 from wizard.web.views.common import bp, partnership_or_404, site
 
 
@@ -19,12 +21,9 @@ def _stage_state(slug: str, answers: str) -> tuple[Partnership, engine.State]:
     return state.partnership, state
 
 
-def _record(slug: str, answers: str) -> tuple[Partnership, pages.RecordPage]:
+def _record(slug: str, answers: str) -> tuple[Partnership, RecordPage]:
     p, state = _stage_state(slug, answers)
-    view = presenters.stage_view(state)
-    texts = site().procedures[slug].paragraphs
-    found = alsoview.also(site().maps.get(slug), texts, state, alsoview.on_stage(p, view))
-    return p, pages.record_page(p, state, view, alsoview.told(found, texts))
+    return p, record_page(site(), state)
 
 
 def _form(slug: str, form_id: str) -> tuple[Partnership, Form]:
@@ -36,7 +35,7 @@ def _form(slug: str, form_id: str) -> tuple[Partnership, Form]:
 
 
 def _download(body: bytes, name: str):
-    response = current_app.response_class(body, mimetype=wordfile.MIMETYPE)
+    response = current_app.response_class(body, mimetype=docx.MIMETYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -52,14 +51,14 @@ def record(slug: str, answers: str):
 def record_docx(slug: str, answers: str):
     """The same record as a blank Word document."""
     p, page = _record(slug, answers)
-    return _download(wordfile.record(p, page), f"{slug}-stage-{page.view.stage.key}-record.docx")
+    return _download(docx.record(p, page), f"{slug}-stage-{page.view.stage.key}-record.docx")
 
 
 @bp.get("/<slug>/forms/<form_id>/")
 def form(slug: str, form_id: str):
     """One of the partnership's forms, printable, its fields as the policy gives them."""
     p, found = _form(slug, form_id)
-    page = pages.form_page(p, found)
+    page = form_page(p, found)
     return render_template("form.html", p=p, page=page)
 
 
@@ -67,4 +66,4 @@ def form(slug: str, form_id: str):
 def form_docx(slug: str, form_id: str):
     """The same form as a blank Word document."""
     p, found = _form(slug, form_id)
-    return _download(wordfile.form(p, pages.form_page(p, found)), f"{slug}-{form_id}.docx")
+    return _download(docx.form(p, form_page(p, found)), f"{slug}-{form_id}.docx")

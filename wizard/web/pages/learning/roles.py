@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import url_for
-
 from wizard.core.policy import Agency, Partnership, SourceProblem, Stage
+from wizard.web import urls
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def agency_row(p: Partnership, agency: Agency, notes: tuple[SourceProblem, ...])
         for n in c.notes
     ]
     mine = tuple(dict.fromkeys([*(n for n in notes if names(n, agency)), *agency.notes, *attached]))
-    href = url_for("wizard.roles", slug=p.slug, agency=agency.id)
+    href = urls.roles(p.slug, agency.id)
     return AgencyRow(agency, cells, mine, href)
 
 

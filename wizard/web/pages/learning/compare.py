@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import url_for
-
 from wizard.core.policy import Fact, Partnership, Route, Stage, StagePart
-from wizard.web.presenters import EXIT_TITLES
+from wizard.web import urls
+from wizard.web.pages.stage.view import EXIT_TITLES
 from wizard.web.text.catalogue import gettext
 
 
@@ -136,14 +135,9 @@ class PartnershipLink:
 def choices(all_: list[Partnership], first: Partnership | None) -> tuple[PartnershipLink, ...]:
     """The first partnership to choose, or the second once the first is chosen."""
     if first is None:
-        return tuple(
-            PartnershipLink(p.partnership.name, url_for("wizard.compare_choose", first=p.slug))
-            for p in all_
-        )
+        return tuple(PartnershipLink(p.partnership.name, urls.compare(p.slug)) for p in all_)
     return tuple(
-        PartnershipLink(
-            p.partnership.name, url_for("wizard.compare", first=first.slug, second=p.slug)
-        )
+        PartnershipLink(p.partnership.name, urls.compare(first.slug, p.slug))
         for p in all_
         if p.slug != first.slug
     )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import url_for
-
 from wizard.core.engine import answer
 from wizard.core.flow import Flow, OutcomeKind
 from wizard.core.policy import Fact, Partnership
@@ -65,23 +63,15 @@ class AnswerPage:
 
 def scenario_links(p: Partnership, found: dict[str, Scenario]) -> tuple[ScenarioLink, ...]:
     """Every scenario of a partnership, linked."""
-    return tuple(ScenarioLink(s.title, scenario_url(p.slug, s.slug)) for s in found.values())
-
-
-def scenario_url(slug: str, name: str) -> str:
-    """The address of a scenario's situation."""
-    return url_for("wizard.scenario", slug=slug, name=name)
-
-
-def answer_url(slug: str, name: str, choice: str) -> str:
-    """The address of the answer to a scenario, after a choice."""
-    return url_for("wizard.scenario_answer", slug=slug, name=name, choice=choice)
+    return tuple(ScenarioLink(s.title, urls.scenario(p.slug, s.slug)) for s in found.values())
 
 
 def scenario_page(p: Partnership, scenario: Scenario) -> ScenarioPage:
     """The situation, with each possible answer as a link."""
-    links = tuple(ChoiceLink(c.label, answer_url(p.slug, scenario.slug, c.id)) for c in choices(p))
-    return ScenarioPage(scenario, url_for("wizard.practice_index", slug=p.slug), links)
+    links = tuple(
+        ChoiceLink(c.label, urls.scenario_answer(p.slug, scenario.slug, c.id)) for c in choices(p)
+    )
+    return ScenarioPage(scenario, urls.practice(p.slug), links)
 
 
 def find_choice(p: Partnership, choice: str) -> Choice | None:
@@ -99,7 +89,7 @@ def answer_page(flow: Flow, p: Partnership, scenario: Scenario, chose: Choice) -
     rest = tuple(f for f in key_facts(state) if f != key)
     return AnswerPage(
         scenario,
-        scenario_url(p.slug, scenario.slug),
+        urls.scenario(p.slug, scenario.slug),
         chose.label,
         chose.id == right.id,
         right.label,
@@ -108,5 +98,5 @@ def answer_page(flow: Flow, p: Partnership, scenario: Scenario, chose: Choice) -
         key,
         tuple(dict.fromkeys(rest)),
         urls.check(p.slug, state.segments),
-        url_for("wizard.practice_index", slug=p.slug),
+        urls.practice(p.slug),
     )

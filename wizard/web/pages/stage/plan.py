@@ -43,10 +43,10 @@ from wizard.core.policy import (
     Timescale,
     WorkingDay,
 )
-from wizard.web import datefmt
 from wizard.web.forms import EVENT_MESSAGES, MESSAGES, event_messages
-from wizard.web.stagewords import say
+from wizard.web.text import dates as datefmt
 from wizard.web.text.catalogue import N_, gettext
+from wizard.web.text.stagewords import say
 
 NO_EVENTS = Events()
 AMOUNTLESS_FIRST = ("immediately", "as soon as possible")

@@ -26,7 +26,7 @@ from wizard.core.policy import (
     Unit,
     review_overdue,
 )
-from wizard.web import quotes
+from wizard.web.text import quotes
 from wizard.web.text.catalogue import N_, gettext, ngettext
 
 EXIT_TITLES = {

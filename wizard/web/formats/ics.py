@@ -17,8 +17,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from wizard.core.dates import Deadline, DeadlineKind
 from wizard.core.policy import Partnership
-from wizard.web import datefmt
-from wizard.web.planview import EventText, Plan, calendar_name, events
+from wizard.web.pages.stage.plan import EventText, Plan, calendar_name, events
+from wizard.web.text import dates
 
 ZONE = "Europe/London"
 # The UK's rule since 1996, which covers every year the date form accepts (2000 to 2100).
@@ -65,7 +65,7 @@ def event(d: Deadline, text: EventText, stamp: datetime) -> list[str]:
     """One VEVENT's lines, unfolded: a dated deadline, its words and a reminder."""
     assert d.day is not None and d.end is not None
     day = d.kind is DeadlineKind.DAY
-    by = datefmt.sentence(datefmt.reading_text(d))  # the same words as the page: both readings
+    by = dates.sentence(dates.reading_text(d))  # the same words as the page: both readings
     return [
         "BEGIN:VEVENT",
         f"SUMMARY:{escape(text.summary)}",

@@ -23,8 +23,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
 from wizard.core.policy import Fact, Partnership, Stage, StagePart
-from wizard.web.pages import FormPage, RecordPage
-from wizard.web.presenters import Role, within_text
+from wizard.web.pages.record import FormPage, RecordPage
+from wizard.web.pages.stage.view import Role, within_text
 from wizard.web.text.catalogue import gettext
 
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wizard.content import Site
 from wizard.core.engine import State
 from wizard.core.paragraphs import ParagraphMap, attached, plain, quoted_in_full, situation
 from wizard.core.policy import Form, Notification, Partnership, Route, Stage
-from wizard.web import quotes
-from wizard.web.presenters import StageView, shown_on_stage
+from wizard.web.pages.stage.view import StageView, shown_on_stage
+from wizard.web.text import quotes
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,15 @@ def also(
             quoted.append(Quote(e.paragraph or "", left, unless))
             shown.append(plain(text))
     return Also(tuple(quoted), tuple(tell))
+
+
+def for_outcome(
+    site: Site, state: State, shown: Iterable[str], forms_shown: Iterable[str] = ()
+) -> Also:
+    """The site's map of this partnership's paragraphs, for this outcome, less what it shows."""
+    slug = state.partnership.slug
+    texts = site.procedures[slug].paragraphs
+    return also(site.maps.get(slug), texts, state, shown, forms_shown)
 
 
 def words_left(text: str, shown: list[str]) -> str | None:

@@ -1,0 +1,1 @@
+"""Files other than HTML pages: the dated plan as iCalendar, the record and forms as Word."""

@@ -1,0 +1,1 @@
+"""Learning pages for new starters: practice scenarios, partnerships compared, the role matrix."""
