@@ -21,11 +21,11 @@ REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
 UNREAD = """\
 unreadable:
   - says: "The end of this paragraph is cut off in the copy we have."
-    cite: "1.2"
+    cite: "1.1"
     notes:
       - kind: unclear
         says: "Only the first line survives."
-        cite: "1.2"
+        cite: "1.1"
 
 """
 

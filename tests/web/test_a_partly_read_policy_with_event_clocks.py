@@ -129,3 +129,12 @@ def test_routes_on_a_lost_page_are_not_available_never_silent(client, concern):
     page = read(client.get(answers.path("tarnside", risk="no", concern=concern)))
     assert "The rest of section 5, on page 6 of the copy we have, cannot be read." in page
     assert "does not say" not in page and "says nothing" not in page
+
+
+def test_the_flowchart_does_not_count_stages_where_more_may_follow(client):
+    page = read(client.get("/tarnside/flowchart/"))
+    assert (
+        "Then the stages from Stage 1: Practitioner to practitioner to Stage 3, the last in "
+        "the copy we have (more may follow)" in page
+    )
+    assert "Then 3 stages" not in page

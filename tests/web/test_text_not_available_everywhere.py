@@ -40,6 +40,7 @@ def client(tmp_path_factory):
         f'  whistleblowing:\n    stated: no\n    not_available: "{LOST}"\n',
     )
     policy.write_text(text, encoding="utf-8")
+    shutil.copytree(VALID, site / "policies" / "other")  # a whole copy, to compare with
     app = create_app({"TESTING": True, "TODAY": TODAY, "SITE_DIR": site})
     return app.test_client()
 
@@ -78,3 +79,15 @@ def test_the_which_procedure_page_says_which_text_is_not_available(client):
     assert f"not available in the copy we have: {LOST}" in whistleblowing[:300]
     # The complaints route is silent in this copy, and says so.
     assert "The policy says nothing about this." in page[page.index("Complaint") :][:200]
+
+
+def test_the_flowchart_says_which_text_is_not_available(client):
+    page = read(client, "/valid/flowchart/")
+    assert "The policy's text on this is not available in the copy we have." in page
+    assert "Whistleblowing: the policy's text is not available in the copy we have" in page
+    assert "Complaints: the policy does not say where" in page  # silent, and says so
+
+
+def test_the_comparison_says_which_text_is_not_available(client):
+    page = read(client, "/compare/valid/other/")
+    assert f"The policy's text for this is not available in the copy we have: {LOST}" in page

@@ -28,6 +28,7 @@ CALL_999 = N_("General advice: if a child is in immediate danger, call the polic
 NO_EMERGENCY_ROUTE = N_(
     "The policy gives no route of its own: follow your own agency's safeguarding procedure."
 )
+EMERGENCY_NOT_AVAILABLE = N_("The policy's text on this is not available in the copy we have.")
 # `{flowchart}` in a policy's text, as Markdown renders it: the generated chart goes there.
 MARKER_HTML = re.compile(r'<p class="govuk-body">\s*\{flowchart\}\s*</p>')
 IN_PROCEDURE = (
@@ -107,6 +108,8 @@ def _emergency(p: Partnership, route: Route) -> Step:
     lines = [Line(gettext(CALL_999))]
     if route.stated and route.says and route.cite:
         lines.append(Line(gettext("The policy says:"), route.says, route.cite))
+    elif route.not_available:
+        lines.append(Line(gettext(EMERGENCY_NOT_AVAILABLE)))
     else:
         lines.append(Line(gettext(NO_EMERGENCY_ROUTE)))
     said = route.says or ""
@@ -128,6 +131,12 @@ def _exits(p: Partnership) -> Step:
             lines.append(Line(said, cite=route.cite))
             said = gettext("%(procedure)s: the policy says", procedure=title)
             quotes.append(Line(said, route.says, route.cite))
+        elif route.not_available:
+            lost = gettext(
+                "%(procedure)s: the policy's text is not available in the copy we have",
+                procedure=title,
+            )
+            lines.append(Line(lost))
         else:
             lines.append(
                 Line(gettext("%(procedure)s: the policy does not say where", procedure=title))
@@ -198,6 +207,22 @@ def flatten(found: tuple[Step, ...]) -> tuple[Node, ...]:
     return tuple(n for step in found for n in (step.node, *(b.node for b in step.branches)))
 
 
+DESCRIBED = N_(
+    "Two questions first: whether a child is at risk of immediate harm (the emergency "
+    "route), and whether the concern is a disagreement between agencies (if not, another "
+    "procedure). Then %(count)s %(stage)ss, from %(first)s to %(last)s, each "
+    "with its timescales. Drawn by this guidance from the policy's text; the same "
+    "flowchart is written out in words after it."
+)
+DESCRIBED_SO_FAR = N_(
+    "Two questions first: whether a child is at risk of immediate harm (the emergency "
+    "route), and whether the concern is a disagreement between agencies (if not, another "
+    "procedure). Then the %(stage)ss from %(first)s to %(last)s, the last in the copy we "
+    "have (more may follow), each with its timescales. Drawn by this guidance from the "
+    "policy's text; the same flowchart is written out in words after it."
+)
+
+
 def flowchart(p: Partnership) -> Flowchart:
     """The partnership's flowchart: needs a request context, for its links into the wizard."""
     found = steps(p)
@@ -208,17 +233,9 @@ def flowchart(p: Partnership) -> Flowchart:
         "Flowchart of the %(partnership)s escalation procedure",
         partnership=p.partnership.short_name,
     )
-    desc = gettext(
-        "Two questions first: whether a child is at risk of immediate harm (the emergency "
-        "route), and whether the concern is a disagreement between agencies (if not, another "
-        "procedure). Then %(count)s %(stage)ss, from %(first)s to %(last)s, each "
-        "with its timescales. Drawn by this guidance from the policy's text; the same "
-        "flowchart is written out in words after it.",
-        count=len(numbers),
-        stage=word,
-        first=stage_name(p, first),
-        last=end,
-    )
+    # Where text after the last stage is lost, more may follow: the stages are not counted.
+    described = DESCRIBED if p.stage_count_known() else DESCRIBED_SO_FAR
+    desc = gettext(described, count=len(numbers), stage=word, first=stage_name(p, first), last=end)
     return Flowchart(title, desc, layout(flatten(found)), found)
 
 

@@ -95,6 +95,9 @@ def stage_side(p: Partnership, number: int) -> Side:
 
 def route_side(p: Partnership, route: Route) -> Side:
     """A partnership's words on the emergency route or an exit, or that it says nothing."""
+    if route.not_available:
+        lost = "The policy's text for this is not available in the copy we have: %(why)s"
+        return Side(p, gettext(lost, why=route.not_available), ())
     if not route.stated or not route.says or not route.cite:
         return Side(p, gettext("The policy says nothing about this."), ())
     facts = (Fact(says=route.says, cite=route.cite), *route.also)
