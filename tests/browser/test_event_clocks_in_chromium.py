@@ -51,10 +51,13 @@ def test_event_clocks_read_the_same_live_and_static(
     same_main(browser, seventh_server, seventh_static, path, START, other)
 
 
-def test_the_script_dates_each_clock_from_its_own_event(browser, seventh_static):
+@pytest.mark.parametrize("where", ["static", "live"])
+def test_the_script_dates_each_clock_from_its_own_event(
+    browser, seventh_static, seventh_server, where
+):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(seventh_static + STAGE_2)
+    page.goto(seventh_static + STAGE_2 if where == "static" else f"{seventh_server}/{STAGE_2}")
     for name, value in MEETING.items():
         open_dates(page)
         page.fill(f'[name="{name}"]', value)
