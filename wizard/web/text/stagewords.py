@@ -55,6 +55,8 @@ STAGE_WORDS = {
         "A timescale with no start in the policy counts from its %(stage)s's start."
     ),
     "plan_as_above": N_("As above"),
+    # Why: the quotes behind the rows above, folded.
+    "why_rows": N_("The policy's words behind “What to do now”"),
     # Later stages.
     "plan_intro": N_("Each later %(stage)s starts when the one before runs out."),
     "plan_after": N_("From %(start)s, when %(stage)s %(number)s runs out"),

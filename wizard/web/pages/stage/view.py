@@ -184,6 +184,9 @@ class StageView:
     senior_quoted: bool = False  # "why" already quotes what the policy says of a senior role
     next_quoted: bool = False  # the page already quotes what the policy says comes next
     why: list[Fact] = field(default_factory=list)  # the quotes that back what to do now
+    # The quotes whose gist a row of what to do now or the plan already gives (a timescale,
+    # a form's use, someone to tell): in "why", folded.
+    why_rows: list[Fact] = field(default_factory=list)
     inline: list[str] = field(default_factory=list)  # what "what to do now" quotes itself
     # The policy's fallbacks where the worker's organisation lacks someone: who stands in
     # for who acts and with whom; the fallbacks' sentences where the answers leave it open;
@@ -351,19 +354,23 @@ def _once(p: Partnership, view: StageView, do: list[Fact], rules: list[Fact]) ->
     if view.moved is not None:
         view.inline.append(view.moved.says)
     told = [*view.notify, *view.notify_if_child, *(n for _, n in view.earlier_duties)]
-    backing = [*do, *(Fact(says=n.says, cite=n.cite, notes=n.notes) for n in told)]
-    backing += [use for use, _ in view.forms]
-    backing += [Fact(says=t.words, cite=t.cite) for t in s.timescales]
+    rows = [Fact(says=n.says, cite=n.cite, notes=n.notes) for n in told]
+    rows += [use for use, _ in view.forms]
+    rows += [Fact(says=t.words, cite=t.cite) for t in s.timescales]
     if not any(span.unit not in AMOUNTLESS for t in s.timescales for span in t.within):
         # No clock of its own: the page leads with the whole procedure's, in its words here.
-        backing += [Fact(says=t.words, cite=t.cite) for t in p.overall_timescales]
+        rows += [Fact(says=t.words, cite=t.cite) for t in p.overall_timescales]
     # Where roles stand for who and with, the role table's paragraph backs them (cited there).
-    kept = quotes.new_only(backing, view.inline, says=lambda f: f.says)
-    view.why = [beside(s, f) for f in _less(kept, view.inline)]
+    kept = quotes.new_only([*do, *rows], view.inline, says=lambda f: f.says)
+    summed = {f.says for f in rows}
+    said = [(k.says in summed, beside(s, f)) for k in kept for f in _less([k], view.inline)]
+    view.why = [f for folded, f in said if not folded]
+    view.why_rows = [f for folded, f in said if folded]
+    why = [*view.why, *view.why_rows]
     view.senior_quoted = bool(p.more_senior) and any(
-        quotes.within(p.more_senior.says, f.says) for f in view.why
+        quotes.within(p.more_senior.says, f.says) for f in why
     )
-    shown = [*view.inline, *(f.says for f in view.why)]
+    shown = [*view.inline, *(f.says for f in why)]
     if view.adviser and p.adviser:
         shown.append(p.adviser.says)
     view.write_down = _less(quotes.new_only(view.record, shown, says=lambda f: f.says), shown)
@@ -396,7 +403,15 @@ def beside(stage: Stage, f: Fact) -> Fact:
 def shown_on_stage(p: Partnership, view: StageView) -> list[str]:
     """Every quotation a stage page gives before "more from the policy" quotes paragraphs."""
     s = view.stage
-    facts = [*view.why, *view.write_down, *view.rules, s.if_unresolved, p.more_senior, p.adviser]
+    facts = [
+        *view.why,
+        *view.why_rows,
+        *view.write_down,
+        *view.rules,
+        s.if_unresolved,
+        p.more_senior,
+        p.adviser,
+    ]
     facts += [e.if_skipped for e in view.skipped]
     roles = [role for _, role, _ in view.role_table]
     return [*view.inline, *(f.says for f in facts if f), *roles]
