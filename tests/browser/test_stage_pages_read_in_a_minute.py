@@ -54,8 +54,9 @@ def test_no_stage_page_shows_more_than_700_words_and_half_fewer_than_500(browser
     assert statistics.median(words.values()) < WORDS_MEDIAN
 
 
-# The ordinary answer (the agency has a nominated representative), and the one without.
-@pytest.mark.parametrize("missing", ["yes", "no-representative"])
+# The ordinary answer (the agency has a nominated representative), the one without, and
+# "not sure", whose fallback folds under its answer so the deadline stays in view.
+@pytest.mark.parametrize("missing", ["yes", "no-representative", "not-sure"])
 def test_staffordshire_stage_5_shows_its_dated_deadline_on_the_first_phone_screen(
     browser, server, missing
 ):

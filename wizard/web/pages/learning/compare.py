@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from wizard.core.policy import Fact, Partnership, Route, Stage, StagePart
 from wizard.web import urls
 from wizard.web.pages.stage.view import EXIT_TITLES
-from wizard.web.text.catalogue import gettext
+from wizard.web.text.catalogue import N_, gettext
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def stage_side(p: Partnership, number: int) -> Side:
 def route_side(p: Partnership, route: Route) -> Side:
     """A partnership's words on the emergency route or an exit, or that it says nothing."""
     if route.not_available:
-        lost = "The policy's text for this is not available in the copy we have: %(why)s"
+        lost = N_("The policy's text for this is not available in the copy we have: %(why)s")
         return Side(p, gettext(lost, why=route.not_available), ())
     if not route.stated or not route.says or not route.cite:
         return Side(p, gettext("The policy says nothing about this."), ())

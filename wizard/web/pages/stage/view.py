@@ -195,6 +195,7 @@ class StageView:
     with_now: list[StandIn] = field(default_factory=list)
     who_if: list[Fact] = field(default_factory=list)
     with_if: list[Fact] = field(default_factory=list)
+    if_labels: dict[str, str] = field(default_factory=dict)  # a fallback's words -> its answer
     moved: Absence | None = None
     send: list[SendView] = field(default_factory=list)
 
@@ -432,6 +433,7 @@ def stand_ins(state: State, view: StageView, area: str | None) -> None:
     for item in stage.missing.items if stage.missing and open_ else ():
         said = Fact(says=item.says, cite=item.cite, notes=item.notes)
         (view.who_if if item.who else view.with_if).append(said)
+        view.if_labels[item.says] = item.label
 
 
 def _stand_in(p: Partnership, fact: Fact, area: str | None) -> StandIn:
