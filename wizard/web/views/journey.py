@@ -16,7 +16,7 @@ from wizard.web.formats import ics
 from wizard.web.forms import WhenForm
 from wizard.web.pages import journey
 from wizard.web.pages.stage.page import StagePage, When, stage_page
-from wizard.web.pages.stage.plan import asked, calendar_filename, event_label
+from wizard.web.pages.stage.plan import asked, calendar_filename, declared_label
 from wizard.web.text.stagewords import NoteBook
 from wizard.web.views.common import bp, now, partnership_or_404, site, today
 
@@ -100,7 +100,7 @@ def _stage_outcome(p: Partnership, state: engine.State):
     given, clock, error = form.started()
     events: dict[str, date] = {}
     for key in asked(p, state.outcome.stage):
-        on, wrong = form.event(request.form, key, event_label(p, key))
+        on, wrong = form.event(request.form, key, declared_label(p, key))
         error = error or wrong
         if on is not None:
             events[key] = on

@@ -296,13 +296,13 @@ def build(
         **plan_data(p, rows, first),
         "overall": [_timescale_data(t, Anchor.DISAGREEMENT) for t in p.overall_timescales],
         "asks": list(asks),
-        "labels": {key: event_label(p, key) for key in asks},
+        "labels": {key: declared_label(p, key) for key in asks},
         "dated": start is not None,
         "default": default,
         "first": first_stage,
     }
     for key in asks:
-        data["messages"] |= event_messages(key, event_label(p, key))
+        data["messages"] |= event_messages(key, declared_label(p, key))
     nation = p.partnership.nation.value
     return Plan(nation, start, rows, data, now, default, duties, asks, first_stage)
 
@@ -330,6 +330,11 @@ BUILT_IN_LABELS = {
     "outcome": N_("the date the outcome was agreed"),
     "disagreement": N_("the date the disagreement began"),
 }
+
+
+def declared_label(p: Partnership, key: str) -> str:
+    """The policy's words for an event it declares; '' for the two built in (own sentences)."""
+    return next((e.label for e in p.events if e.id == key), "")
 
 
 def event_label(p: Partnership, key: str) -> str:
