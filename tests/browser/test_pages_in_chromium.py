@@ -102,7 +102,9 @@ def test_static_change_keeps_the_later_answers_with_javascript(browser, static_s
     page.goto(static_site + ISLINGTON_2.lstrip("/"))
     page.get_by_text("Your answers", exact=True).click()  # folded on a stage outcome
     page.get_by_role("link", name="Change your answer to: What has happened so far?").click()
-    assert page.get_by_text("Your answer").is_visible()
+    # The static page's script shows the earlier answer once it has run: wait for it, as a
+    # person looking at the page does (is_visible() would read it the moment the page loads).
+    page.get_by_text("Your answer").wait_for(state="visible")
     page.get_by_role("link", name="Stage 2 did not resolve it").click()
     page.wait_for_url("**" + ISLINGTON_3)
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
