@@ -199,3 +199,18 @@ def same_main(
     posting.close()
     diff = difflib.unified_diff(live.splitlines(), static.splitlines(), "live", "static", n=0)
     assert static == live, "\n".join(diff)
+
+
+# A phone as the first-screen tests read pages on it, at 9 am on the test day in London.
+PHONE = {"width": 390, "height": 844}
+PHONE_NOW = datetime.combine(TODAY, clock_time(9), LONDON).astimezone(UTC)
+
+
+def opened_on_a_phone(browser, url: str):
+    """A page opened on a phone, once its script and requests have settled: (context, page)."""
+    context = browser.new_context(viewport=PHONE)
+    context.clock.set_fixed_time(PHONE_NOW)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return context, page

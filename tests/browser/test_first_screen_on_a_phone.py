@@ -9,19 +9,15 @@ through HTTP in tests/web/test_stage_page_reading.py.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time
 
 import pytest
+from browser import PHONE, opened_on_a_phone
 from conftest import TODAY
 from stagepages import one_of_each_kind
-
-from wizard.content.calendar import LONDON
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
 
-NOW = datetime.combine(TODAY, time(9), LONDON).astimezone(UTC)
-PHONE = {"width": 390, "height": 844}
 # The start typed, and the day the disagreement began, kept in the fragment as plan.js keeps
 # them: a later stage's whole-procedure clock is dated only from that day.
 DATES = "#start=2026-11-23&disagreement=2026-11-16"
@@ -38,15 +34,6 @@ def one_per_stage() -> list[str]:
     return paths
 
 
-def opened(browser, url: str):
-    context = browser.new_context(viewport=PHONE)
-    context.clock.set_fixed_time(NOW)
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return context, page
-
-
 def bottom(locator) -> float:
     box = locator.bounding_box()
     return box["y"] + box["height"]
@@ -60,7 +47,7 @@ def row(page, key: str):
 
 @pytest.mark.parametrize("path", one_per_stage())
 def test_the_first_screen_holds_who_with_whom_and_a_dated_deadline(browser, server, path):
-    context, page = opened(browser, server + path + DATES)
+    context, page = opened_on_a_phone(browser, server + path + DATES)
     assert bottom(row(page, "Who acts")) <= PHONE["height"]
     if row(page, "With").count():
         assert bottom(row(page, "With")) <= PHONE["height"]
@@ -80,7 +67,7 @@ def test_the_first_screen_holds_who_with_whom_and_a_dated_deadline(browser, serv
 
 def test_the_time_field_is_never_filled_in_for_the_worker(browser, server):
     """Its hint says an empty time counts from the start of the day: the script leaves it so."""
-    context, page = opened(browser, server + one_per_stage()[0])
+    context, page = opened_on_a_phone(browser, server + one_per_stage()[0])
     assert page.locator("#day").input_value() == str(TODAY.day)
     assert page.locator("#clock").input_value() == ""
     context.close()

@@ -11,20 +11,15 @@ from __future__ import annotations
 
 import re
 import statistics
-from datetime import UTC, datetime, time
 
 import pytest
 from answers import stage
-from conftest import TODAY
+from browser import PHONE, opened_on_a_phone
 from stagepages import one_of_each_kind
-
-from wizard.content.calendar import LONDON
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
 
-NOW = datetime.combine(TODAY, time(9), LONDON).astimezone(UTC)
-PHONE = {"width": 390, "height": 844}
 WORDS_MAX, WORDS_MEDIAN = 700, 500
 DATED = re.compile(r"\bby (?:the end of |[\d:]+ [ap]m on |midday on )?\w+day \d+ \w+ \d{4}")
 # The words a person sees in <main>: its innerText leaves out folded and hidden text.
@@ -32,17 +27,8 @@ VISIBLE_WORDS = "() => document.querySelector('main').innerText.split(/\\s+/)"
 VISIBLE_WORDS += ".filter(w => /\\w/.test(w)).length"
 
 
-def opened(browser, url: str):
-    context = browser.new_context(viewport=PHONE)
-    context.clock.set_fixed_time(NOW)
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return context, page
-
-
 def visible_words(browser, url: str) -> int:
-    context, page = opened(browser, url)
+    context, page = opened_on_a_phone(browser, url)
     found = page.evaluate(VISIBLE_WORDS)
     context.close()
     return found
@@ -61,7 +47,9 @@ def test_staffordshire_stage_5_shows_its_dated_deadline_on_the_first_phone_scree
     browser, server, missing
 ):
     """Opened as a worker first opens it, with no date typed: the stage starts today."""
-    context, page = opened(browser, server + stage("staffordshire-stoke", 5, missing=missing))
+    context, page = opened_on_a_phone(
+        browser, server + stage("staffordshire-stoke", 5, missing=missing)
+    )
     deadlines = page.locator(".app-now__when dd .app-deadline")
     first = next(d for d in deadlines.all() if d.is_visible())
     box = first.bounding_box()
