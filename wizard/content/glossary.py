@@ -6,6 +6,7 @@ from pathlib import Path
 
 from wizard.content.frontmatter import Document
 from wizard.content.problems import Problem
+from wizard.content.translation import State
 from wizard.core.glossary import OwnTerm, Term, glossary_links
 from wizard.core.policy import Cite, Model, Text
 
@@ -17,6 +18,7 @@ class TermMeta(Model):
 
     term: Text
     stands_for: Text | None = None
+    translation: State | None = None  # in content/<lang>/glossary: reviewed yet?
 
 
 class OwnTermMeta(Model):

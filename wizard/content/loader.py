@@ -14,10 +14,11 @@ from babel.dates import format_date
 from pydantic import BaseModel, ValidationError
 
 from wizard import clock
-from wizard.content import checks, flowfile, glossary, paramap, scenarios
+from wizard.content import checks, flowfile, glossary, paramap, scenarios, translation
 from wizard.content.frontmatter import Document, read_text, split
 from wizard.content.messages import message
 from wizard.content.problems import ContentError, Problem
+from wizard.content.translation import State as TranslationState
 from wizard.core import engine
 from wizard.core.flow import Flow
 from wizard.core.glossary import OwnTerm, Term
@@ -41,6 +42,14 @@ class Taken:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A policy's facts and text in a second language, matched to policy.md."""
+
+    partnership: Partnership
+    procedure: Procedure
+
+
+@dataclass(frozen=True)
 class Procedure:
     """The readable procedure: the policy's own text, in Markdown, with paragraph anchors."""
 
@@ -55,6 +64,7 @@ class PageMeta(Model):
     title: Text
     summary: Text
     order: int = 50
+    translation: TranslationState | None = None  # in content/<lang>/: reviewed yet?
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,17 @@ class Site:
     terms: dict[str, Term] = field(default_factory=dict)  # general explanations, by id
     own_terms: dict[str, dict[str, OwnTerm]] = field(default_factory=dict)  # by slug, then id
     maps: dict[str, ParagraphMap] = field(default_factory=dict)  # paragraph maps, by slug
+    # The policy's own words in its other languages (policy.<lang>.md), by slug then language.
+    translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
+    # The general pages and glossary in each other language, by language then page or term.
+    pages_in: dict[str, dict[str, Page]] = field(default_factory=dict)
+    terms_in: dict[str, dict[str, Term]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+
+    def languages(self) -> tuple[str, ...]:
+        """Every language a partnership here declares, English first."""
+        found = [lang.value for p in self.partnerships.values() for lang in p.partnership.languages]
+        return tuple(dict.fromkeys(["en", *found]))
 
 
 def anchor_id(label: str) -> str:
@@ -126,6 +146,8 @@ def inspect_site(
         problems.append(Problem(root / "policies", 1, "there are no policies to publish"))
     problems += _load_terms(site, _glossary_folder(root))
     problems += _load_pages(site, root / "content", taken)
+    for lang in site.languages()[1:]:
+        problems += _load_language(site, root / "content", lang, taken)
     problems += _load_flow(site, flowfile.flow_folder(root, BUNDLED_SITE))
     for folder in _policy_folders(root):
         problems += _load_own_terms(site, folder)
@@ -189,25 +211,59 @@ def _load_partnership(site: Site, folder: Path, today: date, taken: Taken) -> li
         ]
     if not path.is_file():
         return [Problem(folder, 1, f"this policy folder has no {POLICY_FILE}")]
+    loaded, problems = _load_policy(path, folder.name, taken)
+    if loaded is None:
+        return problems
+    partnership, procedure, doc = loaded
+    if review_overdue(partnership.document, today):
+        problems.append(_overdue(partnership, doc))
+    languages = tuple(lang.value for lang in partnership.partnership.languages)
+    problems += translation.stray_files(folder, languages)
+    for lang in languages[1:]:
+        problems += _load_translation(site, folder, lang, (partnership, procedure, doc), taken)
+    if not any(not p.warning for p in problems):
+        site.partnerships[partnership.slug] = partnership
+        site.procedures[partnership.slug] = procedure
+    return problems
+
+
+Loaded = tuple[Partnership, Procedure, Document]
+
+
+def _load_policy(path: Path, slug: str, taken: Taken) -> tuple[Loaded | None, list[Problem]]:
+    """One policy file validated whole: its facts, its text, and every check between them."""
     doc, problems = _read(path)
     if doc is None:
-        return problems
-    partnership, errors = _validate(Partnership, {**doc.data, "slug": folder.name}, doc)
+        return None, problems
+    partnership, errors = _validate(Partnership, {**doc.data, "slug": slug}, doc)
     procedure = _procedure(doc)
     problems += errors + _anchor_problems(doc) + checks.citations(doc, procedure.anchors)
     problems += checks.urls(doc) + _markdown_ids(doc, taken) + checks.flowchart_marker(doc)
     if partnership is None:
-        return problems
-    problems += checks.cross_check(partnership, doc, folder)
+        return None, problems
+    problems += checks.cross_check(partnership, doc, path.parent)
     problems += checks.source_warnings(partnership, doc)
     problems += checks.contact_warnings(partnership, doc)
     problems += checks.unseen(doc)
     problems += checks.unread_quotes(partnership, doc, procedure.paragraphs)
-    if review_overdue(partnership.document, today):
-        problems.append(_overdue(partnership, doc))
+    return (partnership, procedure, doc), problems
+
+
+def _load_translation(
+    site: Site, folder: Path, lang: str, english: Loaded, taken: Taken
+) -> list[Problem]:
+    """The policy's own words in another language, if the partnership provides them."""
+    path = folder / translation.policy_file(lang)
+    if not path.is_file():  # published in English only: the pages say so
+        return []
+    loaded, problems = _load_policy(path, folder.name, taken)
+    if loaded is None:
+        return problems
+    partnership, procedure, doc = loaded
+    problems += translation.differences(english[2], doc)
+    problems += translation.paragraph_differences(english[1].anchors, procedure.anchors, path)
     if not any(not p.warning for p in problems):
-        site.partnerships[partnership.slug] = partnership
-        site.procedures[partnership.slug] = procedure
+        site.translations.setdefault(folder.name, {})[lang] = Translation(partnership, procedure)
     return problems
 
 
@@ -304,15 +360,37 @@ def _markdown_ids(doc: Document, taken: Taken) -> list[Problem]:
 
 
 def _load_pages(site: Site, folder: Path, taken: Taken) -> list[Problem]:
-    if not folder.is_dir():
-        return []
     problems: list[Problem] = []
-    for path, doc, meta in _parsed(sorted(folder.glob("*.md")), PageMeta, problems):
-        clashes = _markdown_ids(doc, taken)
-        problems += clashes + glossary.link_problems(doc, doc.body, set(site.terms))
-        if meta is not None and not clashes:
-            site.pages[path.stem] = Page(path.stem, meta.title, meta.summary, meta.order, doc.body)
+    site.pages = _pages(folder, taken, set(site.terms), problems)
     return problems
+
+
+def _pages(folder: Path, taken: Taken, terms: set[str], problems: list[Problem]) -> dict:
+    """The general pages in a folder, by name; what is wrong goes into `problems`."""
+    found = {}
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    for path, doc, meta in _parsed(files, PageMeta, problems):
+        clashes = _markdown_ids(doc, taken)
+        problems += clashes + glossary.link_problems(doc, doc.body, terms)
+        if meta is not None and not clashes:
+            found[path.stem] = Page(path.stem, meta.title, meta.summary, meta.order, doc.body)
+    return found
+
+
+def _load_language(site: Site, content: Path, lang: str, taken: Taken) -> list[Problem]:
+    """The general pages and glossary in `lang` (content/<lang>/), each one the English has."""
+    folder, problems = content / lang, []
+    terms_folder = folder / glossary.FOLDER
+    files = sorted(terms_folder.glob("*.md")) if terms_folder.is_dir() else []
+    site.terms_in[lang] = {
+        path.stem: glossary.general(path, meta, doc)
+        for path, doc, meta in _parsed(files, glossary.TermMeta, problems)
+        if meta is not None
+    }
+    site.pages_in[lang] = _pages(folder, taken, set(site.terms), problems)
+    problems += translation.missing(folder, lang, set(site.pages), set(site.pages_in[lang]))
+    problems += translation.missing(terms_folder, lang, set(site.terms), set(site.terms_in[lang]))
+    return problems + translation.drafts(folder)
 
 
 def _load_flow(site: Site, folder: Path) -> list[Problem]:

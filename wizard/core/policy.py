@@ -686,6 +686,13 @@ class Nation(StrEnum):
     NORTHERN_IRELAND = "northern-ireland"
 
 
+class Language(StrEnum):
+    """A language the guidance can be read in; the policy files' own language comes first."""
+
+    ENGLISH = "en"
+    WELSH = "cy"
+
+
 class Body(Model):
     """The partnership that publishes the policy."""
 
@@ -693,6 +700,20 @@ class Body(Model):
     short_name: Text
     nation: Nation
     stage_word: Text = "Stage"
+    # The languages its guidance is published in: policy.md is in English, the first; a
+    # policy.<lang>.md beside it gives the policy's own words in another.
+    languages: tuple[Language, ...] = (Language.ENGLISH,)
+
+    @model_validator(mode="after")
+    def _english_first(self) -> Body:
+        if self.languages[:1] != (Language.ENGLISH,) or len(set(self.languages)) != len(
+            self.languages
+        ):
+            raise ValueError(
+                "languages must start with en (policy.md is in English) and name each "
+                "language once, such as [en, cy]"
+            )
+        return self
 
 
 class Superseded(Model):
