@@ -207,6 +207,10 @@ function main () {
   for (const link of document.querySelectorAll('[data-start-again]')) {
     link.addEventListener('click', () => history.replaceState(history.state, '', location.pathname + location.search))
   }
+  // The same page in another language keeps the dates given here (the fragment).
+  for (const link of document.querySelectorAll('[data-keep-fragment]')) {
+    link.addEventListener('click', () => { link.hash = location.hash })
+  }
   const kept = fromFragment(form, data)
   if (kept) touched = true
   else setToday(form)

@@ -158,6 +158,7 @@ def reserved_ids() -> frozenset[str]:
 def _register_routes(app: Flask) -> None:
     app.register_blueprint(assets.bp)
     app.register_blueprint(views.bp)
+    urls.add_languages(app)
     views.register_errors(app)
     if app.config["ROOT_PARTNERSHIP"]:
         urls.at_root(app, app.config["ROOT_PARTNERSHIP"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from flask import Flask, current_app, request, url_for
-from werkzeug.routing import Rule
+from werkzeug.routing import AnyConverter, Rule
 
 from wizard.content import Site, anchor_id
 from wizard.core import engine
@@ -20,6 +20,21 @@ from wizard.core.practice import choices
 
 Segments = tuple[str, ...]
 PARTNERSHIP_PREFIX = "/<slug>/"
+# The languages besides English a page may be read in, each under its own prefix: the
+# Welsh of '/islington/check/' is '/cy/islington/check/'. English keeps the plain address.
+LANGUAGES = ("cy",)
+LANGUAGE_PREFIX = "/<language(" + ", ".join(LANGUAGES) + "):lang>"
+# What reads the same in every language: files and data, not pages.
+UNTRANSLATED = frozenset(
+    {
+        "wizard.bank_holidays",
+        "wizard.brand",
+        "wizard.health",
+        "wizard.logo",
+        "wizard.robots",
+        "wizard.sitemap",
+    }
+)
 
 
 def segments(answers: str) -> Segments:
@@ -149,7 +164,50 @@ def reserved_names(app: Flask) -> frozenset[str]:
         first = rule.rule.strip("/").split("/")[0]
         if first and "<" not in first:
             names.add(first)
-    return frozenset(names | {"404", "404.html", "index.html"})
+    return frozenset(names | set(LANGUAGES) | {"404", "404.html", "index.html"})
+
+
+class LanguageConverter(AnyConverter):
+    """A language prefix, tried before a partnership's slug: '/cy/glossary/' is a page."""
+
+    weight = 50  # below a plain segment's 100
+
+
+def add_languages(app: Flask) -> None:
+    """Every page again under each language's prefix: '/cy/<slug>/check/' and so on."""
+    app.url_map.converters["language"] = LanguageConverter
+    for rule in list(app.url_map.iter_rules()):
+        if rule.endpoint.startswith("wizard.") and rule.endpoint not in UNTRANSLATED:
+            app.url_map.add(
+                Rule(
+                    LANGUAGE_PREFIX + rule.rule,
+                    endpoint=rule.endpoint,
+                    methods=rule.methods,
+                    defaults=rule.defaults,
+                )
+            )
+
+
+def in_language(endpoint: str, values: dict, lang: str) -> bool:
+    """Whether a page can be read in `lang`: its partnership, or any for a site-wide page."""
+    if lang not in LANGUAGES or endpoint in UNTRANSLATED:
+        return False
+    partnerships = current_app.extensions["site"].partnerships
+    slugs = [values[key] for key in ("slug", "first", "second") if values.get(key)]
+    if not slugs:
+        return any(lang in p.partnership.languages for p in partnerships.values())
+    return all(
+        slug in partnerships and lang in partnerships[slug].partnership.languages for slug in slugs
+    )
+
+
+def other_languages(endpoint: str, values: dict) -> list[tuple[str, str]]:
+    """The same page in each language it can be read in, English first: (language, address)."""
+    found = [("en", url_for(endpoint, **values, lang="en"))]
+    for lang in LANGUAGES:
+        if in_language(endpoint, values, lang):
+            found.append((lang, url_for(endpoint, **values, lang=lang)))
+    return found if len(found) > 1 else []
 
 
 def at_root(app: Flask, slug: str) -> None:
@@ -169,11 +227,13 @@ def at_root(app: Flask, slug: str) -> None:
 
 def _rooted(rule: Rule, slug: str) -> Rule:
     settings = {"endpoint": rule.endpoint, "methods": rule.methods}
+    lang = LANGUAGE_PREFIX if rule.rule.startswith(LANGUAGE_PREFIX + "/") else ""
+    inner = rule.rule.removeprefix(lang)
     if rule.endpoint == "wizard.home":
-        return Rule("/", build_only=True, **settings)  # answered by the start page
-    if not rule.rule.startswith(PARTNERSHIP_PREFIX):
+        return Rule(lang + "/", build_only=True, **settings)  # answered by the start page
+    if not inner.startswith(PARTNERSHIP_PREFIX):
         return rule.empty()
-    path = "/" + rule.rule.removeprefix(PARTNERSHIP_PREFIX)
+    path = lang + "/" + inner.removeprefix(PARTNERSHIP_PREFIX)
     return Rule(path, defaults={**(rule.defaults or {}), "slug": slug}, **settings)
 
 

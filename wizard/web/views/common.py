@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask import Blueprint, abort, current_app, request
+from flask import Blueprint, abort, current_app, g, request
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -14,16 +15,16 @@ from wizard.core.policy import Partnership, review_overdue
 from wizard.web import urls
 from wizard.web.pages.stage import view
 from wizard.web.security import META_CSP
-from wizard.web.text import stagewords, terms
-from wizard.web.text.catalogue import QUOTED, marked
+from wizard.web.text import languages, stagewords, terms
+from wizard.web.text.catalogue import QUOTED, SOURCE, language, marked
 from wizard.web.text.markup import render
 
 bp = Blueprint("wizard", __name__)
 
 
 def site() -> Site:
-    """The validated site this app serves."""
-    return current_app.extensions["site"]
+    """The validated site this app serves, in the page's language."""
+    return languages.localized(current_app.extensions["site"], language())
 
 
 def partnership_or_404(slug: str) -> Partnership:
@@ -32,6 +33,23 @@ def partnership_or_404(slug: str) -> Partnership:
     if found is None:
         abort(404)
     return found
+
+
+@bp.url_value_preprocessor
+def take_language(endpoint: str | None, values: dict | None) -> None:
+    """The page's language from its address; a language its partnership lacks is a 404."""
+    lang = (values or {}).pop("lang", SOURCE)
+    g.lang = lang
+    if lang != SOURCE and not urls.in_language(endpoint or "", values or {}, lang):
+        abort(404)
+
+
+@bp.url_defaults
+def keep_language(endpoint: str, values: dict) -> None:
+    """Links stay in the page's language where the page they lead to has it."""
+    lang = values.pop("lang", None) or language()
+    if lang != SOURCE and urls.in_language(endpoint, values, lang):
+        values["lang"] = lang
 
 
 def today() -> date:
@@ -65,7 +83,47 @@ def helpers() -> dict:
         "policy_notices": lambda p: view.notices(p, today()),
         "notices_headline": view.notices_headline,
         "say": stagewords.say,
+        "lang": language(),
+        "language_links": language_links,
+        "html_lang": HTML_LANG[language()],
+        "switch_words": SWITCH_WORDS,
+        "english_only": lambda slug: languages.english_only(
+            current_app.extensions["site"], slug, language()
+        ),
     }
+
+
+# Each language's name in itself, as a language switch shows it.
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+HTML_LANG = {"en": "en-GB", "cy": "cy"}
+# What the switch's link says to a screen reader, in the language it leads to (as GOV.UK's).
+SWITCH_WORDS = {"en": "Change the language to English", "cy": "Newid yr iaith i’r Gymraeg"}
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One language of the page in the switch: the current one is not a link."""
+
+    lang: str
+    name: str
+    href: str
+    current: bool
+
+
+def language_links() -> list[LanguageLink]:
+    """The page in each language it can be read in, for the header's switch and <head>."""
+    if request.endpoint is None or request.view_args is None:
+        return []
+    values = {**request.view_args, **_kept_query()}
+    return [
+        LanguageLink(lang, LANGUAGE_NAMES[lang], href, lang == language())
+        for lang, href in urls.other_languages(request.endpoint, values)
+    ]
+
+
+def _kept_query() -> dict[str, str]:
+    """The answers a 'change' address carries: only answer slugs, never anything typed."""
+    return {k: v for k, v in request.args.items() if k in ("change", "then")}
 
 
 # A glossary page does not link its own terms to itself.

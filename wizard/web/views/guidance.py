@@ -92,14 +92,21 @@ def health():
 
 @bp.get("/sitemap.xml")
 def sitemap():
-    """The pages worth indexing: questions and outcomes are noindex."""
-    found = [urls.absolute("wizard.home")]
+    """The pages worth indexing, with their other languages; questions and outcomes are noindex."""
+    found = [("wizard.home", {})]
     for slug in site().partnerships:
         pages = ("wizard.start", "wizard.procedure", "wizard.flowchart")
-        found += [urls.absolute(e, slug=slug) for e in pages]
-    found += [urls.absolute("wizard.page", page=p) for p in site().pages]
-    # A one-partnership site at the root has one address for home and start.
-    xml = render_template("sitemap.xml", urls=list(dict.fromkeys(found)))
+        found += [(e, {"slug": slug}) for e in pages]
+    found += [("wizard.page", {"page": p}) for p in site().pages]
+    entries = {}  # a one-partnership site at the root has one address for home and start
+    for endpoint, values in found:
+        alternates = [
+            (lang, urls.absolute(endpoint, **values, lang=lang))
+            for lang, _ in urls.other_languages(endpoint, values)
+        ]
+        for _, address in alternates or [("en", urls.absolute(endpoint, **values, lang="en"))]:
+            entries.setdefault(address, alternates)
+    xml = render_template("sitemap.xml", entries=entries)
     return current_app.response_class(xml, mimetype="application/xml")
 
 
