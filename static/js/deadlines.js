@@ -327,12 +327,22 @@ export function readStart (day, month, year, clock) {
 
 // Words
 
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'
-})
-const CLOCK_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC'
-})
+// Day and month names, and am and pm, in the page's language, as Babel writes them for the
+// server (the shared vectors check both, in English and in Welsh).
+const LOCALES = { en: 'en-GB', cy: 'cy' }
+let DAY_FORMAT, CLOCK_FORMAT
+
+export function useLanguage (lang) {
+  const locale = LOCALES[lang] || LOCALES.en
+  DAY_FORMAT = new Intl.DateTimeFormat(locale, {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'
+  })
+  CLOCK_FORMAT = new Intl.DateTimeFormat(locale, {
+    hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC'
+  })
+}
+
+useLanguage(typeof document !== 'undefined' ? document.documentElement.lang.slice(0, 2) : 'en')
 
 export function dayText (iso) {
   const p = Object.fromEntries(DAY_FORMAT.formatToParts(new Date(dayToMs(iso))).map(x => [x.type, x.value]))

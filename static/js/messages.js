@@ -3,10 +3,13 @@
 // as JSON in <script type="application/json" id="messages">; without it (Node's tests, or
 // a page that gives none) the English sentence is said. Placeholders are named, %(day)s.
 
-const given = (() => {
+let given = (() => {
   const el = typeof document !== 'undefined' ? document.getElementById('messages') : null
   return el ? JSON.parse(el.textContent) : {}
 })()
+
+// Node's tests say the sentences of another language, as a page of that language hands them.
+export function useMessages (messages) { given = messages }
 
 export function _ (message, values = {}) {
   const text = Object.hasOwn(given, message) ? given[message] : message

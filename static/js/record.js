@@ -5,7 +5,7 @@ const address = document.querySelector('[data-page-address]')
 
 function stamp () {
   const now = new Date()
-  printed.textContent = new Intl.DateTimeFormat('en-GB', {
+  printed.textContent = new Intl.DateTimeFormat(document.documentElement.lang || 'en-GB', {
     dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London'
   }).format(now)
   // The address without the fragment: a start date kept there is nobody else's business.

@@ -37,6 +37,8 @@ SENTENCE = re.compile(r"[A-Za-z]{2,} [A-Za-z]")  # a literal with two words in i
 NOT_FOR_READERS = {
     "Resolving professional disagreements",  # SERVICE_NAME: a setting the publisher may change
     "EEEE d MMMM y",  # a CLDR date pattern
+    "Change the language to English",  # the switch's words, in the language it leads to
+    "Newid yr iaith i’r Gymraeg",  # ditto, in Welsh on every page
     "h:mm a",  # a CLDR time pattern
     "none stated",  # a timescale unit's value, tested for, never shown
     "not stated",  # the plan data's flag for bank holidays the policy is silent on

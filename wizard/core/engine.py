@@ -150,7 +150,7 @@ def _route(flow: Flow, p: Partnership, a: Answers) -> Question | Outcome:
         node = flow.nodes[at]
         asked = PREDICATES[node.ask](p, a)
         if asked and node.id not in a:
-            return _question(node, p, a)
+            return _question(node, p, a, flow.phrases)
         last_answer = a.get(node.id) if asked else None
         at = _branch(node, last_answer, p, a)
     return _outcome(OutcomeKind(at), last_answer, p, a)
@@ -175,12 +175,12 @@ def _branch(node: Node, answer: str | None, p: Partnership, a: Answers) -> str:
     raise AssertionError(f"no branch of '{node.id}' fits: the flow check prevents this")
 
 
-def _question(node: Node, p: Partnership, a: Answers) -> Question:
+def _question(node: Node, p: Partnership, a: Answers, words: Mapping[str, str]) -> Question:
     values = wording(p, a)
     return Question(
         node.id,
         fill(node.text, values) or node.id,
-        options(node, p, a),
+        options(node, p, a, words),
         fill(node.error, values) or "",
         fill(node.hint, values),
     )

@@ -26,6 +26,7 @@ RESERVED_AGENCY_IDS = frozenset({OTHER, NOT_SURE})
 ALWAYS = "always"
 
 Answers = Mapping[str, str]
+Extra = tuple[str, dict[str, str]]  # an answer listed from the policy, and its label's fields
 
 
 class Q(StrEnum):
@@ -93,6 +94,7 @@ class Flow:
 
     start: str
     nodes: Mapping[str, Node]
+    phrases: Mapping[str, str] = field(default_factory=lambda: dict(PHRASES))
 
 
 @dataclass(frozen=True)
@@ -235,26 +237,40 @@ PREDICATES: dict[str, Callable[[Partnership, Answers], bool]] = {
 }
 
 
-def _stage_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+def N_(message: str) -> str:  # noqa: N802 (the name the catalogue's extraction looks for)
+    """Mark a phrase for the message catalogue; the web layer gives the flow it translated."""
+    return message
+
+
+# The words a stage's answer is built from where the policy gives none; a flow in another
+# language carries them translated (wizard.web.text.languages).
+PHRASES: Mapping[str, str] = {
+    "named": N_("%(word)s %(number)s: %(title)s"),
+    "bare": N_("%(word)s %(number)s"),
+    "tried": N_("%(word)s %(number)s did not resolve it"),
+}
+
+
+def _stage_options(p: Partnership, a: Answers, words: Mapping[str, str]) -> Iterator[Extra]:
     """Each stage tried, as `tried-N`. Label fields: {number}, {title}, {done}, {stage_title}."""
     for number in p.stage_numbers():
-        word = p.partnership.stage_word
+        named = {"word": p.partnership.stage_word, "number": number}
         # An untitled stage's hint does not repeat 'Stage 2' under 'Stage 2 did not resolve it'.
         title = " / ".join(s.title for s in p.stages_numbered(number) if s.title)
         done = next((s.done for s in p.stages_numbered(number) if s.done), None)
-        named = f"{word} {number}: {title}" if title else (f"{word} {number}" if done else "")
+        heading = words["named"] % {**named, "title": title} if title else ""
         yield (
             tried(number),
             {
                 "number": str(number),
                 "title": title,
-                "done": done or f"{word} {number} did not resolve it",
-                "stage_title": named,
+                "done": done or words["tried"] % named,
+                "stage_title": heading or (words["bare"] % named if done else ""),
             },
         )
 
 
-def _variant_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+def _variant_options(p: Partnership, a: Answers, words: Mapping[str, str]) -> Iterator[Extra]:
     """Each route's `variant` `id` at the stage to go to. Label fields: {label}, {hint}."""
     number = target_stage(p, a.get(Q.PROGRESS))
     for s in p.stages_numbered(number) if number is not None else ():
@@ -262,32 +278,32 @@ def _variant_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str
             yield s.variant.id, {"label": s.variant.label, "hint": s.variant.hint or ""}
 
 
-def _agency_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+def _agency_options(p: Partnership, a: Answers, words: Mapping[str, str]) -> Iterator[Extra]:
     """Each agency's `id` from the policy's `agencies`. Label fields: {name}."""
     for agency in p.agencies:
         yield agency.id, {"name": agency.name}
 
 
-def _area_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+def _area_options(p: Partnership, a: Answers, words: Mapping[str, str]) -> Iterator[Extra]:
     """Each area's `id` from the policy's `areas`. Label fields: {name}."""
     for area in p.areas.items if p.areas else ():
         yield area.id, {"name": area.name}
 
 
-def _tier_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+def _tier_options(p: Partnership, a: Answers, words: Mapping[str, str]) -> Iterator[Extra]:
     """Each `urgency` tier's `id`. Label fields: {label}, {hint}."""
     for t in p.urgency.tiers if p.urgency else ():
         yield t.id, {"label": t.label, "hint": t.hint or ""}
 
 
-def _absence_options(p: Partnership, a: Answers) -> Iterator[tuple[str, dict[str, str]]]:
+def _absence_options(p: Partnership, a: Answers, words: Mapping[str, str]) -> Iterator[Extra]:
     """Each of the stage's `missing` items' `id`. Label fields: {label}, {hint}."""
     stage = asked_stage(p, a)
     for item in stage.missing.items if stage and stage.missing else ():
         yield item.id, {"label": item.label, "hint": item.hint or ""}
 
 
-OPTION_SOURCES: dict[str, Callable[[Partnership, Answers], Iterator[tuple[str, dict[str, str]]]]]
+OPTION_SOURCES: dict[str, Callable[[Partnership, Answers, Mapping[str, str]], Iterator[Extra]]]
 OPTION_SOURCES = {
     "stages": _stage_options,
     "variants": _variant_options,
@@ -327,7 +343,9 @@ def fill(template: str | None, values: Mapping[str, str]) -> str | None:
     return template.format_map(values) or None
 
 
-def options(node: Node, p: Partnership, a: Answers) -> tuple[Option, ...]:
+def options(
+    node: Node, p: Partnership, a: Answers, words: Mapping[str, str] = PHRASES
+) -> tuple[Option, ...]:
     """The options of a question as asked, fixed ones and those listed from the policy."""
     values = wording(p, a)
     found: list[Option] = []
@@ -337,7 +355,7 @@ def options(node: Node, p: Partnership, a: Answers) -> tuple[Option, ...]:
                 Option(spec.answer, fill(spec.label, values) or "", fill(spec.hint, values))
             )
             continue
-        for slug, extra in OPTION_SOURCES[spec.source or ""](p, a):
+        for slug, extra in OPTION_SOURCES[spec.source or ""](p, a, words):
             fields = {**values, **extra}
             found.append(Option(slug, fill(spec.label, fields) or "", fill(spec.hint, fields)))
     return tuple(found)

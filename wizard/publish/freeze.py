@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from babel.dates import format_date
 from flask import Flask
 from flask_frozen import Freezer, MimetypeMismatchWarning
 
@@ -163,7 +162,7 @@ def _static_app(
             "PARTNERSHIPS": only,
             "ROOT_PARTNERSHIP": root_partnership(only),
             "TODAY": today,
-            "BUILD_DATE": format_date(today, format="long", locale="en_GB"),
+            "BUILD_DATE": today,  # each page writes it in its own language
             "FREEZER_DESTINATION": str(dest),
             "FREEZER_BASE_URL": base_url,
             "BASE_URL": base_url if urlsplit(base_url).netloc else "http://localhost/",

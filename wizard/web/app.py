@@ -24,6 +24,7 @@ from wizard import clock
 from wizard.content import BUNDLED_SITE, Site, Taken, load_site
 from wizard.web import assets, pagecache, reload, security, urls, views
 from wizard.web.text import catalogue, stagewords
+from wizard.web.text.catalogue import N_
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "static"
@@ -63,7 +64,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # A site already loaded and validated, served instead of loading SITE_DIR again.
         SITE=None,
         STATIC_SITE=False,
-        SERVICE_NAME="Resolving professional disagreements",
+        SERVICE_NAME=N_("Resolving professional disagreements"),
         BUILD_DATE=None,
         PARTNERSHIPS=None,
         # One partnership's pages at the site's root (a one-partnership static build).

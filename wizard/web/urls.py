@@ -219,6 +219,7 @@ def at_root(app: Flask, slug: str) -> None:
     rules = [_rooted(rule, slug) for rule in app.url_map.iter_rules()]
     app.url_map = app.url_map_class(
         rules,
+        converters=app.url_map.converters,
         strict_slashes=app.url_map.strict_slashes,
         merge_slashes=app.url_map.merge_slashes,
         host_matching=app.url_map.host_matching,

@@ -1,4 +1,4 @@
-"""Dates in words, through Babel (en_GB), exactly as static/js/deadlines.js writes them with Intl.
+"""Dates in words, through Babel, exactly as static/js/deadlines.js writes them with Intl.
 
 A day deadline reads "by the end of Tuesday 24 November 2026"; a moment "by 3:00 pm on
 Tuesday 24 November 2026". Nothing is ever "12:00 am": a deadline at midnight is the end of
@@ -14,22 +14,32 @@ from babel.dates import format_date, format_time
 from babel.plural import PluralRule
 
 from wizard.core.dates import ClockChange, Deadline, DeadlineKind, Other, Start, StartKind
-from wizard.web.text.catalogue import gettext
+from wizard.web.text.catalogue import gettext, language
 
-LOCALE = "en_GB"
+LOCALES = {"en": "en_GB", "cy": "cy_GB"}  # Babel's locale for each page language
 MIDDAY = time(12, 0)
 MIDNIGHT = time(0)
 _DAYS = PluralRule({"one": "n is 1"})
 
 
+def locale() -> str:
+    """The Babel locale of the page's language: its day and month names, its am and pm."""
+    return LOCALES[language()]
+
+
 def day(value: date) -> str:
-    """'Tuesday 24 November 2026'."""
-    return format_date(value, "EEEE d MMMM y", locale=LOCALE)
+    """'Tuesday 24 November 2026'; 'Dydd Mawrth 24 Tachwedd 2026' in Welsh."""
+    return format_date(value, "EEEE d MMMM y", locale=locale())
+
+
+def long_date(value: date) -> str:
+    """'24 November 2026': when a site was built."""
+    return format_date(value, "d MMMM y", locale=locale())
 
 
 def clock(value: time) -> str:
     """'3:00 pm', or 'midday'."""
-    return gettext("midday") if value == MIDDAY else format_time(value, "h:mm a", locale=LOCALE)
+    return gettext("midday") if value == MIDDAY else format_time(value, "h:mm a", locale=locale())
 
 
 def moment(on: date, at: time, zone_name: str = "") -> str:
@@ -101,8 +111,3 @@ def clock_change_note(s: Start) -> str:
         time=clock(s.clock),
         zone=s.zone_name,
     )
-
-
-def count(n: int, singular: str, plural: str) -> str:
-    """'1 working day', '2 working days', with the plural chosen by Babel's rule."""
-    return f"{n} {singular if _DAYS(n) == 'one' else plural}"

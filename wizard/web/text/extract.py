@@ -6,24 +6,49 @@ committed template differs, so a sentence added anywhere is never missing from i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import yaml
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po, write_po
 
 from wizard.web.text.catalogue import DOMAIN, LOCALE_DIR
 
 ROOT = LOCALE_DIR.parent
+FLOW = ROOT / "content" / "flow"
+ONLY_A_FIELD = re.compile(r"\{\w+\}")
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 # No locations and no header: the file changes only when a sentence does.
 STABLE = ["--no-location", "--omit-header"]
 
 
 def extract(out: Path = TEMPLATE) -> None:
-    """Every catalogue sentence in Python, the templates and the scripts, sorted, into `out`."""
+    """Every catalogue sentence in Python, the templates, the scripts and the questions."""
     _pybabel(
         "extract", "-F", str(ROOT / "babel.cfg"), "-k", "lazy_gettext", "--sort-output",
         "-c", "Translators:", *STABLE, "-o", str(out), str(ROOT),
     )  # fmt: skip
+    with out.open("rb") as pot:
+        catalog = read_po(pot)
+    for sentence in flow_sentences(FLOW):
+        catalog.add(sentence)
+    with out.open("wb") as pot:
+        write_po(pot, catalog, sort_output=True, omit_header=True, no_location=True)
+
+
+def flow_sentences(folder: Path) -> list[str]:
+    """Each question's words in the flow's files: question, hint, error, option label and hint.
+
+    A value that is only a field filled from the policy ("{label}") is the policy's words.
+    """
+    found: list[str] = []
+    for path in sorted(folder.glob("*.md")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) or {}
+        options = data.get("options", [])
+        found += [data.get(key) for key in ("question", "hint", "error")]
+        found += [option.get(key) for option in options for key in ("label", "hint")]
+    return list(dict.fromkeys(s for s in found if s and not ONLY_A_FIELD.fullmatch(s)))
 
 
 def languages() -> list[str]:

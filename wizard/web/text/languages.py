@@ -52,7 +52,11 @@ def _build(site: Site, lang: str) -> Site:
 def translated_flow(flow: Flow, lang: str) -> Flow:
     """The question flow with each question's words from the language's catalogue."""
     say = translations(lang).gettext
-    return replace(flow, nodes={key: _node(node, say) for key, node in flow.nodes.items()})
+    return replace(
+        flow,
+        nodes={key: _node(node, say) for key, node in flow.nodes.items()},
+        phrases={key: say(phrase) for key, phrase in flow.phrases.items()},
+    )
 
 
 def _node(node: Node, say) -> Node:

@@ -15,8 +15,8 @@ from wizard.core.policy import Partnership, review_overdue
 from wizard.web import urls
 from wizard.web.pages.stage import view
 from wizard.web.security import META_CSP
-from wizard.web.text import languages, stagewords, terms
-from wizard.web.text.catalogue import QUOTED, SOURCE, language, marked
+from wizard.web.text import dates, languages, stagewords, terms
+from wizard.web.text.catalogue import QUOTED, SOURCE, gettext, language, marked
 from wizard.web.text.markup import render
 
 bp = Blueprint("wizard", __name__)
@@ -74,7 +74,8 @@ def helpers() -> dict:
         "cite_url": urls.cite,
         "glossed": urls.glossed,
         "markdown": lambda text: Markup(marked(render(text), QUOTED)),
-        "service_name": current_app.config["SERVICE_NAME"],
+        "service_name": gettext(current_app.config["SERVICE_NAME"]),
+        "long_date": dates.long_date,
         "static_site": current_app.config["STATIC_SITE"],
         "within_text": view.within_text,
         "stage_heading": view.stage_heading,
