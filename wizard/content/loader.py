@@ -148,6 +148,7 @@ def inspect_site(
     problems += _load_pages(site, root / "content", taken)
     for lang in site.languages()[1:]:
         problems += _load_language(site, root / "content", lang, taken)
+        problems += _load_language_terms(site, _glossary_folder(root), lang)
     problems += _load_flow(site, flowfile.flow_folder(root, BUNDLED_SITE))
     for folder in _policy_folders(root):
         problems += _load_own_terms(site, folder)
@@ -378,19 +379,24 @@ def _pages(folder: Path, taken: Taken, terms: set[str], problems: list[Problem])
 
 
 def _load_language(site: Site, content: Path, lang: str, taken: Taken) -> list[Problem]:
-    """The general pages and glossary in `lang` (content/<lang>/), each one the English has."""
+    """The general pages in `lang` (content/<lang>/), each one the English has."""
     folder, problems = content / lang, []
-    terms_folder = folder / glossary.FOLDER
-    files = sorted(terms_folder.glob("*.md")) if terms_folder.is_dir() else []
+    site.pages_in[lang] = _pages(folder, taken, set(site.terms), problems)
+    problems += translation.missing(folder, lang, set(site.pages), set(site.pages_in[lang]))
+    return problems + translation.drafts(folder, "*.md")
+
+
+def _load_language_terms(site: Site, english: Path, lang: str) -> list[Problem]:
+    """The general glossary in `lang`: content/<lang>/glossary beside the English one."""
+    folder, problems = english.parent / lang / glossary.FOLDER, []
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
     site.terms_in[lang] = {
         path.stem: glossary.general(path, meta, doc)
         for path, doc, meta in _parsed(files, glossary.TermMeta, problems)
         if meta is not None
     }
-    site.pages_in[lang] = _pages(folder, taken, set(site.terms), problems)
-    problems += translation.missing(folder, lang, set(site.pages), set(site.pages_in[lang]))
-    problems += translation.missing(terms_folder, lang, set(site.terms), set(site.terms_in[lang]))
-    return problems + translation.drafts(folder)
+    problems += translation.missing(folder, lang, set(site.terms), set(site.terms_in[lang]))
+    return problems + translation.drafts(folder, "*.md")
 
 
 def _load_flow(site: Site, folder: Path) -> list[Problem]:

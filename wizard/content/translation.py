@@ -14,7 +14,8 @@ from pathlib import Path
 from wizard.content.frontmatter import Document, read_text, split
 from wizard.content.problems import Problem
 
-# Values that are not words: the same in every language.
+# Values that are not words: the same in every language. (A document's or a contact's
+# web address may differ: a Welsh text has its own.)
 NEUTRAL = frozenset(
     {
         "area",
@@ -30,9 +31,6 @@ NEUTRAL = frozenset(
         "review_due",
         "see_also",
         "stated",
-        "to",
-        "url",
-        "web",
     }
 )
 Loc = tuple[str | int, ...]
@@ -142,7 +140,7 @@ def missing(folder: Path, lang: str, english: set[str], found: set[str]) -> list
     ]
 
 
-def drafts(folder: Path) -> list[Problem]:
+def drafts(folder: Path, pattern: str) -> list[Problem]:
     """A warning for each translated page or term still marked `translation: draft`."""
     return [
         Problem(
@@ -152,7 +150,7 @@ def drafts(folder: Path) -> list[Problem]:
             "reviewed it (then set 'translation: reviewed')",
             warning=True,
         )
-        for path in sorted(folder.rglob("*.md"))
+        for path in sorted(folder.glob(pattern))
         if _state(path) is not State.REVIEWED
     ]
 
