@@ -17,10 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"  # its helpers are on the path of every test folder; its data is here
 SIXTH = TESTS / "sites" / "sixth"  # the sixth, fictional, test partnership
 SEVENTH = TESTS / "sites" / "seventh"  # the seventh: clocks from events, a lost last stage
+EIGHTH = TESTS / "sites" / "eighth"  # the eighth: Welsh partnerships, in Welsh and English
 SUB_URL = "https://example.org/safeguarding/escalation/"
 # Christmas Eve: deadlines that run into a weekend and two bank holidays.
 EVE = date(2026, 12, 24)
-__all__ = ["EVE", "ROOT", "SEVENTH", "SIXTH", "SUB_URL", "TESTS", "TODAY", "examples"]
+__all__ = ["EIGHTH", "EVE", "ROOT", "SEVENTH", "SIXTH", "SUB_URL", "TESTS", "TODAY", "examples"]
 # The edit loop (`make test-fast`) tries a tenth of the random inputs `make test` tries.
 settings.register_profile("edit-loop", max_examples=10)
 
