@@ -58,11 +58,15 @@ def languages() -> list[str]:
 
 def update() -> None:
     """Each language's file: new sentences empty, changed ones marked fuzzy for review."""
+    with TEMPLATE.open("rb") as pot:
+        template = read_po(pot)
     for lang in languages():
-        _pybabel(
-            "update", "-i", str(TEMPLATE), "-d", str(LOCALE_DIR), "-l", lang, "-D", DOMAIN,
-            "--ignore-obsolete", *STABLE,
-        )  # fmt: skip
+        path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        with path.open("rb") as po:
+            catalog = read_po(po, locale=lang)
+        catalog.update(template, no_fuzzy_matching=True)  # a guess could break placeholders
+        with path.open("wb") as po:
+            write_po(po, catalog, sort_output=True, no_location=True, ignore_obsolete=True)
 
 
 def _pybabel(*args: str) -> None:
