@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.content import BUNDLED_SITE, export, flowfile, inspect_site, load_site
+from wizard.content import BUNDLED_SITE, Site, export, flowfile, inspect_site, load_site
 from wizard.content.problems import ContentError, Problem
 
 if TYPE_CHECKING:
@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="build as on this date: the build date and overdue reviews (default: London's)",
     )
+    freeze.add_argument(
+        "--draft-translations",
+        action="store_true",
+        help="publish a language a translator has not yet reviewed; its pages say it is a draft",
+    )
     signoff = _add(commands, "signoff", _signoff, "write one partnership's sign-off pack (HTML)")
     signoff.add_argument("--partnership", metavar="SLUG", help="needed if the site has several")
     signoff.add_argument("--out", type=Path, required=True, help="the HTML file to write")
@@ -96,7 +101,10 @@ def _freeze(args: argparse.Namespace) -> int:
     # A stopped build cleans up after itself; one killed outright is cleared by the next.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        result = build(args.site, args.out, args.base_url, args.partnership, args.today, args.jobs)
+        result = build(
+            args.site, args.out, args.base_url, args.partnership, args.today, args.jobs,
+            args.draft_translations,
+        )  # fmt: skip
     except (BuildError, OSError) as err:
         print(f"build failed, nothing was changed in {args.out}: {_reason(err)}", file=sys.stderr)
         return 1
@@ -316,14 +324,31 @@ def _check(args: argparse.Namespace) -> int:
         folder = flowfile.flow_folder(args.site, BUNDLED_SITE)
         problems += flowfile.redundancy_warnings(site.flow, site.partnerships, folder)
     _print_problems(problems, args.site)
-    errors = sum(not p.warning for p in problems)
-    warnings = len(problems) - errors
+    broken = sum(_print_readiness(site, lang) for lang in site.languages()[1:])
+    errors = sum(not p.warning for p in problems) + broken
+    warnings = len(problems) + broken - errors
     summary = (
         f"{len(site.partnerships)} partnership(s), {len(site.pages)} page(s): "
         f"{errors} error(s), {warnings} warning(s)"
     )
     print(summary if errors == 0 else f"content is not valid: {summary}")
     return 1 if errors else 0
+
+
+def _print_readiness(site: Site, lang: str) -> int:
+    """List a language's missing and unreviewed text; return how many translations are broken."""
+    from wizard.web.text.readiness import readiness
+
+    state = readiness(site, lang)
+    for kind, items in (("broken", state.broken), ("missing", state.missing),
+                        ("unreviewed", state.unreviewed)):  # fmt: skip
+        for item in items:
+            print(f"{lang}: {kind}: {item}", file=sys.stderr)
+    print(
+        f"{lang}: {len(state.missing)} missing, {len(state.unreviewed)} unreviewed, "
+        f"{len(state.broken)} with placeholders not their sentence's (docs/translating.md)"
+    )
+    return len(state.broken)
 
 
 def _new(args: argparse.Namespace) -> int:

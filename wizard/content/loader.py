@@ -96,6 +96,7 @@ class Site:
     # The general pages and glossary in each other language, by language then page or term.
     pages_in: dict[str, dict[str, Page]] = field(default_factory=dict)
     terms_in: dict[str, dict[str, Term]] = field(default_factory=dict)
+    drafts: dict[str, list[Path]] = field(default_factory=dict)  # unreviewed, by language
     warnings: list[Problem] = field(default_factory=list)
 
     def languages(self) -> tuple[str, ...]:
@@ -383,7 +384,7 @@ def _load_language(site: Site, content: Path, lang: str, taken: Taken) -> list[P
     folder, problems = content / lang, []
     site.pages_in[lang] = _pages(folder, taken, set(site.terms), problems)
     problems += translation.missing(folder, lang, set(site.pages), set(site.pages_in[lang]))
-    return problems + translation.drafts(folder, "*.md")
+    return problems + _drafts(site, lang, folder)
 
 
 def _load_language_terms(site: Site, english: Path, lang: str) -> list[Problem]:
@@ -396,7 +397,13 @@ def _load_language_terms(site: Site, english: Path, lang: str) -> list[Problem]:
         if meta is not None
     }
     problems += translation.missing(folder, lang, set(site.terms), set(site.terms_in[lang]))
-    return problems + translation.drafts(folder, "*.md")
+    return problems + _drafts(site, lang, folder)
+
+
+def _drafts(site: Site, lang: str, folder: Path) -> list[Problem]:
+    found = translation.drafts(folder, "*.md")
+    site.drafts.setdefault(lang, []).extend(p.path for p in found)
+    return found
 
 
 def _load_flow(site: Site, folder: Path) -> list[Problem]:

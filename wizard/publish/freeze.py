@@ -19,12 +19,13 @@ from flask import Flask
 from flask_frozen import Freezer, MimetypeMismatchWarning
 
 from wizard import clock
-from wizard.content import load_site
+from wizard.content import Site, load_site
 from wizard.content.messages import did_you_mean
 from wizard.publish import linkcheck, parallel
 from wizard.publish.parallel import usable_cores
 from wizard.web import urls
 from wizard.web.app import create_app
+from wizard.web.text.readiness import readiness
 
 MANIFEST = "build.json"
 
@@ -51,10 +52,13 @@ def build(
     only: list[str] | None = None,
     today: date | None = None,
     jobs: int | None = None,
+    draft_translations: bool = False,
 ) -> BuildResult:
     """Build the static site into `out`, replacing it only if every page and link is good.
 
-    Pages are rendered on `jobs` processes (default: every core this process may use).
+    Pages are rendered on `jobs` processes (default: every core this process may use). A
+    language with text still to be translated is refused; one with text a translator has not
+    reviewed is built only with `draft_translations`, and its pages say it is a draft.
     """
     started = time.perf_counter()
     base_path = _base_path(base_url)
@@ -65,7 +69,7 @@ def build(
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         try:
             when, jobs = clock.today(today), jobs or usable_cores()
-            frozen = _freeze(site_dir, staging, base_url, only, when, jobs)
+            frozen = _freeze(site_dir, staging, base_url, only, when, jobs, draft_translations)
             pages = frozen.pages
             _check_links(staging, base_path, frozen.needs)
             _write_manifest(staging, base_path, pages, only)
@@ -131,10 +135,11 @@ def _check_partnerships(site_dir: Path, only: list[str] | None) -> None:
 
 
 def _freeze(
-    site_dir: Path, dest: Path, base_url: str, only, today: date, jobs: int
+    site_dir: Path, dest: Path, base_url: str, only, today: date, jobs: int, drafts: bool
 ) -> parallel.Frozen:
     """Freeze every page into `dest`, reading each HTML page's links as it is written."""
     app = _static_app(site_dir, dest, base_url, only, today)
+    _check_languages(app.extensions["site"], drafts)
     # The list is the whole site: a page it misses fails the link check, so the freezer
     # need not follow every url_for call of every page to find more.
     listing = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
@@ -149,6 +154,25 @@ def _freeze(
         raise BuildError(f"a page could not be frozen: {err}") from err
     not_found = _write_404(app, dest, base_url)
     return frozen.add(parallel.Frozen(1, linkcheck.page_targets(dest, base_path, not_found)))
+
+
+def _check_languages(site: Site, drafts: bool) -> None:
+    """Refuse a language with text missing, or unreviewed unless drafts are allowed."""
+    for lang in site.languages()[1:]:
+        state = readiness(site, lang)
+        if state.missing or state.broken:
+            shown = "\n".join(f"  {item}" for item in (*state.broken, *state.missing)[:20])
+            raise BuildError(
+                f"the '{lang}' translation is not complete: {len(state.missing)} missing, "
+                f"{len(state.broken)} with the wrong placeholders (`escalation-wizard check` "
+                f"lists them all):\n{shown}"
+            )
+        if state.unreviewed and not drafts:
+            raise BuildError(
+                f"the '{lang}' translation has {len(state.unreviewed)} sentences or pages a "
+                "translator has not reviewed (`escalation-wizard check` lists them): build "
+                "with --draft-translations to publish it marked as a draft"
+            )
 
 
 def _static_app(
@@ -181,7 +205,11 @@ def root_partnership(only: list[str] | None) -> str | None:
 
 def _urls(app) -> Iterator[tuple[str, dict]]:
     site = app.extensions["site"]
-    yield from urls.every_page(site)
+    for endpoint, values in urls.every_page(site):
+        yield endpoint, values
+        for lang in urls.LANGUAGES:  # the same page in each language it can be read in
+            if urls.in_language(endpoint, values, lang):
+                yield endpoint, {**values, "lang": lang}
     for asset in app.extensions["assets"].values():  # JS imports are not url_for calls
         yield "assets.serve", {"name": asset.name}
     for slug, p in site.partnerships.items():  # what pages show, beside what they link

@@ -15,7 +15,7 @@ from wizard.core.policy import Partnership, review_overdue
 from wizard.web import urls
 from wizard.web.pages.stage import view
 from wizard.web.security import META_CSP
-from wizard.web.text import dates, languages, stagewords, terms
+from wizard.web.text import dates, languages, readiness, stagewords, terms
 from wizard.web.text.catalogue import QUOTED, SOURCE, gettext, language, marked
 from wizard.web.text.markup import render
 
@@ -87,6 +87,8 @@ def helpers() -> dict:
         "lang": language(),
         "language_links": language_links,
         "html_lang": HTML_LANG[language()],
+        "draft_translation": language() != SOURCE
+        and readiness.is_draft(current_app.extensions["site"], language()),
         "switch_words": SWITCH_WORDS,
         "english_only": lambda slug: languages.english_only(
             current_app.extensions["site"], slug, language()
