@@ -92,8 +92,14 @@ def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
 
 
 def marking() -> bool:
-    """Whether this app marks each kind of text (MARK_TEXT, for tests only)."""
-    return has_app_context() and bool(current_app.config.get("MARK_TEXT"))
+    """Whether each kind of text is marked: for tests (MARK_TEXT), or to find English words.
+
+    A page in another language quoting a policy published in English only marks them, and
+    wizard.web.text.english gives each run of the policy's words lang="en".
+    """
+    if not has_app_context():
+        return False
+    return bool(current_app.config.get("MARK_TEXT") or g.get("english_words"))
 
 
 def marked(text: str, pair: tuple[str, str] = SENTENCE) -> str:
@@ -156,6 +162,5 @@ def init_app(app: Flask) -> None:
         ngettext=lambda s, p, n: marked(translations(language()).ngettext(_hear(s), p, n)),
         newstyle=True,
     )
-    if app.config.get("MARK_TEXT"):  # every printed plain value is the files' words
-        app.jinja_env.finalize = quoted
+    app.jinja_env.finalize = quoted  # every printed plain value is the files' words
     app.jinja_env.globals["script_messages"] = script_messages

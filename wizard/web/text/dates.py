@@ -1,5 +1,7 @@
 """Dates in words, through Babel, exactly as static/js/deadlines.js writes them with Intl.
 
+Each is the tool's own words: marked as a catalogue sentence is, where text is marked.
+
 A day deadline reads "by the end of Tuesday 24 November 2026"; a moment "by 3:00 pm on
 Tuesday 24 November 2026". Nothing is ever "12:00 am": a deadline at midnight is the end of
 the day before (wizard.core.dates), and noon is "midday". The shared vectors check that
@@ -14,7 +16,7 @@ from babel.dates import format_date, format_time
 from babel.plural import PluralRule
 
 from wizard.core.dates import ClockChange, Deadline, DeadlineKind, Other, Start, StartKind
-from wizard.web.text.catalogue import gettext, language
+from wizard.web.text.catalogue import gettext, language, marked
 
 LOCALES = {"en": "en_GB", "cy": "cy_GB"}  # Babel's locale for each page language
 MIDDAY = time(12, 0)
@@ -29,17 +31,19 @@ def locale() -> str:
 
 def day(value: date) -> str:
     """'Tuesday 24 November 2026'; 'Dydd Mawrth 24 Tachwedd 2026' in Welsh."""
-    return format_date(value, "EEEE d MMMM y", locale=locale())
+    return marked(format_date(value, "EEEE d MMMM y", locale=locale()))
 
 
 def long_date(value: date) -> str:
     """'24 November 2026': when a site was built."""
-    return format_date(value, "d MMMM y", locale=locale())
+    return marked(format_date(value, "d MMMM y", locale=locale()))
 
 
 def clock(value: time) -> str:
     """'3:00 pm', or 'midday'."""
-    return gettext("midday") if value == MIDDAY else format_time(value, "h:mm a", locale=locale())
+    if value == MIDDAY:
+        return gettext("midday")
+    return marked(format_time(value, "h:mm a", locale=locale()))
 
 
 def moment(on: date, at: time, zone_name: str = "") -> str:

@@ -6,7 +6,6 @@ committed template differs, so a sentence added anywhere is never missing from i
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -14,10 +13,10 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po, write_po
 
 from wizard.web.text.catalogue import DOMAIN, LOCALE_DIR
+from wizard.web.text.languages import ONLY_A_FIELD
 
 ROOT = LOCALE_DIR.parent
 FLOW = ROOT / "content" / "flow"
-ONLY_A_FIELD = re.compile(r"\{\w+\}")
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 # No locations and no header: the file changes only when a sentence does.
 STABLE = ["--no-location", "--omit-header"]

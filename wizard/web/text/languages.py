@@ -8,12 +8,15 @@ stays in English, and its pages say so.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from wizard.content import Site
 from wizard.core.flow import Flow, Node, OptionSpec
-from wizard.web.text.catalogue import SOURCE, translations
+from wizard.web.text.catalogue import SOURCE, gettext, marking, translations
 
+ONLY_A_FIELD = re.compile(r"\{\w+\}")  # a label that is a field filled from the policy
 _CACHE_SIZE = 8  # a previewing server reloads its site; old ones must not pile up
 _cache: dict[tuple[int, str], tuple[Site, Site]] = {}
 
@@ -22,6 +25,14 @@ def localized(site: Site, lang: str) -> Site:
     """The site in `lang`; the same object for English."""
     if lang == SOURCE:
         return site
+    if marking():  # each question's words marked as the tool's own, for this page only
+        found = localized_site(site, lang)
+        return replace(found, flow=translated_flow(site.flow, gettext) if site.flow else None)
+    return localized_site(site, lang)
+
+
+def localized_site(site: Site, lang: str) -> Site:
+    """The site in `lang`, built once for each site served."""
     key = (id(site), lang)
     if key not in _cache or _cache[key][0] is not site:
         if len(_cache) >= _CACHE_SIZE:
@@ -45,13 +56,15 @@ def _build(site: Site, lang: str) -> Site:
         procedures={s: texts[s].procedure if s in texts else p for s, p in site.procedures.items()},
         pages={**site.pages, **site.pages_in.get(lang, {})},
         terms={**site.terms, **site.terms_in.get(lang, {})},
-        flow=translated_flow(site.flow, lang) if site.flow else None,
+        flow=translated_flow(site.flow, translations(lang).gettext) if site.flow else None,
     )
 
 
-def translated_flow(flow: Flow, lang: str) -> Flow:
-    """The question flow with each question's words from the language's catalogue."""
-    say = translations(lang).gettext
+def translated_flow(flow: Flow, say: Callable[[str], str]) -> Flow:
+    """The question flow with each question's words said in another language by `say`.
+
+    A value that is only a field ("{name}") stays: it is filled with the policy's words.
+    """
     return replace(
         flow,
         nodes={key: _node(node, say) for key, node in flow.nodes.items()},
@@ -59,15 +72,19 @@ def translated_flow(flow: Flow, lang: str) -> Flow:
     )
 
 
-def _node(node: Node, say) -> Node:
+def _node(node: Node, say: Callable[[str], str]) -> Node:
     return replace(
         node,
-        text=say(node.text),
-        error=say(node.error),
-        hint=say(node.hint) if node.hint else node.hint,
+        text=_said(node.text, say),
+        error=_said(node.error, say),
+        hint=_said(node.hint, say),
         options=tuple(_option(o, say) for o in node.options),
     )
 
 
-def _option(option: OptionSpec, say) -> OptionSpec:
-    return replace(option, label=say(option.label), hint=say(option.hint) if option.hint else None)
+def _option(option: OptionSpec, say: Callable[[str], str]) -> OptionSpec:
+    return replace(option, label=_said(option.label, say), hint=_said(option.hint, say))
+
+
+def _said(text: str | None, say: Callable[[str], str]) -> str | None:
+    return text if not text or ONLY_A_FIELD.fullmatch(text) else say(text)

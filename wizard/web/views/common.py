@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask import Blueprint, abort, current_app, g, request
+from flask import Blueprint, Response, abort, current_app, g, request
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -15,7 +15,7 @@ from wizard.core.policy import Partnership, review_overdue
 from wizard.web import urls
 from wizard.web.pages.stage import view
 from wizard.web.security import META_CSP
-from wizard.web.text import dates, languages, readiness, stagewords, terms
+from wizard.web.text import dates, english, languages, readiness, stagewords, terms
 from wizard.web.text.catalogue import QUOTED, SOURCE, gettext, language, marked
 from wizard.web.text.markup import render
 
@@ -42,6 +42,26 @@ def take_language(endpoint: str | None, values: dict | None) -> None:
     g.lang = lang
     if lang != SOURCE and not urls.in_language(endpoint or "", values or {}, lang):
         abort(404)
+    slug = (values or {}).get("slug")
+    # Only pages are marked: a Word file's words cannot carry a language of their own.
+    g.english_words = (
+        bool(slug)
+        and not (endpoint or "").endswith("_docx")
+        and languages.english_only(current_app.extensions["site"], slug, lang)
+    )
+
+
+@bp.after_app_request
+def english_words(response: Response) -> Response:
+    """On a page quoting a policy in English only, its words in lang="en" elements."""
+    if not g.get("english_words") or response.direct_passthrough:
+        return response
+    keep = bool(current_app.config.get("MARK_TEXT"))
+    if response.mimetype == "text/html":
+        response.set_data(english.mark_english(response.get_data(as_text=True), keep))
+    elif response.mimetype.startswith("text/") and not keep:  # a calendar file: marks removed
+        response.set_data(english.MARKS.sub("", response.get_data(as_text=True)))
+    return response
 
 
 @bp.url_defaults
@@ -89,7 +109,7 @@ def helpers() -> dict:
         "html_lang": HTML_LANG[language()],
         "draft_translation": language() != SOURCE
         and readiness.is_draft(current_app.extensions["site"], language()),
-        "switch_words": SWITCH_WORDS,
+        "switch_words": {lang: Markup(words) for lang, words in SWITCH_WORDS.items()},
         "english_only": lambda slug: languages.english_only(
             current_app.extensions["site"], slug, language()
         ),
@@ -119,7 +139,7 @@ def language_links() -> list[LanguageLink]:
         return []
     values = {**request.view_args, **_kept_query()}
     return [
-        LanguageLink(lang, LANGUAGE_NAMES[lang], href, lang == language())
+        LanguageLink(lang, Markup(LANGUAGE_NAMES[lang]), href, lang == language())
         for lang, href in urls.other_languages(request.endpoint, values)
     ]
 
