@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+import flask
 import holidays
 import pytest
 from conftest import TESTS
@@ -27,8 +28,9 @@ from wizard.core.dates import (
     is_working_day,
     overall_since,
 )
-from wizard.core.policy import Span
+from wizard.core.policy import Span, Unit
 from wizard.web.forms import read_start
+from wizard.web.pages.stage import view
 from wizard.web.text import dates as datefmt
 
 VECTORS = json.loads((TESTS / "vectors" / "deadlines.json").read_text())
@@ -91,9 +93,22 @@ def test_zero_working_days_is_the_same_day():
     assert add_working_days(date(2026, 12, 5), 0, frozenset()) == date(2026, 12, 5)
 
 
-def test_plurals_through_babel():
-    assert datefmt.count(1, "working day", "working days") == "1 working day"
-    assert datefmt.count(2, "working day", "working days") == "2 working days"
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ["within 0 working days", "within 1 working day", "within 2 working days",
+                "within 3 working days", "within 6 working days", "within 7 working days"]),
+        # Welsh has six forms: zero, one, two, few (3), many (6) and other.
+        ("cy", ["o fewn 0 diwrnod gwaith", "o fewn 1 diwrnod gwaith", "o fewn 2 ddiwrnod gwaith",
+                "o fewn 3 diwrnod gwaith", "o fewn 6 diwrnod gwaith", "o fewn 7 diwrnod gwaith"]),
+    ],
+)  # fmt: skip
+def test_plurals_by_the_languages_rules(app, lang, said):
+    """A timescale's plural form is the language's, from the catalogue through Babel's rules."""
+    with app.test_request_context():
+        flask.g.lang = lang
+        spans = [Span(amount=n, unit=Unit.WORKING_DAYS) for n in (0, 1, 2, 3, 6, 7)]
+        assert [view.span_text(span) for span in spans] == said
 
 
 PLANS = json.loads((TESTS / "vectors" / "plans.json").read_text())
