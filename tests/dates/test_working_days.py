@@ -32,10 +32,30 @@ from wizard.core.policy import Span, Unit
 from wizard.web.forms import read_start
 from wizard.web.pages.stage import view
 from wizard.web.text import dates as datefmt
+from wizard.web.text.catalogue import script_sentences, translations
 
 VECTORS = json.loads((TESTS / "vectors" / "deadlines.json").read_text())
 LONDON = ZoneInfo("Europe/London")
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
+
+
+def test_the_vectors_welsh_is_the_catalogues():
+    """The Welsh the browser's date sentences are tested with is locale/cy's, as pages hand it."""
+    welsh = translations("cy")
+    said = {m: welsh.gettext(m) for m in script_sentences() if welsh.gettext(m) != m}
+    assert VECTORS["messages_cy"] == said
+
+
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda c: c["name"])
+def test_shared_vector_in_welsh(app, case):
+    """The same deadline in Welsh: Babel's day and month names, the catalogue's sentences."""
+    cal = calendar(case["nation"])
+    unstated = case.get("bank_holidays") == "not stated"
+    result = deadline(Span.parse(case["within"]), start_of(case, cal), cal, unstated)
+    with app.test_request_context():
+        flask.g.lang = "cy"
+        assert datefmt.deadline_text(result) == case["text_cy"]
+        assert datefmt.reading_text(result) == case.get("reading_text_cy", case["text_cy"])
 
 
 def bank_holidays(nation: str) -> frozenset[date]:

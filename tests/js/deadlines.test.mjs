@@ -2,7 +2,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { deadline, deadlineText, entered, parseSpan, readingText } from '../../static/js/deadlines.js'
+import { deadline, deadlineText, entered, parseSpan, readingText, useLanguage } from '../../static/js/deadlines.js'
+import { useMessages } from '../../static/js/messages.js'
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/deadlines.json', import.meta.url)))
 
@@ -24,6 +25,23 @@ for (const c of vectors.cases) {
     assert.equal(readingText(result), c.reading_text || c.text)
     const other = result.other && { why: result.why, day: result.other.day, clock: result.other.clock, end: utc(result.other.end) }
     assert.deepEqual(other || undefined, c.other)
+  })
+}
+
+// The same deadlines in Welsh, with the Welsh a Welsh page hands its scripts.
+for (const c of vectors.cases) {
+  test(`${c.name}, in Welsh`, () => {
+    const holidays = new Set(vectors.holidays[c.nation])
+    const result = deadline(c.within, entered(c.start, c.time), holidays, c.bank_holidays === 'not stated')
+    useLanguage('cy')
+    useMessages(vectors.messages_cy)
+    try {
+      assert.equal(deadlineText(result), c.text_cy)
+      assert.equal(readingText(result), c.reading_text_cy || c.text_cy)
+    } finally {
+      useLanguage('en')
+      useMessages({})
+    }
   })
 }
 
