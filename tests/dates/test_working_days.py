@@ -30,8 +30,8 @@ from wizard.core.dates import (
 )
 from wizard.core.policy import Span, Unit
 from wizard.web.forms import read_start
-from wizard.web.pages.stage import view
 from wizard.web.text import dates as datefmt
+from wizard.web.text import timescales
 from wizard.web.text.catalogue import script_sentences, translations
 
 VECTORS = json.loads((TESTS / "vectors" / "deadlines.json").read_text())
@@ -128,7 +128,7 @@ def test_plurals_by_the_languages_rules(app, lang, said):
     with app.test_request_context():
         flask.g.lang = lang
         spans = [Span(amount=n, unit=Unit.WORKING_DAYS) for n in (0, 1, 2, 3, 6, 7)]
-        assert [view.span_text(span) for span in spans] == said
+        assert [timescales.span_text(span) for span in spans] == said
 
 
 PLANS = json.loads((TESTS / "vectors" / "plans.json").read_text())

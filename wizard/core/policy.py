@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from difflib import get_close_matches
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Annotated
 
 from pydantic import (
@@ -19,11 +19,24 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    WrapValidator,
     model_validator,
 )
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _keep_class(value: object, handler: ValidatorFunctionWrapHandler) -> object:
+    """Text given as a subclass of str keeps its class (the web layer's words in English)."""
+    found = handler(value)
+    if isinstance(value, str) and type(value) is not str and not isinstance(value, Enum):
+        return type(value)(found)
+    return found
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), WrapValidator(_keep_class)
+]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Cite = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from wizard.core.engine import State, answer
-from wizard.core.flow import Flow, OutcomeKind, absence
+from wizard.core.flow import N_, Flow, OutcomeKind, absence
 from wizard.core.outcome import facts
 from wizard.core.policy import Fact, Partnership, Route, Stage
 
@@ -160,13 +160,16 @@ def _outcome_mismatches(state: State, expect: Expect) -> Iterator[Mismatch]:
 
 
 def choices(p: Partnership) -> tuple[Choice, ...]:
-    """The possible answers to 'What would you do?', in the policy's words."""
+    """The possible answers to 'What would you do?': each stage in the policy's words.
+
+    The emergency route and the exits are the tool's own words, for the catalogue.
+    """
     word = p.partnership.stage_word
     stages = tuple(Choice(f"stage-{s.key}", s.label(word), s) for s in p.stages)
     return (
-        Choice("emergency", "Act now: a child may be at risk of immediate harm"),
+        Choice("emergency", N_("Act now: a child may be at risk of immediate harm")),
         *stages,
-        Choice("exit", "Use another procedure: this is not a professional disagreement"),
+        Choice("exit", N_("Use another procedure: this is not a professional disagreement")),
     )
 
 

@@ -24,8 +24,9 @@ from docx.shared import Pt
 
 from wizard.core.policy import Fact, Partnership, Stage, StagePart
 from wizard.web.pages.record import FormPage, RecordPage
-from wizard.web.pages.stage.view import Role, within_text
+from wizard.web.pages.stage.view import Role
 from wizard.web.text.catalogue import gettext
+from wizard.web.text.timescales import within_text
 
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LINE = "_" * 60

@@ -9,7 +9,7 @@ step). Entries marked fuzzy are a translator's draft: used, and reported by `che
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -22,6 +22,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import LazyProxy, Translations
 from flask import Flask, current_app, g, has_app_context, has_request_context
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 LOCALE_DIR = Path(__file__).resolve().parents[3] / "locale"
@@ -32,6 +34,33 @@ SCRIPTS = LOCALE_DIR.parent / "static" / "js"  # the browser's scripts
 # own pair of invisible private-use characters, so a test can classify every sentence.
 SENTENCE = ("\ue000", "\ue001")  # a sentence from the catalogue
 QUOTED = ("\ue002", "\ue003")  # words from the partnership's files: the policy, content
+# A policy's words in English on a page in another language (wizard.web.text.english).
+ENGLISH = ("\ue004", "\ue005")
+
+
+class English(str):
+    """Words of a policy published in English only, as a page in another language shows them.
+
+    What a page makes of them with the usual string methods ("Stage".lower(), a glossary
+    link replaced in) stays English words.
+    """
+
+    __slots__ = ()
+
+    def __add__(self, other: str) -> English:
+        return English(str.__add__(self, other))
+
+    def __getitem__(self, key) -> English:  # type: ignore[override]
+        return English(str.__getitem__(self, key))
+
+
+def _keeps_english(name: str):
+    method = getattr(str, name)
+    return lambda self, *args: English(method(self, *args))
+
+
+for _name in ("lower", "upper", "capitalize", "title", "strip", "lstrip", "rstrip", "replace"):
+    setattr(English, _name, _keeps_english(_name))
 
 
 def po_file(lang: str) -> Path:
@@ -82,20 +111,42 @@ def _hear(message: str) -> str:
 def gettext(message: str, **values: object) -> str:
     """A sentence in the reader's language, its named placeholders filled."""
     text = translations(language()).gettext(_hear(message))
-    return marked(text % values if values else text)
+    return marked(text % marked_values(values) if values else text)
 
 
 def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
     """A sentence whose form depends on a number (`%(num)s`), by the language's plural rules."""
     text = translations(language()).ngettext(_hear(singular), plural, n)
-    return marked(text % {"num": n, **values})
+    return marked(text % marked_values({"num": n, **values}))
+
+
+def marked_values(values: Mapping[str, object]) -> dict[str, object]:
+    """A sentence's values, each plain text marked as the files' words where text is marked."""
+    return {name: quoted(value) for name, value in values.items()}
+
+
+class Said(str):
+    """A sentence of the catalogue whose placeholders the core fills (a question's words).
+
+    Filled with `%` or `format_map`, each plain value is marked as the files' words where
+    text is marked, as values given to `gettext` are.
+    """
+
+    __slots__ = ()
+
+    def __mod__(self, values: object) -> str:
+        found = marked_values(values) if isinstance(values, Mapping) else values
+        return str.__mod__(self, found)
+
+    def format_map(self, values: Mapping[str, object]) -> str:  # type: ignore[override]
+        return str.format_map(self, marked_values(values))
 
 
 def marking() -> bool:
     """Whether each kind of text is marked: for tests (MARK_TEXT), or to find English words.
 
-    A page in another language quoting a policy published in English only marks them, and
-    wizard.web.text.english gives each run of the policy's words lang="en".
+    A page in another language marks them, and wizard.web.text.english gives each run of a
+    policy's English words lang="en" (then removes every mark).
     """
     if not has_app_context():
         return False
@@ -114,8 +165,33 @@ def marked(text: str, pair: tuple[str, str] = SENTENCE) -> str:
 def quoted(value: object) -> object:
     """A value a template prints, marked as the partnership's words if it is plain text."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return marked(value, QUOTED)
+        return marked(value, ENGLISH if isinstance(value, English) else QUOTED)
     return value
+
+
+def passage(html: str, source: str) -> Markup:
+    """A passage rendered from the files' Markdown, marked as their words where text is marked."""
+    return Markup(marked(html, ENGLISH if isinstance(source, English) else QUOTED))
+
+
+@pass_context
+def _template_gettext(context: Context, message: str, **values: object) -> str:
+    text = marked(translations(language()).gettext(_hear(message)))
+    return _filled(context, text, values)
+
+
+@pass_context
+def _template_ngettext(
+    context: Context, singular: str, plural: str, num: int, **values: object
+) -> str:
+    text = marked(translations(language()).ngettext(_hear(singular), plural, num))
+    return _filled(context, text, {"num": num, **values})
+
+
+def _filled(context: Context, text: str, values: dict[str, object]) -> str:
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % marked_values(values)
 
 
 def lazy_gettext(message: str, **values: object) -> LazyProxy:
@@ -154,13 +230,13 @@ def script_messages() -> dict[str, str]:
 def init_app(app: Flask) -> None:
     """Give the templates `_`, `gettext` and `ngettext` from the catalogue, in the page's language.
 
-    Jinja's new-style gettext fills the named placeholders itself and escapes their values.
+    As Jinja's new-style gettext, they fill the named placeholders themselves and escape
+    their values; each plain value is marked as the files' words where text is marked, as a
+    printed one is, so a policy's words inside a sentence can be read in their own language.
     """
     app.jinja_env.add_extension("jinja2.ext.i18n")
-    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda message: marked(translations(language()).gettext(_hear(message))),
-        ngettext=lambda s, p, n: marked(translations(language()).ngettext(_hear(s), p, n)),
-        newstyle=True,
-    )
+    app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
+    app.jinja_env.globals.update(gettext=_template_gettext, _=_template_gettext)
+    app.jinja_env.globals["ngettext"] = _template_ngettext
     app.jinja_env.finalize = quoted  # every printed plain value is the files' words
     app.jinja_env.globals["script_messages"] = script_messages

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields as fields_of
+from dataclasses import is_dataclass, replace
+from enum import Enum
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from wizard.content import Site
 from wizard.core.flow import Flow, Node, OptionSpec
-from wizard.web.text.catalogue import SOURCE, gettext, marking, translations
+from wizard.web.text.catalogue import SOURCE, English, Said, gettext, marking, translations
 
+T = TypeVar("T")
 ONLY_A_FIELD = re.compile(r"\{\w+\}")  # a label that is a field filled from the policy
 _CACHE_SIZE = 8  # a previewing server reloads its site; old ones must not pile up
 _cache: dict[tuple[int, str], tuple[Site, Site]] = {}
@@ -27,7 +33,8 @@ def localized(site: Site, lang: str) -> Site:
         return site
     if marking():  # each question's words marked as the tool's own, for this page only
         found = localized_site(site, lang)
-        return replace(found, flow=translated_flow(site.flow, gettext) if site.flow else None)
+        marked = translated_flow(site.flow, lambda text: Said(gettext(text))) if site.flow else None
+        return replace(found, flow=marked)
     return localized_site(site, lang)
 
 
@@ -47,17 +54,48 @@ def english_only(site: Site, slug: str, lang: str) -> bool:
 
 
 def _build(site: Site, lang: str) -> Site:
+    """The site in `lang`: a policy with no text in it keeps its words, as `English` ones."""
     texts = {slug: found[lang] for slug, found in site.translations.items() if lang in found}
+
+    def text_of(slug: str, part: str, kept: object) -> object:
+        return getattr(texts[slug], part) if slug in texts else english(kept)
+
     return replace(
         site,
-        partnerships={
-            s: texts[s].partnership if s in texts else p for s, p in site.partnerships.items()
+        partnerships={s: text_of(s, "partnership", p) for s, p in site.partnerships.items()},
+        procedures={s: text_of(s, "procedure", p) for s, p in site.procedures.items()},
+        own_terms={
+            s: terms if s in texts else english(terms) for s, terms in site.own_terms.items()
         },
-        procedures={s: texts[s].procedure if s in texts else p for s, p in site.procedures.items()},
+        scenarios=english(site.scenarios),  # scenarios are written in English only, so far
         pages={**site.pages, **site.pages_in.get(lang, {})},
         terms={**site.terms, **site.terms_in.get(lang, {})},
-        flow=translated_flow(site.flow, translations(lang).gettext) if site.flow else None,
+        flow=translated_flow(site.flow, _sayer(lang)) if site.flow else None,
     )
+
+
+def english(value: T) -> T:
+    """The value with every string in it an `English` one: a policy's words kept in English."""
+    if isinstance(value, Enum | English) or not isinstance(value, str | tuple | list | dict):
+        if isinstance(value, BaseModel):
+            fields = {name: english(getattr(value, name)) for name in type(value).model_fields}
+            return type(value).model_construct(**fields)
+        if is_dataclass(value) and not isinstance(value, type):
+            return replace(
+                value,
+                **{f.name: english(getattr(value, f.name)) for f in fields_of(value) if f.init},
+            )
+        return value
+    if isinstance(value, str):
+        return English(value)
+    if isinstance(value, dict):
+        return type(value)({key: english(item) for key, item in value.items()})
+    return type(value)(english(item) for item in value)
+
+
+def _sayer(lang: str) -> Callable[[str], str]:
+    say = translations(lang).gettext
+    return lambda text: Said(say(text))
 
 
 def translated_flow(flow: Flow, say: Callable[[str], str]) -> Flow:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from wizard.web.text.catalogue import N_, gettext
+from wizard.web.text.catalogue import N_, gettext, marked_values
 
 # The prefix of a note's id on a stage page (note-1, note-2 ...): a policy may not take it.
 NOTE_ID = "note"
@@ -77,7 +77,7 @@ STAGE_WORDS = {
 
 def say(key: str, **values: object) -> Markup:
     """One of the page's own sentences, its placeholders filled (markup kept, text escaped)."""
-    return Markup(escape(gettext(STAGE_WORDS[key]))) % values
+    return Markup(escape(gettext(STAGE_WORDS[key]))) % marked_values(values)
 
 
 class NoteBook:

@@ -15,8 +15,8 @@ from wizard.core.policy import Partnership, review_overdue
 from wizard.web import urls
 from wizard.web.pages.stage import view
 from wizard.web.security import META_CSP
-from wizard.web.text import dates, english, languages, readiness, stagewords, terms
-from wizard.web.text.catalogue import QUOTED, SOURCE, gettext, language, marked
+from wizard.web.text import dates, english, languages, readiness, stagewords, terms, timescales
+from wizard.web.text.catalogue import SOURCE, gettext, language, passage
 from wizard.web.text.markup import render
 
 bp = Blueprint("wizard", __name__)
@@ -42,13 +42,8 @@ def take_language(endpoint: str | None, values: dict | None) -> None:
     g.lang = lang
     if lang != SOURCE and not urls.in_language(endpoint or "", values or {}, lang):
         abort(404)
-    slug = (values or {}).get("slug")
-    # Only pages are marked: a Word file's words cannot carry a language of their own.
-    g.english_words = (
-        bool(slug)
-        and not (endpoint or "").endswith("_docx")
-        and languages.english_only(current_app.extensions["site"], slug, lang)
-    )
+    # A page in another language marks a policy's English words (a Word file cannot).
+    g.english_words = lang != SOURCE and not (endpoint or "").endswith("_docx")
 
 
 @bp.after_app_request
@@ -93,11 +88,11 @@ def helpers() -> dict:
     return {
         "cite_url": urls.cite,
         "glossed": urls.glossed,
-        "markdown": lambda text: Markup(marked(render(text), QUOTED)),
+        "markdown": lambda text: passage(render(text), text),
         "service_name": gettext(current_app.config["SERVICE_NAME"]),
         "long_date": dates.long_date,
         "static_site": current_app.config["STATIC_SITE"],
-        "within_text": view.within_text,
+        "within_text": timescales.within_text,
         "stage_heading": view.stage_heading,
         "site": site(),
         "meta_csp": META_CSP,

@@ -9,7 +9,7 @@ from wizard.core.policy import Nation
 from wizard.web import urls
 from wizard.web.pages.guidance import chart, overview
 from wizard.web.pages.learning import roles
-from wizard.web.text.catalogue import QUOTED, marked
+from wizard.web.text.catalogue import passage
 from wizard.web.text.markup import render
 from wizard.web.views.common import bp, overdue, partnership_or_404, site, today
 
@@ -40,7 +40,8 @@ def procedure(slug: str):
     """The partnership's procedure in its own words, each paragraph addressable."""
     p = partnership_or_404(slug)
     body = chart.procedure_body(p, site().procedures[slug].markdown)
-    return render_template("procedure.html", p=p, body=marked(body, QUOTED), overdue=overdue(p))
+    text = site().procedures[slug].markdown
+    return render_template("procedure.html", p=p, body=passage(body, text), overdue=overdue(p))
 
 
 @bp.get("/<slug>/flowchart/", endpoint="flowchart")
@@ -124,4 +125,4 @@ def page(page: str):
     if found is None:
         abort(404)
     body = render(urls.glossed(found.markdown))
-    return render_template("page.html", page=found, body=marked(body, QUOTED))
+    return render_template("page.html", page=found, body=passage(body, found.markdown))

@@ -90,7 +90,14 @@ def stage_side(p: Partnership, number: int) -> Side:
         for f in stage_facets(s, word)
     )
     titles = " / ".join(s.title for s in stages if s.title)
-    return Side(p, f"{word} {number}: {titles}" if titles else f"{word} {number}", facets)
+    return Side(p, _numbered(word, number, titles), facets)
+
+
+def _numbered(word: str, number: int, title: str = "") -> str:
+    """'Stage 2: Line managers', or 'Stage 2', each of the policy's words kept as its own."""
+    if title:
+        return gettext("%(word)s %(number)s: %(title)s", word=word, number=number, title=title)
+    return gettext("%(word)s %(number)s", word=word, number=number)
 
 
 def route_side(p: Partnership, route: Route) -> Side:
@@ -106,14 +113,14 @@ def route_side(p: Partnership, route: Route) -> Side:
 
 def _words(a: Partnership, b: Partnership) -> str:
     wa, wb = a.partnership.stage_word, b.partnership.stage_word
-    return wa if wa == wb else f"{wa} or {wb.lower()}"
+    return wa if wa == wb else gettext("%(first)s or %(second)s", first=wa, second=wb.lower())
 
 
 def rows(a: Partnership, b: Partnership) -> tuple[Row, ...]:
     """Every stage number of either, then the emergency route and each exit."""
     numbers = sorted(set(a.stage_numbers()) | set(b.stage_numbers()))
     stages = tuple(
-        Row(f"stage-{n}", f"{_words(a, b)} {n}", (stage_side(a, n), stage_side(b, n)))
+        Row(f"stage-{n}", _numbered(_words(a, b), n), (stage_side(a, n), stage_side(b, n)))
         for n in numbers
     )
     routes = tuple(

@@ -9,6 +9,8 @@ from wizard.core.flow import Flow, OutcomeKind
 from wizard.core.policy import Fact, Partnership
 from wizard.core.practice import Choice, Scenario, choices, key_fact, key_facts, right_choice
 from wizard.web import urls
+from wizard.web.pages.stage.view import stage_heading
+from wizard.web.text.catalogue import gettext
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,15 @@ def scenario_links(p: Partnership, found: dict[str, Scenario]) -> tuple[Scenario
 def scenario_page(p: Partnership, scenario: Scenario) -> ScenarioPage:
     """The situation, with each possible answer as a link."""
     links = tuple(
-        ChoiceLink(c.label, urls.scenario_answer(p.slug, scenario.slug, c.id)) for c in choices(p)
+        ChoiceLink(label(p, c), urls.scenario_answer(p.slug, scenario.slug, c.id))
+        for c in choices(p)
     )
     return ScenarioPage(scenario, urls.practice(p.slug), links)
+
+
+def label(p: Partnership, choice: Choice) -> str:
+    """A choice as the page says it: a stage in the policy's words, else the tool's own."""
+    return stage_heading(p, choice.stage) if choice.stage else gettext(choice.label)
 
 
 def find_choice(p: Partnership, choice: str) -> Choice | None:
@@ -90,9 +98,9 @@ def answer_page(flow: Flow, p: Partnership, scenario: Scenario, chose: Choice) -
     return AnswerPage(
         scenario,
         urls.scenario(p.slug, scenario.slug),
-        chose.label,
+        label(p, chose),
         chose.id == right.id,
-        right.label,
+        label(p, right),
         OutcomeKind(state.outcome.kind).value,
         steps,
         key,

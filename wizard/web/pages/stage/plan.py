@@ -47,6 +47,7 @@ from wizard.web.forms import EVENT_MESSAGES, MESSAGES, event_messages
 from wizard.web.text import dates as datefmt
 from wizard.web.text.catalogue import N_, gettext
 from wizard.web.text.stagewords import say
+from wizard.web.text.timescales import span_text
 
 NO_EVENTS = Events()
 AMOUNTLESS_FIRST = ("immediately", "as soon as possible")
@@ -64,6 +65,11 @@ class Reading:
     deadline: Deadline | None = None
     overdue: bool = False
     working_day: WorkingDay | None = None  # what the policy says a working day is
+
+    @property
+    def within_words(self) -> str:
+        """'within 2 working days', in the reader's language."""
+        return span_text(Span.parse(self.within))
 
     @property
     def text(self) -> str | None:
@@ -593,7 +599,7 @@ def event_text(p: Partnership, stage: Stage, reading: Reading) -> EventText:
         version=p.document.version,
     )
     uid = f"{p.slug}-{stage.key}-{reading.position}-{reading.index}"
-    summary = gettext("Deadline: %(what)s (within %(within)s)", what=what, within=reading.within)
+    summary = gettext("Deadline: %(what)s (%(within)s)", what=what, within=reading.within_words)
     return EventText(summary, description, uid)
 
 

@@ -19,15 +19,13 @@ from wizard.core.policy import (
     Partnership,
     Send,
     SourceProblem,
-    Span,
     Stage,
     Tier,
     Timescale,
-    Unit,
     review_overdue,
 )
 from wizard.web.text import quotes
-from wizard.web.text.catalogue import N_, gettext, ngettext
+from wizard.web.text.catalogue import N_, English, gettext, ngettext
 
 EXIT_TITLES = {
     "conduct": N_("Concerns about a professional's conduct"),
@@ -275,8 +273,9 @@ def notices_headline(found: list[NoticeView]) -> str:
 
 
 def stage_heading(p: Partnership, stage: Stage) -> str:
-    """'Stage 2: Line Manager', in the partnership's own words."""
-    return stage.label(p.partnership.stage_word)
+    """'Stage 2: Line Manager', in the partnership's own words (English ones stay so)."""
+    word = p.partnership.stage_word
+    return English(stage.label(word)) if isinstance(word, English) else stage.label(word)
 
 
 def stage_view(state: State) -> StageView:
@@ -508,27 +507,3 @@ def _next(p: Partnership, stage: Stage) -> NextStep:
     later = [n for n in p.stage_numbers() if n > stage.number]
     stages = tuple(p.stages_numbered(later[0])) if later else ()
     return NextStep(stages, stage.if_unresolved)
-
-
-def within_text(timescale: Timescale) -> str:
-    """'within 2 working days', 'immediately', or each reading joined by 'or'."""
-    return gettext(" or ").join(span_text(span) for span in timescale.within)
-
-
-def span_text(span: Span) -> str:
-    """'within 2 working days', 'immediately': one reading of a timescale, whole."""
-    n = span.amount or 0
-    match span.unit:
-        case Unit.WORKING_DAYS:
-            return ngettext("within %(num)s working day", "within %(num)s working days", n)
-        case Unit.HOURS:
-            return ngettext("within %(num)s hour", "within %(num)s hours", n)
-        case Unit.WORKING_WEEKS:
-            return ngettext("within %(num)s working week", "within %(num)s working weeks", n)
-        case Unit.WEEKS:
-            return ngettext("within %(num)s week", "within %(num)s weeks", n)
-        case Unit.IMMEDIATELY:
-            return gettext("immediately")
-        case Unit.ASAP:
-            return gettext("as soon as possible")
-    return span.unit.value  # "none stated": a value pages test for, never shown as it is
