@@ -103,6 +103,8 @@ def structure(markup: str) -> list[str]:
     for tag, attrs in tags:
         if re.search(r'\blang="en"', attrs) and tag in ("span", "div"):
             continue  # an English-only policy's words, marked on the Welsh page
+        if tag in ("text", "tspan") or "app-term" in attrs:
+            continue  # a drawing's lines and glossary links follow the words, not the page
         ident = re.search(r'\bid="([^"]*)"', attrs)
         classes = re.search(r'\bclass="([^"]*)"', attrs)
         shape.append(f"{tag}#{ident[1] if ident else ''}.{classes[1] if classes else ''}")

@@ -40,10 +40,10 @@ def take_language(endpoint: str | None, values: dict | None) -> None:
     """The page's language from its address; a language its partnership lacks is a 404."""
     lang = (values or {}).pop("lang", SOURCE)
     g.lang = lang
-    if lang != SOURCE and not urls.in_language(endpoint or "", values or {}, lang):
-        abort(404)
     # A page in another language marks a policy's English words (a Word file cannot).
     g.english_words = lang != SOURCE and not (endpoint or "").endswith("_docx")
+    if lang != SOURCE and not urls.in_language(endpoint or "", values or {}, lang):
+        abort(404)
 
 
 @bp.after_app_request

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template
+from flask import abort, current_app, render_template
 
+from wizard.core.policy import Partnership
 from wizard.core.practice import Scenario
 from wizard.web.pages.learning import scenarios
 from wizard.web.pages.learning.compare import choices
 from wizard.web.pages.learning.compare import rows as side_by_side
 from wizard.web.pages.learning.roles import general_notes, has_roles
 from wizard.web.pages.learning.roles import rows as role_rows
+from wizard.web.text import languages
+from wizard.web.text.catalogue import SOURCE, language
 from wizard.web.views.common import bp, partnership_or_404, site
 
 
@@ -31,7 +34,7 @@ def practice_index(slug: str):
 @bp.get("/<slug>/practice/<name>/")
 def scenario(slug: str, name: str):
     """The situation, and 'What would you do?'."""
-    p = partnership_or_404(slug)
+    p = as_written(partnership_or_404(slug))
     page = scenarios.scenario_page(p, _scenario_or_404(slug, name))
     return render_template("practice_question.html", p=p, page=page)
 
@@ -39,12 +42,19 @@ def scenario(slug: str, name: str):
 @bp.get("/<slug>/practice/<name>/<choice>/")
 def scenario_answer(slug: str, name: str, choice: str):
     """The answer: what the policy says to do, why, cited, and the same state in the wizard."""
-    p = partnership_or_404(slug)
+    p = as_written(partnership_or_404(slug))
     found, chose = _scenario_or_404(slug, name), scenarios.find_choice(p, choice)
     if chose is None:
         abort(404)
     page = scenarios.answer_page(site().flow, p, found, chose)
     return render_template("practice_answer.html", p=p, page=page)
+
+
+def as_written(p: Partnership) -> Partnership:
+    """The policy as a scenario quotes it: in English, the language scenarios are written in."""
+    if language() == SOURCE:
+        return p
+    return languages.english(current_app.extensions["site"].partnerships[p.slug])
 
 
 @bp.get("/glossary/")
