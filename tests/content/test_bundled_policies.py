@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import EIGHTH
 
 from wizard.content import BUNDLED_SITE, export
 from wizard.core.policy import Condition, ProblemKind, Unit
@@ -207,12 +208,21 @@ def _quotes(node, inside_problem=False):
             yield from _quotes(item, inside_problem)
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_every_quote_appears_in_the_policy_text(slug):
-    """A practitioner acts on the quoted words: each must be in the policy as reproduced."""
+# Each bundled policy, and the Welsh test partnership's policy in each of its two languages.
+POLICY_FILES = [BUNDLED_SITE / "policies" / slug / "policy.md" for slug in SLUGS] + [
+    EIGHTH / "policies" / "cwm-ffug" / name for name in ("policy.md", "policy.cy.md")
+]
+
+
+@pytest.mark.parametrize("path", POLICY_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_quote_appears_in_the_policy_text(path):
+    """A practitioner acts on the quoted words: each must be in the policy as reproduced.
+
+    In a policy given in Welsh too, each Welsh quote is in the Welsh text: never translated.
+    """
     import yaml
 
-    text = (BUNDLED_SITE / "policies" / slug / "policy.md").read_text()
+    text = path.read_text()
     front, _, body = text.removeprefix("---\n").partition("\n---\n")
     plain_body = _plain(body)
     missing = []
