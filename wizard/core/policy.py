@@ -22,6 +22,7 @@ from pydantic import (
     ValidatorFunctionWrapHandler,
     WithJsonSchema,
     WrapValidator,
+    field_validator,
     model_validator,
 )
 
@@ -717,16 +718,15 @@ class Body(Model):
     # policy.<lang>.md beside it gives the policy's own words in another.
     languages: tuple[Language, ...] = (Language.ENGLISH,)
 
-    @model_validator(mode="after")
-    def _english_first(self) -> Body:
-        if self.languages[:1] != (Language.ENGLISH,) or len(set(self.languages)) != len(
-            self.languages
-        ):
+    @field_validator("languages")
+    @classmethod
+    def _english_first(cls, languages: tuple[Language, ...]) -> tuple[Language, ...]:
+        if languages[:1] != (Language.ENGLISH,) or len(set(languages)) != len(languages):
             raise ValueError(
                 "languages must start with en (policy.md is in English) and name each "
                 "language once, such as [en, cy]"
             )
-        return self
+        return languages
 
 
 class Superseded(Model):
