@@ -88,6 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     signoff = _add(commands, "signoff", _signoff, "write one partnership's sign-off pack (HTML)")
     signoff.add_argument("--partnership", metavar="SLUG", help="needed if the site has several")
     signoff.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    signoff.add_argument(
+        "--language",
+        default="en",
+        metavar="LANG",
+        help="the pages in this language, one the partnership declares, such as cy (default: en)",
+    )
     _stats_arguments(_add(commands, "stats", _stats, "count how the guidance was used, from logs"))
     preview = _add(commands, "preview", _preview, "serve a build locally to check it")
     preview.add_argument("--out", type=Path, default=Path("site"), help="the build's folder")
@@ -134,7 +140,8 @@ def _signoff(args: argparse.Namespace) -> int:
     from wizard.content.messages import did_you_mean
     from wizard.publish import signoff
 
-    known = sorted(load_site(args.site).partnerships)
+    site = load_site(args.site)
+    known = sorted(site.partnerships)
     slug = args.partnership or (known[0] if len(known) == 1 else None)
     if slug not in known:
         why = (
@@ -144,7 +151,14 @@ def _signoff(args: argparse.Namespace) -> int:
         )
         print(f"signoff: {why}", file=sys.stderr)
         return 1
-    pack = signoff.write(args.site, slug, args.out)
+    declared = [lang.value for lang in site.partnerships[slug].partnership.languages]
+    if args.language not in declared:
+        print(
+            f"signoff: {slug} is published in {', '.join(declared)}, not '{args.language}'",
+            file=sys.stderr,
+        )
+        return 1
+    pack = signoff.write(args.site, slug, args.out, lang=args.language)
     print(
         f"wrote {args.out}: {pack.pages} distinct outcome page(s) from "
         f"{pack.paths} answer path(s), {len(pack.problems)} recorded problem(s)"

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from babel.dates import format_date
-from flask import Flask, render_template
+from flask import Flask, g, render_template
 
 from wizard import clock
 from wizard.content import anchor_id
@@ -24,8 +23,8 @@ from wizard.publish.htmlclean import Relink, for_paper
 from wizard.web import urls
 from wizard.web.app import create_app
 from wizard.web.pages.guidance import chart
-from wizard.web.text import catalogue
-from wizard.web.text.catalogue import N_, gettext
+from wizard.web.text import catalogue, dates, english, languages
+from wizard.web.text.catalogue import N_, SOURCE, English, gettext
 
 MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S)
 ANSWERS = re.compile(r"<h2[^>]*>\s*Your answers\s*</h2>\s*<dl\b.*?</dl>", re.S)
@@ -189,17 +188,22 @@ class Pack:
         )
 
 
-def build(app: Flask, slug: str, today: date) -> Pack:
-    """Render every outcome of one partnership through the app and collect the pack."""
-    site = app.extensions["site"]
+def build(app: Flask, slug: str, today: date, lang: str = SOURCE) -> Pack:
+    """Render every outcome of one partnership, in `lang`, through the app: the pack."""
+    site = languages.localized(app.extensions["site"], lang)
     p = site.partnerships[slug]
     with app.test_request_context():
+        g.lang = lang  # every address built here is the page in that language
         relink = _relinker(urls.procedure(slug))
         pages = _pages(app, p, list(walk(site.flow, p)), relink)
+        # The pages' requests share this context's `g`: the pack's own words are not marked.
+        g.lang, g.english_words = lang, False
         body = for_paper(chart.procedure_body(p, site.procedures[slug].markdown), relink)
-    built = format_date(today, format="long", locale="en_GB")
+        built = dates.long_date(today)
+        rows = map_rows(site.maps.get(slug), p)
+    if lang != SOURCE:  # the map's reasons are written in English, for publishers
+        rows = [replace(r, reason=English(r.reason)) if r.reason else r for r in rows]
     overdue = review_overdue(p.document, today)
-    rows = map_rows(site.maps.get(slug), p)
     return Pack(p, _families(pages), p.all_problems(), body, built, overdue, rows)
 
 
@@ -251,8 +255,10 @@ def _relinker(procedure_url: str) -> Relink:
     return relink
 
 
-def write(site_dir: Path, slug: str, out: Path, today: date | None = None) -> Pack:
-    """Write the pack as one self-contained, print-ready HTML file."""
+def write(
+    site_dir: Path, slug: str, out: Path, today: date | None = None, lang: str = SOURCE
+) -> Pack:
+    """Write the pack, in `lang`, as one self-contained, print-ready HTML file."""
     today = clock.today(today)
     app = create_app(
         {
@@ -263,9 +269,9 @@ def write(site_dir: Path, slug: str, out: Path, today: date | None = None) -> Pa
             "PAGE_CACHE_SIZE": 0,
         }
     )
-    pack = build(app, slug, today)
-    with app.app_context():
-        out.write_text(
-            render_template("signoff.html", pack=pack, anchor=anchor_id), encoding="utf-8"
-        )
+    pack = build(app, slug, today, lang)
+    with app.test_request_context():
+        g.lang, g.english_words = lang, lang != SOURCE  # a policy's English words marked so
+        html = render_template("signoff.html", pack=pack, anchor=anchor_id)
+        out.write_text(english.mark_english(html) if lang != SOURCE else html, encoding="utf-8")
     return pack

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
@@ -25,7 +26,7 @@ from docx.shared import Pt
 from wizard.core.policy import Fact, Partnership, Stage, StagePart
 from wizard.web.pages.record import FormPage, RecordPage
 from wizard.web.pages.stage.view import Role
-from wizard.web.text.catalogue import gettext
+from wizard.web.text.catalogue import SOURCE, gettext, language
 from wizard.web.text.timescales import within_text
 
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -37,6 +38,7 @@ SECTION = qn("w:sectPr")
 # and a rebuild leaves unchanged files unchanged for tools that upload only what changed.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _THREAD = threading.local()
+WORD_LANGUAGE = {"en": "en-GB", "cy": "cy-GB"}
 MADE_BLOCKS = 4096  # distinct blocks kept per thread: the bundled site's Word files hold 344
 
 Block = tuple[str, ...]  # ("h1"|"h2"|"p"|"strong", text), ("label", label, value), ("blank", ...)
@@ -73,17 +75,22 @@ class _Blank:
     made: dict[Block, list[BaseOxmlElement]] = field(default_factory=dict)
 
 
-def _blank() -> _Blank:
+def _blank(lang: str = SOURCE) -> _Blank:
     """The blank document of the running thread: python-docx objects are not thread-safe."""
-    found = getattr(_THREAD, "blank", None)
-    if found is None:
-        found = _THREAD.blank = _new_blank()
-    return found
+    blanks = _THREAD.__dict__.setdefault("blanks", {})
+    if lang not in blanks:
+        blanks[lang] = _new_blank(lang)
+    return blanks[lang]
 
 
-def _new_blank() -> _Blank:
+def _new_blank(lang: str) -> _Blank:
     doc = Document()
     doc.styles["Normal"].font.size = Pt(11)
+    # Word's spelling and a screen reader take the text to be in the page's language.
+    spoken = OxmlElement("w:lang")
+    spoken.set(qn("w:val"), WORD_LANGUAGE[lang])
+    doc.styles["Normal"].element.get_or_add_rPr().append(spoken)
+    doc.core_properties.language = WORD_LANGUAGE[lang]
     saved, others = BytesIO(), BytesIO()
     doc.save(saved)
     with zipfile.ZipFile(saved) as src, zipfile.ZipFile(others, "w") as dest:
@@ -162,7 +169,7 @@ def _add(blank: _Blank, kind: str, text: list[str]) -> None:
 def _docx(blocks: tuple[Block, ...], address: str) -> bytes:
     """The Word file: the blank's parts as compressed once, then the body with its address."""
     body = _body(blocks).replace(ADDRESS.encode(), escape(address).encode())
-    out = BytesIO(_blank().others)
+    out = BytesIO(_blank(language()).others)
     with zipfile.ZipFile(out, "a") as docx_file:
         docx_file.writestr(_member(BODY), body)
     return out.getvalue()

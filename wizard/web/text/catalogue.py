@@ -239,4 +239,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(gettext=_template_gettext, _=_template_gettext)
     app.jinja_env.globals["ngettext"] = _template_ngettext
     app.jinja_env.finalize = quoted  # every printed plain value is the files' words
+    # A sentence as the catalogue holds it, its placeholders unfilled (the sign-off pack).
+    app.jinja_env.globals["unfilled"] = lambda message: translations(language()).gettext(message)
     app.jinja_env.globals["script_messages"] = script_messages
