@@ -135,6 +135,20 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
+def sideways_overflow(browser, url: str, javascript: bool) -> int:
+    """How far the page at `url` scrolls sideways on a 320 px wide screen."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 800}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(url)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    context.close()
+    return overflow
+
+
 def open_dates(page) -> None:
     """Unfold the stage page's date form ("Change when it started"), as a person would."""
     folded = page.locator("details#when-heading:not([open]) > summary")
@@ -148,7 +162,7 @@ def enter_date(page, day, month, year, clock=""):
     page.fill("#month", month)
     page.fill("#year", year)
     page.fill("#clock", clock)
-    page.get_by_role("button", name="Update dates").click()
+    page.locator('button[name="update"]').click()  # "Update dates", in any language
     page.wait_for_load_state()  # without JavaScript the click posts: read the new page
     # With JavaScript the script dates it, once the bank holidays have come: wait for it to
     # keep the start in the fragment, or to show an error.

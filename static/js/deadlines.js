@@ -328,11 +328,13 @@ export function readStart (day, month, year, clock) {
 // Words
 
 // Day and month names, and am and pm, in the page's language, as Babel writes them for the
-// server (the shared vectors check both, in English and in Welsh).
+// server: the page hands them over (#date-names), since a browser's Intl may not know the
+// language (Chromium has no Welsh). Without them (Node's English tests) Intl's en-GB is used.
+// The shared vectors check both, in English and in Welsh.
 const LOCALES = { en: 'en-GB', cy: 'cy' }
-let DAY_FORMAT, CLOCK_FORMAT
+let DAY_FORMAT, CLOCK_FORMAT, NAMES
 
-export function useLanguage (lang) {
+export function useLanguage (lang, names = null) {
   const locale = LOCALES[lang] || LOCALES.en
   DAY_FORMAT = new Intl.DateTimeFormat(locale, {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'
@@ -340,17 +342,32 @@ export function useLanguage (lang) {
   CLOCK_FORMAT = new Intl.DateTimeFormat(locale, {
     hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC'
   })
+  NAMES = names
 }
 
-useLanguage(typeof document !== 'undefined' ? document.documentElement.lang.slice(0, 2) : 'en')
+const pageNames = (() => {
+  const el = typeof document !== 'undefined' ? document.getElementById('date-names') : null
+  return el ? JSON.parse(el.textContent) : null
+})()
+useLanguage(typeof document !== 'undefined' ? document.documentElement.lang.slice(0, 2) : 'en', pageNames)
 
 export function dayText (iso) {
+  if (NAMES) {
+    const d = new Date(dayToMs(iso))
+    const weekday = NAMES.days[(d.getUTCDay() + 6) % 7] // Monday first, as Babel lists them
+    return `${weekday} ${d.getUTCDate()} ${NAMES.months[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+  }
   const p = Object.fromEntries(DAY_FORMAT.formatToParts(new Date(dayToMs(iso))).map(x => [x.type, x.value]))
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`
 }
 
 export function clockText (clock) {
-  return clock === '12:00' ? _('midday') : CLOCK_FORMAT.format(new Date(wallOf('1970-01-01', clock)))
+  if (clock === '12:00') return _('midday')
+  if (NAMES) {
+    const [h, m] = clock.split(':').map(Number)
+    return `${h % 12 || 12}:${String(m).padStart(2, '0')} ${h < 12 ? NAMES.am : NAMES.pm}`
+  }
+  return CLOCK_FORMAT.format(new Date(wallOf('1970-01-01', clock)))
 }
 
 export function momentText (day, clock, zone) {

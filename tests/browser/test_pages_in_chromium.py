@@ -14,7 +14,15 @@ import answers
 import bundled
 import pytest
 from answers import stage
-from browser import NOW, axe_violations, enter_date, main_text, open_dates, same_main
+from browser import (
+    NOW,
+    axe_violations,
+    enter_date,
+    main_text,
+    open_dates,
+    same_main,
+    sideways_overflow,
+)
 from pages import PAGE_TYPES
 
 from wizard.core.engine import OutcomeKind, walk
@@ -414,20 +422,6 @@ def one_outcome_per_stage() -> list[str]:
                 seen.add((slug, outcome.stage.key))
                 paths.append("/".join((slug, "check", *state.segments)) + "/")
     return paths
-
-
-def sideways_overflow(browser, url: str, javascript: bool) -> int:
-    """How far the page at `url` scrolls sideways on a 320 px wide screen."""
-    context = browser.new_context(
-        viewport={"width": 320, "height": 800}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.goto(url)
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    context.close()
-    return overflow
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])

@@ -46,6 +46,14 @@ def test_the_vectors_welsh_is_the_catalogues():
     assert VECTORS["messages_cy"] == said
 
 
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_vectors_names_are_babels(app, lang):
+    """The day and month names a page hands its script are those the server writes dates in."""
+    with app.test_request_context():
+        flask.g.lang = lang
+        assert VECTORS[f"names_{lang}"] == datefmt.names()
+
+
 @pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda c: c["name"])
 def test_shared_vector_in_welsh(app, case):
     """The same deadline in Welsh: Babel's day and month names, the catalogue's sentences."""

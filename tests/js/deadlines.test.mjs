@@ -33,7 +33,7 @@ for (const c of vectors.cases) {
   test(`${c.name}, in Welsh`, () => {
     const holidays = new Set(vectors.holidays[c.nation])
     const result = deadline(c.within, entered(c.start, c.time), holidays, c.bank_holidays === 'not stated')
-    useLanguage('cy')
+    useLanguage('cy', vectors.names_cy)
     useMessages(vectors.messages_cy)
     try {
       assert.equal(deadlineText(result), c.text_cy)
@@ -41,6 +41,21 @@ for (const c of vectors.cases) {
     } finally {
       useLanguage('en')
       useMessages({})
+    }
+  })
+}
+
+// In English with the names a page hands its scripts, as a browser dates it.
+for (const c of vectors.cases) {
+  test(`${c.name}, with the page's names`, () => {
+    const holidays = new Set(vectors.holidays[c.nation])
+    const result = deadline(c.within, entered(c.start, c.time), holidays, c.bank_holidays === 'not stated')
+    useLanguage('en', vectors.names_en)
+    try {
+      assert.equal(deadlineText(result), c.text)
+      assert.equal(readingText(result), c.reading_text || c.text)
+    } finally {
+      useLanguage('en')
     }
   })
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_day_names, get_month_names
 from babel.plural import PluralRule
 
 from wizard.core.dates import ClockChange, Deadline, DeadlineKind, Other, Start, StartKind
@@ -37,6 +37,18 @@ def day(value: date) -> str:
 def long_date(value: date) -> str:
     """'24 November 2026': when a site was built."""
     return marked(format_date(value, "d MMMM y", locale=locale()))
+
+
+def names() -> dict[str, object]:
+    """Day and month names, am and pm, as `day` and `clock` write them: for the page's script."""
+    where = locale()
+    days, months = get_day_names("wide", locale=where), get_month_names("wide", locale=where)
+    return {
+        "days": [days[i] for i in range(7)],  # Monday first
+        "months": [months[i] for i in range(1, 13)],
+        "am": format_time(time(9), "a", locale=where),
+        "pm": format_time(time(15), "a", locale=where),
+    }
 
 
 def clock(value: time) -> str:

@@ -91,6 +91,7 @@ def helpers() -> dict:
         "markdown": lambda text: passage(render(text), text),
         "service_name": gettext(current_app.config["SERVICE_NAME"]),
         "long_date": dates.long_date,
+        "date_names": dates.names,
         "static_site": current_app.config["STATIC_SITE"],
         "within_text": timescales.within_text,
         "stage_heading": view.stage_heading,

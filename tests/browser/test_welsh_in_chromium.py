@@ -1,0 +1,105 @@
+"""The Welsh pages in a real Chromium: accessible, narrow, dated alike live and static.
+
+The eighth test site's two fictional Welsh partnerships: Cwm Ffug gives its policy in Welsh
+too, Afonlas in English only. Welsh words run longer than English ones; the Welsh dates come
+from Intl in the browser and from Babel on the server, and must read the same.
+"""
+
+from __future__ import annotations
+
+import answers
+import pytest
+from browser import (
+    PHONE,
+    axe_violations,
+    enter_date,
+    live_server,
+    nginx,
+    opened_on_a_phone,
+    same_main,
+    sideways_overflow,
+)
+from conftest import EIGHTH, TODAY
+from welsh import kinds, welsh
+
+from wizard.publish.freeze import build
+from wizard.web.app import create_app
+
+pytestmark = pytest.mark.browser
+pytest.importorskip("playwright.sync_api")
+
+WELSH_PAGES = {name: welsh(address) for name, address in kinds().items()}
+BOTH = {"agency": "police", "other_agency": "health"}
+STAGES = [
+    answers.stage("cwm-ffug", 1, **BOTH),
+    answers.stage("cwm-ffug", 2, **BOTH),
+    answers.stage("afonlas", 1),
+    answers.stage("afonlas", 2),
+]
+START = ("30", "11", "2026", "")
+
+
+@pytest.fixture(scope="module")
+def cy_server():
+    with live_server(create_app({"TODAY": TODAY, "SITE_DIR": EIGHTH})) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def cy_static(tmp_path_factory):
+    out = tmp_path_factory.mktemp("eighth") / "site"
+    build(EIGHTH, out, "/", today=TODAY, draft_translations=True)
+    with nginx(out, "/", tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", WELSH_PAGES.values(), ids=WELSH_PAGES.keys())
+def test_axe_finds_nothing_on_a_welsh_page(browser, cy_server, cy_static, path):
+    for url in (cy_server + path, cy_static + path):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url)
+        assert axe_violations(page) == [], url
+        context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("path", WELSH_PAGES.values(), ids=WELSH_PAGES.keys())
+def test_nothing_scrolls_sideways_at_320_px_in_welsh(
+    browser, cy_server, cy_static, path, javascript
+):
+    assert sideways_overflow(browser, cy_server + path, javascript) <= 0
+    assert sideways_overflow(browser, cy_static + path, javascript) <= 0
+
+
+@pytest.mark.parametrize("path", [welsh(p) for p in STAGES], ids=STAGES)
+def test_what_to_do_now_is_on_a_phones_first_screen_in_welsh(browser, cy_server, path):
+    context, page = opened_on_a_phone(browser, cy_server + path)
+    when = page.locator(".app-now__when").first
+    box = when.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"]
+    assert "erbyn diwedd Dydd" in when.inner_text()  # a dated deadline, in Welsh
+    context.close()
+
+
+@pytest.mark.parametrize("path", [welsh(p) for p in STAGES], ids=STAGES)
+def test_a_welsh_stage_page_reads_the_same_live_and_static(browser, cy_server, cy_static, path):
+    same_main(browser, cy_server, cy_static + "/", path.lstrip("/"), START)
+
+
+def test_the_switch_keeps_the_start_date_in_the_fragment(browser, cy_static):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(cy_static + welsh(STAGES[1]))
+    enter_date(page, *START)
+    fragment = page.url.split("#", 1)[1]
+    assert "start=2026-11-30" in fragment
+    welsh_deadline = page.locator(".app-now__when .app-deadline").first.inner_text()
+    page.locator('a[hreflang="en"][rel="alternate"]').click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == cy_static + STAGES[1] + "#" + fragment
+    english_deadline = page.locator(".app-now__when .app-deadline").first.inner_text()
+    assert "Tachwedd" in welsh_deadline or "Rhagfyr" in welsh_deadline
+    assert english_deadline.split()[-1] == welsh_deadline.split()[-1]  # the same year
+    assert english_deadline.split()[-3] == welsh_deadline.split()[-3]  # and the same day
+    context.close()
