@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import answers
 import pytest
 from conftest import EIGHTH
 from pages import h1s, links
@@ -117,7 +118,7 @@ def test_links_on_a_welsh_page_stay_in_welsh(eighth):
 
 
 def test_the_switch_keeps_the_answer_being_changed(eighth):
-    address = next(a for a in KINDS.values() if a.endswith("/cwm-ffug/check/no/disagreement/"))
+    address = answers.path("cwm-ffug", risk="no", concern="disagreement")
     changing = address.rsplit("/", 2)[0] + "/?change=disagreement"
     english = page(eighth, changing)
     assert 'href="/cy' + changing.replace("&", "&amp;") + '"' in english
