@@ -15,7 +15,7 @@ from conftest import EIGHTH
 from pages import h1s, links
 from welsh import app, english_words, kinds, read_as, structure, welsh
 
-ADDRESS = re.compile(r"\S*://\S*")  # an address printed as text is not a sentence
+ADDRESS = re.compile(r"\S*://\S*|(?<!\S)/\S*")  # an address printed as text is not a sentence
 KINDS = kinds()
 AFONLAS_POLICY = (EIGHTH / "policies" / "afonlas" / "policy.md").read_text(encoding="utf-8")
 
@@ -157,3 +157,57 @@ def test_an_unknown_welsh_address_is_a_welsh_not_found_page(eighth):
     markup = response.get_data(as_text=True)
     assert '<html lang="cy"' in markup
     assert english_words(read_as(markup).get("cy", "")) == []
+
+
+def test_a_welsh_calendar_file_speaks_welsh(eighth):
+    """The calendar a Welsh page downloads: its events' words in Welsh, no mark left."""
+    stage = welsh(answers.stage("cwm-ffug", 2, agency="police", other_agency="health"))
+    start = {"day": "24", "month": "12", "year": "2026", "clock": "10:00"}
+    response = eighth.post(stage, data={**start, "download": "ics"})
+    assert response.mimetype == "text/calendar"
+    text = response.get_data(as_text=True).replace("\r\n ", "")
+    assert "SUMMARY:Dyddiad terfyn:" in text
+    assert not re.search("[\ue000-\ue005]", text)
+
+
+def test_a_welsh_word_file_is_welsh_and_says_so(eighth):
+    import io
+    import zipfile
+
+    record = welsh(answers.stage("cwm-ffug", 1, agency="police", other_agency="health"))
+    response = eighth.get(record + "record.docx")
+    parts = zipfile.ZipFile(io.BytesIO(response.data))
+    body = parts.read("word/document.xml").decode()
+    assert "Cofnod uwchgyfeirio" in body and "Escalation record" not in body
+    assert '<w:lang w:val="cy-GB"/>' in parts.read("word/styles.xml").decode()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The eighth site built as partnership staff publish it (its Welsh is a draft)."""
+    from conftest import TODAY
+
+    from wizard.publish.freeze import build
+
+    out = tmp_path_factory.mktemp("eighth") / "site"
+    build(EIGHTH, out, "/", today=TODAY, jobs=1, draft_translations=True)
+    return out
+
+
+def built_page(out, address: str) -> str:
+    return (out / address.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("address", KINDS.values(), ids=KINDS.keys())
+def test_a_built_welsh_page_is_welsh_with_the_english_pages_structure(built, address):
+    english, cymraeg = built_page(built, address), built_page(built, welsh(address))
+    assert '<html lang="cy"' in cymraeg
+    assert not re.search("[\ue000-\ue005]", cymraeg)
+    assert english_words(ADDRESS.sub(" ", read_as(cymraeg).get("cy", ""))) == []
+    cymraeg = re.sub(r'<p class="[^"]*app-english-only">.*?</p>', "", main(cymraeg))
+    shapes = structure(cymraeg), structure(main(english))
+    assert (
+        sorted(shapes[0]) == sorted(shapes[1]) if "glossary" in address else shapes[0] == shapes[1]
+    )
+    assert f'href="{address}" hreflang="en"' in built_page(built, welsh(address))
