@@ -11,7 +11,7 @@ function stamp () {
     printed.textContent = new Intl.DateTimeFormat('en-GB', {
       dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London'
     }).format(now)
-  } else { // a language the browser's Intl may not know: the page's own names (#date-names)
+  } else { // a language Intl in the browser may not know: the names the page gives (#date-names)
     const wall = new Date(wallAt(now.getTime())).toISOString()
     printed.textContent = `${dayText(wall.slice(0, 10))}, ${clockText(wall.slice(11, 16))}`
   }
