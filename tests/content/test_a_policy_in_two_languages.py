@@ -9,30 +9,16 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+from commands import check
 from conftest import EIGHTH
-
-CLI = Path(sys.executable).parent / "escalation-wizard"
 
 
 def site(tmp_path: Path) -> Path:
     copy = tmp_path / "site"
     shutil.copytree(EIGHTH, copy)
     return copy
-
-
-def check(folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(CLI), "check", "--site", str(folder)],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> int:

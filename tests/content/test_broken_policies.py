@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from commands import check, run
 from conftest import TESTS
 
 from wizard.content import inspect_site
@@ -29,7 +29,6 @@ from wizard.core.policy import Condition
 CORPUS = TESTS / "broken"
 VALID = "valid"
 TODAY = date(2026, 11, 23)
-CLI = Path(sys.executable).with_name("escalation-wizard")
 MAP_FILE = "paragraphs.md"
 
 
@@ -276,14 +275,7 @@ def _errors(site: Path) -> list[Problem]:
 
 def _check(site: Path) -> subprocess.CompletedProcess[str]:
     """Run the real command an author runs, from inside the site folder."""
-    return subprocess.run(
-        [str(CLI), "check", "--site", str(site)],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return check(site)
 
 
 def _error_line(stderr: str, path: str, line: int, text: str) -> str | None:
@@ -495,14 +487,7 @@ def test_field_paths_read_as_documented(tmp_path):
 def test_check_names_files_relative_to_the_folder_it_runs_in(tmp_path):
     _site(tmp_path, "bad-colour")
 
-    result = subprocess.run(
-        [str(CLI), "check", "--site", "site"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run("check", "--site", "site", cwd=tmp_path, timeout=120)
 
     assert result.returncode == 1
     assert result.stderr.startswith("site/policies/bad-colour/policy.md:18: branding › colour: ")

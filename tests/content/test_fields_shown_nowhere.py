@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from answers import path
+from commands import check
 from conftest import TESTS, TODAY
 from pages import visible_text
 
@@ -15,7 +14,6 @@ from wizard.content import inspect_site
 from wizard.content.checks import NOWHERE
 from wizard.web.app import create_app
 
-CLI = Path(sys.executable).parent / "escalation-wizard"
 VALID = TESTS / "broken" / "valid"
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
 UNREAD = """\
@@ -52,14 +50,7 @@ def test_a_field_no_page_shows_is_a_warning_at_its_line(tmp_path):
 
 def test_the_check_command_prints_it_with_file_and_line(tmp_path):
     site = _site(tmp_path)
-    result = subprocess.run(
-        [str(CLI), "check", "--site", str(site)],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = check(site)
     assert result.returncode == 0, result.stderr
     assert "policies/valid/policy.md:30: warning: 'unreadable › notes' is accepted" in result.stderr
 

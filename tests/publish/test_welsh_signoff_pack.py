@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from commands import run
 from conftest import EIGHTH
 from welsh import english_words, read_as
 
-CLI = Path(sys.executable).parent / "escalation-wizard"
 ADDRESS = re.compile(r"\S*://\S*")
 
 
 def signoff(out: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [str(CLI), "signoff", "--site", str(EIGHTH), "--out", str(out), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    return run("signoff", "--site", str(EIGHTH), "--out", str(out), *args)
 
 
 def pack_in_welsh(tmp_path: Path, slug: str) -> str:
