@@ -82,6 +82,15 @@ def test_what_to_do_now_is_on_a_phones_first_screen_in_welsh(browser, cy_server,
     context.close()
 
 
+@pytest.mark.parametrize("slug", ["cwm-ffug", "afonlas"])
+def test_the_emergency_action_is_on_a_phones_first_screen_in_welsh(browser, cy_server, slug):
+    context, page = opened_on_a_phone(browser, cy_server + welsh(answers.path(slug, risk="yes")))
+    for selector in (".app-emergency", "#policy-route"):
+        box = page.locator(selector).first.bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"], selector
+    context.close()
+
+
 @pytest.mark.parametrize("path", [welsh(p) for p in STAGES], ids=STAGES)
 def test_a_welsh_stage_page_reads_the_same_live_and_static(browser, cy_server, cy_static, path):
     same_main(browser, cy_server, cy_static + "/", path.lstrip("/"), START)

@@ -122,7 +122,7 @@ def test_freeze_needs_a_flag_for_unreviewed_text_and_then_says_it_is_a_draft(
         build(site, out, today=TODAY, jobs=1)
     assert not out.exists()
     build(site, out, today=TODAY, jobs=1, draft_translations=True)
-    assert "Drafft yw'r cyfieithiad hwn" in (out / "cy" / "cwm-ffug" / "index.html").read_text()
+    assert "Cyfieithiad heb ei adolygu eto" in (out / "cy" / "cwm-ffug" / "index.html").read_text()
     assert "Drafft" not in (out / "cwm-ffug" / "index.html").read_text()
 
 

@@ -139,7 +139,7 @@ def test_a_welsh_draft_says_so_on_every_page(eighth):
         "/cy/cwm-ffug/",
         welsh(next(a for a in KINDS.values() if "/cwm-ffug/" in a and a.endswith("/record/"))),
     ):
-        assert "Drafft yw'r cyfieithiad hwn" in page(eighth, address)
+        assert "Cyfieithiad heb ei adolygu eto" in page(eighth, address)
     assert "Drafft" not in page(eighth, "/cwm-ffug/")
 
 
