@@ -38,7 +38,7 @@ function fillReading (key, reading) {
 }
 
 // The notes on how the dates were counted stand once on the page: each shown where any
-// reading on the page needs it (planview.Plan.notes says the same for the live page).
+// reading on the page needs it (stage.plan.Plan.notes in wizard/web/pages says the same for the live page).
 function fillNotes (readings) {
   const needed = new Set()
   for (const reading of readings) {

@@ -90,13 +90,31 @@ def _stage_outcome(p: Partnership, state: engine.State):
     day, moment = today(), now()
     dated = not current_app.config["STATIC_SITE"]  # a static page's script dates it
     if request.method == "GET":
-        if dated:
-            form.day.data, form.month.data, form.year.data = day.day, day.month, day.year
-        page = stage_page(site(), state, When(day, None, moment, dated, True), form, None)
-        response = make_response(_render_stage(p, page))
-        if page.plan.overdue:
-            response.headers["Cache-Control"] = "no-store"
-        return response
+        return _for_the_day(p, state, form, When(day, None, moment, dated, True))
+    when, error = _posted(p, state, form, When(day, None, moment, dated))
+    page = stage_page(site(), state, when, form, error)
+    wants_file = error is None and "download" in request.form
+    body = ics.plan_calendar(p, page.plan, moment) if wants_file else None
+    if body is not None:  # where nothing can be dated there is no file: the page again
+        return _ics(p, body)
+    return _render_stage(p, page)
+
+
+def _for_the_day(p: Partnership, state: engine.State, form: WhenForm, when: When):
+    """The page as a GET shows it, dated from the start of today; kept only while true."""
+    if when.dated:
+        form.day.data, form.month.data, form.year.data = when.day.day, when.day.month, when.day.year
+    page = stage_page(site(), state, when, form, None)
+    response = make_response(_render_stage(p, page))
+    if page.plan.overdue:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _posted(
+    p: Partnership, state: engine.State, form: WhenForm, default: When
+) -> tuple[When, str | None]:
+    """The start and the dates of the stage's events as posted, and the first error."""
     given, clock, error = form.started()
     events: dict[str, date] = {}
     for key in asked(p, state.outcome.stage):
@@ -104,13 +122,8 @@ def _stage_outcome(p: Partnership, state: engine.State):
         error = error or wrong
         if on is not None:
             events[key] = on
-    when = When(given or day, clock, moment, dated, events=events)
-    page = stage_page(site(), state, when, form, error)
-    wants_file = error is None and "download" in request.form
-    body = ics.plan_calendar(p, page.plan, moment) if wants_file else None
-    if body is not None:  # where nothing can be dated there is no file: the page again
-        return _ics(p, body)
-    return _render_stage(p, page)
+    when = When(given or default.day, clock, default.moment, default.dated, events=events)
+    return when, error
 
 
 def _render_stage(p: Partnership, page: StagePage) -> str:
