@@ -113,6 +113,17 @@ def nginx(out: Path, base: str, tmp: Path):
         yield f"http://127.0.0.1:{port}"
 
 
+@contextmanager
+def built_and_served(site_dir: Path, tmp_path_factory, **build_args):
+    """A site built as partnership staff build it, served by nginx: its address, no slash."""
+    from wizard.publish.freeze import build
+
+    out = tmp_path_factory.mktemp(site_dir.name) / "site"
+    build(site_dir, out, "/", today=TODAY, **build_args)
+    with nginx(out, "/", tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
 def _wait_for(port: int, seconds: float = 10) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import answers
 import pytest
-from browser import axe_violations, enter_date, live_server, nginx, open_dates, same_main
+from browser import axe_violations, built_and_served, enter_date, live_server, open_dates, same_main
 from conftest import SEVENTH, TODAY
 
-from wizard.publish.freeze import build
 from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
@@ -34,9 +33,7 @@ def seventh_server():
 
 @pytest.fixture(scope="module")
 def seventh_static(tmp_path_factory):
-    out = tmp_path_factory.mktemp("seventh") / "site"
-    build(SEVENTH, out, "/", today=TODAY)
-    with nginx(out, "/", tmp_path_factory.mktemp("nginx")) as url:
+    with built_and_served(SEVENTH, tmp_path_factory) as url:
         yield url + "/"
 
 

@@ -12,9 +12,9 @@ import pytest
 from browser import (
     PHONE,
     axe_violations,
+    built_and_served,
     enter_date,
     live_server,
-    nginx,
     opened_on_a_phone,
     same_main,
     sideways_overflow,
@@ -22,7 +22,6 @@ from browser import (
 from conftest import EIGHTH, TODAY
 from welsh import kinds, welsh
 
-from wizard.publish.freeze import build
 from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
@@ -47,9 +46,7 @@ def cy_server():
 
 @pytest.fixture(scope="module")
 def cy_static(tmp_path_factory):
-    out = tmp_path_factory.mktemp("eighth") / "site"
-    build(EIGHTH, out, "/", today=TODAY, draft_translations=True)
-    with nginx(out, "/", tmp_path_factory.mktemp("nginx")) as url:
+    with built_and_served(EIGHTH, tmp_path_factory, draft_translations=True) as url:
         yield url
 
 
