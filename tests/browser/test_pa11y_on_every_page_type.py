@@ -59,7 +59,6 @@ def test_no_pa11y_error_on_any_page_type_live(tmp_path):
     assert errors(found) == {}
 
 
-@pytest.mark.xdist_group("build")
 def test_no_pa11y_error_on_any_page_type_static(site_build, tmp_path):
     with nginx(site_build.out, site_build.base_path, tmp_path) as url:
         base = url + site_build.base_path
