@@ -29,3 +29,13 @@ def app(**config: Any) -> Flask:
 def shared() -> Flask:
     """The app this process shares: the `app` fixture's, and the one answers.py asks."""
     return app()
+
+
+@cache
+def page(path: str) -> tuple[int, str]:
+    """A GET of `path` from the shared app, rendered once per process: (status, markup).
+
+    The tests that read every page of the flow share it (xdist_group "every-page").
+    """
+    response = shared().test_client().get(path)
+    return response.status_code, response.get_data(as_text=True)

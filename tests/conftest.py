@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
+import pickle
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -10,6 +13,7 @@ import bundled
 import pytest
 from bundled import TODAY
 from hypothesis import settings
+from xdist_groups import pytest_collection_modifyitems
 
 from wizard.content import BUNDLED_SITE, Site
 
@@ -22,6 +26,7 @@ SUB_URL = "https://example.org/safeguarding/escalation/"
 # Christmas Eve: deadlines that run into a weekend and two bank holidays.
 EVE = date(2026, 12, 24)
 __all__ = ["EIGHTH", "EVE", "ROOT", "SEVENTH", "SIXTH", "SUB_URL", "TESTS", "TODAY", "examples"]
+__all__ += ["pytest_collection_modifyitems"]  # a hook, from its own module
 # The edit loop (`make test-fast`) tries a tenth of the random inputs `make test` tries.
 settings.register_profile("edit-loop", max_examples=10)
 
@@ -56,12 +61,34 @@ def eve_client(eve_app):
     return eve_app.test_client()
 
 
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], object]):
+    """What `make(folder)` returns, made by the first test process of this run to ask.
+
+    The others wait on a lock, then read what it made: xdist workers share the run's folder
+    (each worker's own is inside it). Run without xdist, the process makes its own.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if not base.name.startswith("popen-gw"):  # not an xdist worker: nothing to share
+        return make(tmp_path_factory.mktemp(name))
+    folder = base.parent / f"shared-{name}"
+    folder.mkdir(exist_ok=True)
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = folder / "made.pickle"
+        if not made.exists():
+            made.write_bytes(pickle.dumps(make(folder)))
+        return pickle.loads(made.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
-    """The whole guidance frozen once under a sub-path; shared by freeze and browser tests."""
+    """The whole guidance frozen once per run under a sub-path, for every test process."""
     from wizard.publish.freeze import build
 
-    return build(BUNDLED_SITE, tmp_path_factory.mktemp("sub") / "site", SUB_URL, today=TODAY)
+    def make(folder: Path):
+        return build(BUNDLED_SITE, folder / "site", SUB_URL, today=TODAY)
+
+    return once_per_run(tmp_path_factory, "sub", make)
 
 
 @pytest.fixture(scope="session")

@@ -103,7 +103,6 @@ def by_vobject(body: bytes) -> list[dict]:
         "islington stage 2 timed from the start of a day",
     ],
 )
-@pytest.mark.xdist_group("build")
 def test_live_and_static_download_the_same_calendar(browser, server, static_site, path, start):
     context = browser.new_context(accept_downloads=True)
     context.clock.set_fixed_time(NOW)
@@ -139,7 +138,6 @@ def test_live_and_static_download_the_same_calendar(browser, server, static_site
     "path",
     [answers.stage("brent", 1)[1:], answers.stage("havering", 3)[1:]],
 )
-@pytest.mark.xdist_group("build")
 def test_a_static_page_where_nothing_can_be_dated_offers_no_download(browser, static_site, path):
     context = browser.new_context()
     page = context.new_page()

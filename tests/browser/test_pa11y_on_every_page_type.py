@@ -8,11 +8,8 @@ import json
 import subprocess
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, ROOT, live_server, nginx
-from conftest import TODAY
+from browser import CHROMIUM, CHROMIUM_ARGS, ROOT
 from pages import MORE_PAGES, PAGE_TYPES
-
-from wizard.web.app import create_app
 
 pytestmark = pytest.mark.browser
 SCRIPT = ROOT / "tests" / "pa11y.mjs"
@@ -46,11 +43,10 @@ def errors(found: dict[str, list[dict]]) -> dict[str, list[str]]:
     }
 
 
-def test_no_pa11y_error_on_any_page_type_live(tmp_path):
+def test_no_pa11y_error_on_any_page_type_live(server, tmp_path):
     planted = tmp_path / "planted.html"
     planted.write_text(PLANTED)
-    with live_server(create_app({"TODAY": TODAY})) as url:
-        found = pa11y([url + path for path in PAGES.values()] + [planted.as_uri()])
+    found = pa11y([server + path for path in PAGES.values()] + [planted.as_uri()])
     # It does read the pages: a link with no text is an error.
     assert [i["code"] for i in found.pop(planted.as_uri())] == [
         "WCAG2AA.Principle4.Guideline4_1.4_1_2.H91.A.NoContent"
@@ -59,10 +55,7 @@ def test_no_pa11y_error_on_any_page_type_live(tmp_path):
     assert errors(found) == {}
 
 
-@pytest.mark.xdist_group("build")
-def test_no_pa11y_error_on_any_page_type_static(site_build, tmp_path):
-    with nginx(site_build.out, site_build.base_path, tmp_path) as url:
-        base = url + site_build.base_path
-        found = pa11y([base + path.lstrip("/") for path in STATIC_PAGES.values()])
+def test_no_pa11y_error_on_any_page_type_static(static_site):
+    found = pa11y([static_site + path.lstrip("/") for path in STATIC_PAGES.values()])
     assert len(found) == len(STATIC_PAGES)
     assert errors(found) == {}

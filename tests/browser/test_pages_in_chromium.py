@@ -103,7 +103,6 @@ def test_change_keeps_the_old_answer_selected_and_the_later_answers(page, server
     assert page.get_by_role("heading", level=1).inner_text().startswith("Go to Stage 3")
 
 
-@pytest.mark.xdist_group("build")
 def test_static_change_keeps_the_later_answers_with_javascript(browser, static_site):
     context = browser.new_context()
     page = context.new_page()
@@ -130,7 +129,6 @@ def test_print_stylesheet_hides_navigation(browser, server):
     context.close()
 
 
-@pytest.mark.xdist_group("build")
 def test_static_site_journey_without_javascript(browser, static_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -154,7 +152,6 @@ def test_static_site_journey_without_javascript(browser, static_site):
     context.close()
 
 
-@pytest.mark.xdist_group("build")
 def test_static_site_not_found_page(browser, static_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -198,7 +195,6 @@ def test_live_date_entry_without_javascript(browser, server):
     context.close()
 
 
-@pytest.mark.xdist_group("build")
 def test_static_dates_match_the_live_app(browser, server, static_site):
     context = browser.new_context()
     context.clock.set_fixed_time(NOW)
@@ -218,7 +214,6 @@ def test_static_dates_match_the_live_app(browser, server, static_site):
     context.close()
 
 
-@pytest.mark.xdist_group("build")
 def test_static_dates_default_to_today_and_download_a_calendar(browser, static_site):
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
@@ -235,7 +230,6 @@ def test_static_dates_default_to_today_and_download_a_calendar(browser, static_s
     context.close()
 
 
-@pytest.mark.xdist_group("build")
 def test_static_without_javascript_keeps_timescales_in_words(browser, static_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -322,7 +316,6 @@ def test_the_start_survives_reload_and_back_and_never_reaches_the_server(browser
     assert "POST" not in served and "start=" not in served and "2026-12-24" not in served
 
 
-@pytest.mark.xdist_group("build")
 def test_the_start_survives_reload_and_back_on_the_static_site(browser, static_site):
     sent = start_survives(browser, static_site, DATED.lstrip("/"), "lincolnshire/")
     assert any("/lincolnshire/check/" in url for _, url, _ in sent)
@@ -356,7 +349,6 @@ def test_live_default_start_is_the_start_of_today_and_the_time_is_left_empty(bro
         context.close()
 
 
-@pytest.mark.xdist_group("build")
 def test_static_default_start_is_now_in_london(browser, static_site):
     context = browser.new_context()
     context.clock.set_fixed_time(datetime(2026, 7, 1, 23, 30, tzinfo=UTC))  # 12:30 am BST on 2 July
@@ -375,7 +367,6 @@ def test_static_default_start_is_now_in_london(browser, static_site):
     context.close()
 
 
-@pytest.mark.xdist_group("build")
 def test_static_date_error_uses_the_error_summary(browser, static_site):
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
@@ -391,7 +382,6 @@ def test_static_date_error_uses_the_error_summary(browser, static_site):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-@pytest.mark.xdist_group("build")
 def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascript):
     context = browser.new_context(bypass_csp=True)
     context.clock.set_fixed_time(NOW)
@@ -431,7 +421,6 @@ def test_nothing_scrolls_sideways_at_320_px_live(browser, server, name, javascri
     assert sideways_overflow(browser, server + PAGE_TYPES[name], javascript) <= 0
 
 
-@pytest.mark.xdist_group("build")
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("name", [n for n in PAGE_TYPES if "?" not in PAGE_TYPES[n]])
 def test_nothing_scrolls_sideways_at_320_px_static(browser, static_site, name, javascript):
@@ -494,7 +483,6 @@ def test_a_stage_outcome_prints_as_a_record_on_two_sheets_of_a4(browser, server,
 
 
 @pytest.mark.parametrize("path", one_outcome_per_stage())
-@pytest.mark.xdist_group("build")
 def test_static_outcome_reads_the_same_as_live(browser, server, static_site, path):
     """The whole visible <main>, with the same start typed in, not just the plan table."""
     same_main(browser, server, static_site, path, ("24", "12", "2026", "10:00"))
@@ -506,7 +494,6 @@ def test_static_outcome_reads_the_same_as_live(browser, server, static_site, pat
     ids=["overdue", "clocks go forward", "clocks go back"],
 )
 @pytest.mark.parametrize("path", [DATED, stage("staffordshire-stoke", 5, missing="yes")])
-@pytest.mark.xdist_group("build")
 def test_overdue_and_clock_changes_read_the_same_live_and_static(
     browser, server, static_site, path, start
 ):
@@ -536,7 +523,6 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
     ],
     ids=["an agreed outcome", "when the disagreement began", "a route with no timescale"],
 )
-@pytest.mark.xdist_group("build")
 def test_other_event_dates_read_the_same_live_and_static(
     browser, server, static_site, path, other, shown
 ):
@@ -656,7 +642,6 @@ def test_typed_details_go_in_no_request_and_onto_paper(browser, server, tmp_path
     assert not [s for s in sent if MARKER in s or MARKER.replace("-", "%2D") in s]
 
 
-@pytest.mark.xdist_group("build")
 @pytest.mark.parametrize("path", one_outcome_per_stage()[::4])
 def test_static_record_reads_the_same_as_live(browser, server, static_site, path):
     context = browser.new_context()

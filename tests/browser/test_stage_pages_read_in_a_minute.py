@@ -14,7 +14,7 @@ import statistics
 
 import pytest
 from answers import stage
-from browser import PHONE, opened_on_a_phone
+from browser import PHONE, opened_on_a_phone, read_on_a_phone
 from stagepages import one_of_each_kind
 
 pytestmark = pytest.mark.browser
@@ -27,15 +27,14 @@ VISIBLE_WORDS = "() => document.querySelector('main').innerText.split(/\\s+/)"
 VISIBLE_WORDS += ".filter(w => /\\w/.test(w)).length"
 
 
-def visible_words(browser, url: str) -> int:
-    context, page = opened_on_a_phone(browser, url)
-    found = page.evaluate(VISIBLE_WORDS)
-    context.close()
-    return found
+def visible_words(page) -> int:
+    return page.evaluate(VISIBLE_WORDS)
 
 
 def test_no_stage_page_shows_more_than_700_words_and_half_fewer_than_500(browser, server):
-    words = {o.path: visible_words(browser, server + o.path) for o in one_of_each_kind()}
+    urls = [server + o.path for o in one_of_each_kind()]
+    words = read_on_a_phone(browser, urls, visible_words)
+    assert len(words) == len(one_of_each_kind())
     assert {path: n for path, n in words.items() if n > WORDS_MAX} == {}
     assert statistics.median(words.values()) < WORDS_MEDIAN
 

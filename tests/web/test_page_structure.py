@@ -7,7 +7,7 @@ import re
 import answers
 import bundled
 import pytest
-from pages import PAGE_TYPES, POLICE_HEALTH_PLAN, h1s, ids, links, parse, title, visible_text
+from pages import PAGE_TYPES, POLICE_HEALTH_PLAN, h1s, ids, links, parse, read, title, visible_text
 
 from wizard.content import anchor_id
 from wizard.core.engine import OutcomeKind, walk
@@ -94,15 +94,14 @@ def test_skipped_question_is_404(client):
 
 
 @pytest.fixture(scope="session")
-def every_page(app, site) -> dict[str, dict[tuple[str, ...], tuple]]:
+def every_page(site) -> dict[str, dict[tuple[str, ...], tuple]]:
     """Every reachable state of every partnership, rendered once: slug -> segments -> page."""
-    client = app.test_client()
     rendered: dict[str, dict[tuple[str, ...], tuple]] = {}
     for slug, p in site.partnerships.items():
         rendered[slug] = {}
         for state in walk(site.flow, p):
-            response = client.get("/" + "/".join((slug, "check", *state.segments)) + "/")
-            rendered[slug][state.segments] = (state, response.status_code, response.get_data(True))
+            path = "/" + "/".join((slug, "check", *state.segments)) + "/"
+            rendered[slug][state.segments] = (state, *bundled.page(path))
     return rendered
 
 
@@ -110,6 +109,7 @@ SLUGS = ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("every-page")
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_reachable_path_renders_with_its_facts(every_page, site, slug):
     p = site.partnerships[slug]
@@ -119,7 +119,7 @@ def test_every_reachable_path_renders_with_its_facts(every_page, site, slug):
         assert status == 200, segments
         if state.outcome and state.outcome.kind is OutcomeKind.STAGE:
             outcomes += 1
-            tree, _ = parse(markup)  # parsed once for both checks
+            tree = read(markup)  # parsed once for both checks
             stage = state.outcome.stage
             heading = " ".join("".join(tree.find(".//h1").itertext()).split())
             assert f"{p.partnership.stage_word} {stage.number}: {stage.title}" in heading
@@ -144,6 +144,7 @@ def page_text(markup: str) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("every-page")
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_question_asked_changes_the_page_that_follows(every_page, slug):
     pages = every_page[slug]

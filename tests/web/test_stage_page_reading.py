@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from xml.etree import ElementTree
 
+import bundled
 import pytest
 from answers import stage
-from pages import parse, repeated_sentences, shown_text, text
+from lxml.etree import tostring
+from pages import read, repeated_sentences, shown_text, text
 from stagepages import every_stage_outcome, one_of_each_kind
 
 # --- Reading helpers
@@ -27,8 +28,7 @@ def html(client, path: str, **form: str) -> str:
 
 
 def main_of(markup: str):
-    tree, _ = parse(markup)
-    return tree.find(".//main")
+    return read(markup).find(".//main")
 
 
 def row(markup: str, key: str) -> str:
@@ -37,7 +37,7 @@ def row(markup: str, key: str) -> str:
         if "govuk-summary-list__row" not in (div.get("class") or ""):
             continue
         if [dt for dt in div.iter("dt") if text(dt) == key]:
-            dd = ElementTree.tostring(next(div.iter("dd")), encoding="unicode", method="html")
+            dd = tostring(next(div.iter("dd")), encoding="unicode", method="html")
             return re.sub(r" ([,.:;])", r"\1", " ".join(shown_text(dd).split()))
     raise AssertionError(f"no row {key!r}")
 
@@ -55,7 +55,7 @@ def unfolded(markup: str) -> str:
         for child in list(details):
             if child.tag != "summary":
                 details.remove(child)
-    return shown_text(ElementTree.tostring(main, encoding="unicode", method="html"))
+    return shown_text(tostring(main, encoding="unicode", method="html"))
 
 
 CITE = re.compile(r'“([^“”]*)”\s*<a class="govuk-link app-cite" href="([^"]*)"')
@@ -102,21 +102,28 @@ def quoted_twice(markup: str) -> list[str]:
 # --- Whole pages: every stage outcome of every partnership
 
 
-def problems(client, path: str) -> list[str]:
-    markup = html(client, path)
+def problems(markup: str) -> list[str]:
     found = [f"repeated {n}x: {s}" for s, n in repeated_sentences(markup).items()]
     return found + [f"quoted twice: {q}" for q in quoted_twice(markup)]
 
 
 def test_one_page_of_each_kind_says_each_sentence_and_quotes_each_paragraph_once(client):
     """Every stage and route of every partnership (tests/stagepages.py's kinds)."""
-    found = {o.path: problems(client, o.path) for o in one_of_each_kind()}
+    found = {o.path: problems(html(client, o.path)) for o in one_of_each_kind()}
     assert {path: p for path, p in found.items() if p} == {}
 
 
+def served(path: str) -> str:
+    """The page the shared app serves, rendered once for every test that reads every page."""
+    status, markup = bundled.page(path)
+    assert status == 200, path
+    return markup
+
+
 @pytest.mark.slow
-def test_every_stage_outcome_says_each_sentence_and_quotes_each_paragraph_once(client):
-    found = {o.path: problems(client, o.path) for o in every_stage_outcome()}
+@pytest.mark.xdist_group("every-page")
+def test_every_stage_outcome_says_each_sentence_and_quotes_each_paragraph_once():
+    found = {o.path: problems(served(o.path)) for o in every_stage_outcome()}
     assert {path: p for path, p in found.items() if p} == {}
 
 
