@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -20,13 +21,20 @@ WORD = re.compile(r"[\w'’]+")
 
 def words(text: str) -> list[str]:
     """The text's words, lower case, without punctuation: what two quotes are compared by."""
+    return list(_words(text))
+
+
+# Every page compares the same few hundred paragraphs and quotes, many times over.
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
     # Markdown's emphasis marks are not words: a paragraph's text may have lost or kept them.
-    return [w.replace("’", "'") for w in WORD.findall(re.sub(r"[*_`]", "", text.lower()))]
+    return tuple(w.replace("’", "'") for w in WORD.findall(re.sub(r"[*_`]", "", text.lower())))
 
 
-def _pieces(text: str) -> list[list[str]]:
+@lru_cache(maxsize=8192)
+def _pieces(text: str) -> tuple[tuple[str, ...], ...]:
     """A quote's runs of words, split where it leaves words out ("...")."""
-    return [found for part in GAP.split(text) if (found := words(part))]
+    return tuple(found for part in GAP.split(text) if (found := _words(part)))
 
 
 def _find(needle: Sequence[str], hay: Sequence[str]) -> int:
@@ -35,9 +43,10 @@ def _find(needle: Sequence[str], hay: Sequence[str]) -> int:
     return next((i for i in range(len(hay) - n + 1) if list(hay[i : i + n]) == list(needle)), -1)
 
 
+@lru_cache(maxsize=65536)
 def within(part: str, whole: str) -> bool:
     """Whether every run of the quote `part` is found, in order, in `whole`."""
-    hay, at = words(whole), 0
+    hay, at = _words(whole), 0
     for piece in _pieces(part):
         found = _find(piece, hay[at:])
         if found < 0:
@@ -60,19 +69,17 @@ def new_only(items: Iterable[T], shown: Iterable[str], says=lambda item: item) -
     return kept
 
 
-def _shared(text: Sequence[str], quote: Sequence[str], least: int = 5) -> set[int]:
+@lru_cache(maxsize=65536)
+def _shared(text: tuple[str, ...], quote: tuple[str, ...], least: int = 5) -> frozenset[int]:
     """Positions of the text's words in a run of `least` or more that the quote also gives."""
+    # A word is in such a run exactly when a window of `least` words around it is also a
+    # window of the quote: the union of the shared windows is the union of the shared runs.
+    runs = {quote[j : j + least] for j in range(len(quote) - least + 1)}
     marks: set[int] = set()
-    previous = [0] * (len(quote) + 1)
-    for i, word in enumerate(text, 1):
-        current = [0] * (len(quote) + 1)
-        for j, other in enumerate(quote, 1):
-            if word == other:
-                current[j] = previous[j - 1] + 1
-                if current[j] >= least:
-                    marks.update(range(i - current[j], i))
-        previous = current
-    return marks
+    for i in range(len(text) - least + 1):
+        if text[i : i + least] in runs:
+            marks.update(range(i, i + least))
+    return frozenset(marks)
 
 
 def rest(paragraph: str, shown: Iterable[str], least: int = 3) -> str | None:
@@ -84,9 +91,9 @@ def rest(paragraph: str, shown: Iterable[str], least: int = 3) -> str | None:
     """
     tokens = list(re.finditer(r"\S+", paragraph))
     plain = [words(t.group()) for t in tokens]
-    flat = [w for ws in plain for w in ws]
+    flat = tuple(w for ws in plain for w in ws)
     owner = [i for i, ws in enumerate(plain) for _ in ws]
-    marks = set().union(*(_shared(flat, words(q or "")) for q in shown)) if shown else set()
+    marks = set().union(*(_shared(flat, _words(q or "")) for q in shown)) if shown else set()
     covered = [False] * len(tokens)
     for k in marks:
         covered[owner[k]] = True
