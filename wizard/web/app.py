@@ -22,7 +22,7 @@ from jinja2.utils import missing
 
 from wizard import clock
 from wizard.content import BUNDLED_SITE, Site, Taken, load_site
-from wizard.web import assets, pagecache, reload, security, urls, views
+from wizard.web import assets, components, pagecache, reload, security, urls, views
 from wizard.web.text import catalogue, stagewords
 from wizard.web.text.catalogue import N_
 
@@ -94,6 +94,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     catalogue.init_app(app)
+    components.init_app(app)
     _register_routes(app)
     if app.config["RELOAD"]:
         _refuse_in_production(app)
