@@ -12,7 +12,7 @@ from wizard.cli import main
 from wizard.core.engine import walk
 from wizard.publish import signoff
 from wizard.publish.htmlclean import for_paper
-from wizard.web.pages.stage.view import stage_heading
+from wizard.web.text.stagewords import stage_heading
 
 
 def packed(test):

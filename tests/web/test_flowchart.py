@@ -13,7 +13,7 @@ from wizard.content import BUNDLED_SITE, inspect_site
 from wizard.core import flowchart as layout
 from wizard.core.flowchart import PAD, Node, text_width, wrap
 from wizard.web.pages.guidance import chart as flowchart
-from wizard.web.pages.stage.view import EXIT_TITLES
+from wizard.web.text.routes import EXIT_TITLES
 
 SLUGS = ["brent", "havering", "islington", "lincolnshire", "staffordshire-stoke"]
 SVG = "{http://www.w3.org/2000/svg}"

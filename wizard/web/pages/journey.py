@@ -15,8 +15,8 @@ from wizard.core.flow import DISAGREEMENT, NO_IMMEDIATE_RISK, NOT_SURE, Flow
 from wizard.core.policy import Partnership, Route, Stage
 from wizard.web import urls
 from wizard.web.pages.also import Also, for_outcome, on_beyond, on_route
-from wizard.web.pages.stage.view import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, HOW_TO_REACH
 from wizard.web.text.catalogue import gettext
+from wizard.web.text.routes import EXIT_NOT_COVERED, EXIT_TITLES, GENERAL_ADVICE, HOW_TO_REACH
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from wizard.web.text.catalogue import N_, gettext, marked_values
+from wizard.core.policy import Partnership, Stage
+from wizard.web.text.catalogue import N_, English, gettext, marked_values
 
 # The prefix of a note's id on a stage page (note-1, note-2 ...): a policy may not take it.
 NOTE_ID = "note"
@@ -100,3 +101,9 @@ class NoteBook:
             return self._ids[text], False
         self._ids[text] = f"{NOTE_ID}-{len(self._ids) + 1}"
         return self._ids[text], True
+
+
+def stage_heading(p: Partnership, stage: Stage) -> str:
+    """'Stage 2: Line Manager', in the partnership's own words (English ones stay so)."""
+    word = p.partnership.stage_word
+    return English(stage.label(word)) if isinstance(word, English) else stage.label(word)

@@ -13,7 +13,7 @@ from wizard import clock
 from wizard.content import Site
 from wizard.core.policy import Partnership, review_overdue
 from wizard.web import urls
-from wizard.web.pages.stage import view
+from wizard.web.pages import notices
 from wizard.web.security import META_CSP
 from wizard.web.text import dates, english, languages, readiness, stagewords, terms, timescales
 from wizard.web.text.catalogue import SOURCE, gettext, language, passage
@@ -94,11 +94,11 @@ def helpers() -> dict:
         "date_names": dates.names,
         "static_site": current_app.config["STATIC_SITE"],
         "within_text": timescales.within_text,
-        "stage_heading": view.stage_heading,
+        "stage_heading": stagewords.stage_heading,
         "site": site(),
         "meta_csp": META_CSP,
-        "policy_notices": lambda p: view.notices(p, today()),
-        "notices_headline": view.notices_headline,
+        "policy_notices": lambda p: notices.notices(p, today()),
+        "notices_headline": notices.notices_headline,
         "say": stagewords.say,
         "lang": language(),
         "language_links": language_links,

@@ -18,9 +18,9 @@ from wizard.core.flow import IMMEDIATE_RISK, NO_IMMEDIATE_RISK, NOT_SURE, Q, rea
 from wizard.core.flowchart import Layout, Node, layout
 from wizard.core.policy import Partnership, Route, Stage, StagePart, Timescale
 from wizard.web import urls
-from wizard.web.pages.stage.view import EXIT_TITLES
 from wizard.web.text.catalogue import N_, gettext
 from wizard.web.text.markup import render
+from wizard.web.text.routes import EXIT_TITLES
 from wizard.web.text.timescales import within_text
 
 RISK_QUESTION = N_("Is a child at risk of immediate harm?")

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from wizard.core.policy import Fact, Partnership, Route, Stage, StagePart
 from wizard.web import urls
-from wizard.web.pages.stage.view import EXIT_TITLES
 from wizard.web.text.catalogue import N_, gettext
+from wizard.web.text.routes import EXIT_TITLES
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from wizard.core.flow import Flow, OutcomeKind
 from wizard.core.policy import Fact, Partnership
 from wizard.core.practice import Choice, Scenario, choices, key_fact, key_facts, right_choice
 from wizard.web import urls
-from wizard.web.pages.stage.view import stage_heading
 from wizard.web.text.catalogue import gettext
+from wizard.web.text.stagewords import stage_heading
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 from urllib.parse import quote
 
 from wizard.core import outcome
@@ -22,83 +21,10 @@ from wizard.core.policy import (
     Stage,
     Tier,
     Timescale,
-    review_overdue,
 )
 from wizard.web.text import quotes
-from wizard.web.text.catalogue import N_, English, gettext, ngettext
-
-EXIT_TITLES = {
-    "conduct": N_("Concerns about a professional's conduct"),
-    "complaint": N_("Complaints"),
-    "whistleblowing": N_("Whistleblowing"),
-    "policy": N_("Policy or strategic matters"),
-}
-EXIT_NOT_COVERED = {
-    "conduct": N_(
-        "This escalation procedure is for disagreements between agencies about a "
-        "child's safety. A concern about a professional's behaviour or conduct goes elsewhere."
-    ),
-    "complaint": N_(
-        "This escalation procedure is for disagreements between agencies about a "
-        "child's safety, not for complaints about a service."
-    ),
-    "whistleblowing": N_(
-        "This escalation procedure is for disagreements between agencies about a "
-        "child's safety, not for reporting wrongdoing at work."
-    ),
-    "policy": N_(
-        "This escalation procedure is for disagreements about an individual child's "
-        "safety. Policy or strategic matters are raised differently."
-    ),
-}
-
-# Where a policy says nothing about an exit: general advice, always labelled as not from the
-# policy, and never routed through someone who may be the subject of the concern.
-GENERAL_ADVICE = {
-    "conduct": N_(
-        "A concern that someone who works with children may have harmed a child, or "
-        "may be unsuitable to work with children, goes to the Local Authority Designated Officer "
-        "(LADO) for the area where the child lives. Your agency's safeguarding lead can tell you "
-        "how to reach them; if your concern is about your safeguarding lead or your manager, go to "
-        "someone more senior in your organisation, or contact the LADO yourself."
-    ),
-    "complaint": N_(
-        "Your own agency's complaints procedure applies. Your agency's complaints or "
-        "customer relations team can tell you how to use it."
-    ),
-    "whistleblowing": N_(
-        "Use your organisation's whistleblowing procedure. It names who to go "
-        "to, including someone other than your line manager if the concern is about them."
-    ),
-    "policy": N_(
-        "Your agency's safeguarding lead, or its representative on the safeguarding "
-        "partnership, can tell you how to raise it with the partnership."
-    ),
-}
-
-
-# Where an exit's route names no contact details: how to find them, by advice that never
-# sends the worker through someone the concern may be about.
-HOW_TO_REACH = {
-    "conduct": N_(
-        "Your agency's safeguarding lead can tell you how to reach the Local Authority "
-        "Designated Officer (LADO). If your concern is about your safeguarding lead or your "
-        "manager, ask someone more senior in your organisation, or find the LADO for the area "
-        "where the child lives on that council's website."
-    ),
-    "complaint": N_(
-        "Your agency's complaints or customer relations team can tell you how to use its "
-        "complaints procedure."
-    ),
-    "whistleblowing": N_(
-        "Your organisation's whistleblowing procedure names who to go to, including someone "
-        "other than your line manager if the concern is about them."
-    ),
-    "policy": N_(
-        "Your agency's safeguarding lead, or its representative on the safeguarding "
-        "partnership, can tell you who to raise it with."
-    ),
-}
+from wizard.web.text.catalogue import gettext
+from wizard.web.text.stagewords import stage_heading
 
 
 @dataclass(frozen=True)
@@ -219,63 +145,6 @@ class StageView:
     def role_label(self) -> str:
         """What the role table calls its rows' roles, e.g. 'Senior Liaison Officer'."""
         return (self.stage.roles.position if self.stage.roles else None) or "Role"
-
-
-@dataclass(frozen=True)
-class NoticeView:
-    """A caveat about the whole policy, for the banner on every page of the partnership."""
-
-    says: str
-    cite: str | None = None
-    href: str | None = None
-    link_text: str | None = None
-
-
-def notices(p: Partnership, today: date) -> list[NoticeView]:
-    """Whole-policy caveats: replaced, past its review date, and what the author declared."""
-    found = []
-    newer = p.document.superseded_by
-    if newer:
-        found.append(
-            NoticeView(
-                gettext(
-                    "This policy has been replaced by %(title)s (%(date)s).",
-                    title=newer.title,
-                    date=newer.date,
-                ),
-                href=newer.url,
-                link_text=gettext("Read %(title)s", title=newer.title),
-            )
-        )
-    if review_overdue(p.document, today):
-        found.append(
-            NoticeView(
-                gettext(
-                    "This policy's review date (%(review)s) has passed. "
-                    "Check with the partnership that it is still current.",
-                    review=p.document.review,
-                )
-            )
-        )
-    found += [NoticeView(n.says, n.cite) for n in p.notices]
-    return found
-
-
-def notices_headline(found: list[NoticeView]) -> str:
-    """The banner's one line: what kind of caution the notes below ask for."""
-    if any(n.href for n in found):
-        return gettext("This policy has been replaced: read before you rely on it")
-    return ngettext(
-        "Check this policy is current before you rely on it (%(num)s note)",
-        "Check this policy is current before you rely on it (%(num)s notes)",
-        len(found),
-    )
-
-
-def stage_heading(p: Partnership, stage: Stage) -> str:
-    """'Stage 2: Line Manager', in the partnership's own words (English ones stay so)."""
-    word = p.partnership.stage_word
-    return English(stage.label(word)) if isinstance(word, English) else stage.label(word)
 
 
 def stage_view(state: State) -> StageView:
