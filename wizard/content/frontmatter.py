@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,13 +101,32 @@ def split(path: Path, text: str) -> tuple[Document | None, list[Problem]]:
     return Document(path, data, where, body, end + 2), problems
 
 
+# libyaml composes the same nodes many times as fast as PyYAML's own parser; what it will not
+# read is read again by PyYAML's, so that every error is explained as it always was.
+_FAST = getattr(yaml, "CBaseLoader", None)
+# Where YAML breaks lines: a mark's line and column count by these.
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _compose(source: str) -> yaml.Node | None:
+    """The YAML's tree of nodes, each with its marks."""
+    # libyaml reads a tab inside plain text that PyYAML refuses (and the tool explains).
+    if _FAST is not None and "\t" not in source:
+        try:
+            return yaml.compose(source, Loader=_FAST)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(source, Loader=yaml.BaseLoader)
+
+
 def _parse_yaml(
     path: Path, source: str, offset: int
 ) -> tuple[tuple[dict, Where] | None, list[Problem]]:
     try:
         # BaseLoader keeps every scalar as text: "3.10" stays "3.10", "no" stays "no".
         # A form feed (a page break pasted from a PDF) is invisible and not a line break.
-        node = yaml.compose(source.replace("\f", " "), Loader=yaml.BaseLoader)
+        source = source.replace("\f", " ")
+        node = _compose(source)
     except yaml.reader.ReaderError as err:
         line = source[: err.position].count("\n") + 1 + offset
         return None, [
@@ -127,7 +147,8 @@ def _parse_yaml(
         return None, [Problem(path, line, "the front matter must be a set of 'field: value' lines")]
     problems: list[Problem] = []
     try:
-        data, where = _convert(node, path, offset, problems, set())
+        reading = _Reading(path, offset, problems, _BREAKS.split(source))
+        data, where = _convert(node, reading, set())
     except _AliasError as err:
         return None, [
             Problem(
@@ -145,14 +166,18 @@ class _AliasError(Exception):
         self.line = line
 
 
-def _convert(
-    node: yaml.Node,
-    path: Path,
-    offset: int,
-    problems: list[Problem],
-    seen: set[int],
-    outer: yaml.MappingNode | None = None,
-):
+@dataclass(frozen=True)
+class _Reading:
+    """One source being converted: its file, its first line's offset, its problems, its lines."""
+
+    path: Path
+    offset: int
+    problems: list[Problem]
+    lines: list[str]
+
+
+def _convert(node: yaml.Node, at: _Reading, seen: set[int], outer: yaml.MappingNode | None = None):
+    path, offset, problems = at.path, at.offset, at.problems
     line = node.start_mark.line + 1 + offset
     if id(node) in seen:
         # Only an alias (*name) reaches a node twice; a recursive one would never end.
@@ -168,20 +193,19 @@ def _convert(
                 text = yamlerrors.duplicate(node, index, outer, offset)
                 problems.append(Problem(path, key_line, text))
                 continue
-            data[key], where.children[key] = _convert(
-                value_node, path, offset, problems, seen, node
-            )
+            data[key], where.children[key] = _convert(value_node, at, seen, node)
             where.key_lines[key] = key_line
         return data, where
     if isinstance(node, yaml.SequenceNode):
         items, where = [], Where(line)
         for index, item in enumerate(node.value):
-            value, where.children[index] = _convert(item, path, offset, problems, seen)
+            value, where.children[index] = _convert(item, at, seen)
             items.append(value)
         return items, where
-    if node.style is None and node.value in NULLS:
+    plain = not node.style  # libyaml says '' where PyYAML's own parser says None
+    if plain and node.value in NULLS:
         return None, Where(line)  # an empty value, '~' or 'null' means "not given"
-    if node.style is None and _comment_after(node):
+    if plain and _comment_after(node, at.lines):
         problems.append(
             Problem(
                 path,
@@ -194,10 +218,9 @@ def _convert(
     return node.value, Where(line)
 
 
-def _comment_after(node: yaml.ScalarNode) -> bool:
+def _comment_after(node: yaml.ScalarNode, lines: list[str]) -> bool:
     """True when a plain value is followed on its line by a '#' comment."""
     mark = node.end_mark
-    if mark.buffer is None:
+    if mark.line >= len(lines):
         return False
-    rest = mark.buffer[mark.pointer :].split("\n", 1)[0]
-    return rest.lstrip().startswith("#")
+    return lines[mark.line][mark.column :].lstrip().startswith("#")
