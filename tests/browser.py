@@ -134,6 +134,40 @@ def _wait_for(port: int, seconds: float = 10) -> None:
     raise RuntimeError(f"nothing listening on port {port}")
 
 
+class Tabs:
+    """One open tab for each kind of browser context, reused from test to test in a process.
+
+    Opening a tab costs Debian's Chromium a renderer process (about 0.3 s on a quiet machine,
+    seconds under load); going to another address in an open one costs only that page. The
+    app keeps nothing in the browser that a later page reads (the dates stay in the address's
+    fragment), and each tab is handed out blank. A test that listens to requests, routes them
+    or downloads opens its own context.
+    """
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.open: dict[tuple, object] = {}
+
+    def __call__(self, javascript=True, viewport=None, axe=False, now=None):
+        """A blank tab: JavaScript on or off, a viewport, CSP bypassed for axe, a fixed clock."""
+        key = (javascript, tuple(sorted((viewport or {}).items())), axe, now)
+        page = self.open.get(key)
+        if page is None or page.is_closed():
+            options = {"java_script_enabled": javascript, "bypass_csp": axe}
+            if viewport:
+                options["viewport"] = viewport
+            context = self.browser.new_context(**options)
+            if now is not None:
+                context.clock.set_fixed_time(now)
+            page = self.open[key] = context.new_page()
+        page.goto("about:blank")  # nothing of the last test's page, its fragment or script
+        return page
+
+    def close(self) -> None:
+        for page in self.open.values():
+            page.context.close()
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the page; return its violations (WCAG 2.2 AA and best practice)."""
     page.add_script_tag(content=AXE.read_text())
@@ -146,18 +180,13 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
-def sideways_overflow(browser, url: str, javascript: bool) -> int:
+def sideways_overflow(tabs: Tabs, url: str, javascript: bool) -> int:
     """How far the page at `url` scrolls sideways on a 320 px wide screen."""
-    context = browser.new_context(
-        viewport={"width": 320, "height": 800}, java_script_enabled=javascript
-    )
-    page = context.new_page()
+    page = tabs(javascript, viewport={"width": 320, "height": 800})
     page.goto(url)
-    overflow = page.evaluate(
+    return page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
-    context.close()
-    return overflow
 
 
 def open_dates(page) -> None:
@@ -195,7 +224,7 @@ def main_text(page) -> str:
 
 
 def same_main(
-    browser,
+    tabs: Tabs,
     server,
     static_site,
     path: str,
@@ -208,11 +237,9 @@ def same_main(
     The live page posts the start (JavaScript off), so the server's dates are compared with
     the static page's script's.
     """
-    context = browser.new_context()
-    context.clock.set_fixed_time(now)
-    posting = browser.new_context(java_script_enabled=False)
-    static_page, live_page = context.new_page(), posting.new_page()
+    static_page = tabs(now=now)
     static_page.goto(static_site + path)
+    live_page = tabs(javascript=False)
     live_page.goto(f"{server}/{path}")
     for page in (static_page, live_page):
         for name, value in (other or {}).items():  # dates of other events the form asks for
@@ -220,8 +247,6 @@ def same_main(
             page.fill(f'[name="{name}"]', value)
         enter_date(page, *start)
     static, live = main_text(static_page), main_text(live_page)
-    context.close()
-    posting.close()
     diff = difflib.unified_diff(live.splitlines(), static.splitlines(), "live", "static", n=0)
     assert static == live, "\n".join(diff)
 
@@ -231,33 +256,31 @@ PHONE = {"width": 390, "height": 844}
 PHONE_NOW = datetime.combine(TODAY, clock_time(9), LONDON).astimezone(UTC)
 
 
-def opened_on_a_phone(browser, url: str):
-    """A page opened on a phone, once its script and requests have settled: (context, page)."""
-    context = browser.new_context(viewport=PHONE)
-    context.clock.set_fixed_time(PHONE_NOW)
-    page = context.new_page()
+def opened_on_a_phone(tabs: Tabs, url: str):
+    """A page opened on a phone, once its script and requests have settled."""
+    page = tabs(viewport=PHONE, now=PHONE_NOW)
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    return context, page
+    return page
 
 
 def read_on_a_phone(browser, urls: list[str], read, tabs: int = 8) -> dict:
     """`read(page)` for each address opened on a phone, as `opened_on_a_phone` opens it.
 
     Pages open `tabs` at a time in one context (no page stores anything for the next), so
-    the half second each waits for the network to fall idle passes for all of them at once.
+    the half second each waits for the network to fall idle passes for all of them at once;
+    the tabs are opened once and go from address to address.
     """
     context = browser.new_context(viewport=PHONE)
     context.clock.set_fixed_time(PHONE_NOW)
+    pages = [context.new_page() for _ in range(min(tabs, len(urls)))]
     found = {}
     for at in range(0, len(urls), tabs):
-        opened = []
-        for url in urls[at : at + tabs]:
-            opened.append((url, context.new_page()))
-            opened[-1][1].goto(url)
-        for url, page in opened:
+        batch = list(zip(urls[at : at + tabs], pages, strict=False))
+        for url, page in batch:
+            page.goto(url)
+        for url, page in batch:
             page.wait_for_load_state("networkidle")
             found[url] = read(page)
-            page.close()
     context.close()
     return found

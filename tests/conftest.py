@@ -126,6 +126,16 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def tabs(browser):
+    """Open tabs, one for each kind of context, reused by this process's browser tests."""
+    from browser import Tabs
+
+    kept = Tabs(browser)
+    yield kept
+    kept.close()
+
+
+@pytest.fixture(scope="session")
 def server():
     """The live app over the bundled site, on a loopback port, for the browser."""
     from browser import live_server

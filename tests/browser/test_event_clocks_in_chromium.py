@@ -43,9 +43,9 @@ def seventh_static(tmp_path_factory):
     ids=["meeting and agreement", "meeting only", "the earlier of two", "one of two missing"],
 )
 def test_event_clocks_read_the_same_live_and_static(
-    browser, seventh_server, seventh_static, path, other
+    tabs, seventh_server, seventh_static, path, other
 ):
-    same_main(browser, seventh_server, seventh_static, path, START, other)
+    same_main(tabs, seventh_server, seventh_static, path, START, other)
 
 
 @pytest.mark.parametrize("where", ["static", "live"])

@@ -46,8 +46,8 @@ def row(page, key: str):
 
 
 @pytest.mark.parametrize("path", one_per_stage())
-def test_the_first_screen_holds_who_with_whom_and_a_dated_deadline(browser, server, path):
-    context, page = opened_on_a_phone(browser, server + path + DATES)
+def test_the_first_screen_holds_who_with_whom_and_a_dated_deadline(tabs, server, path):
+    page = opened_on_a_phone(tabs, server + path + DATES)
     assert bottom(row(page, "Who acts")) <= PHONE["height"]
     if row(page, "With").count():
         assert bottom(row(page, "With")) <= PHONE["height"]
@@ -62,12 +62,10 @@ def test_the_first_screen_holds_who_with_whom_and_a_dated_deadline(browser, serv
         text = when.inner_text()
         if "immediately" in text.split("Then:")[0]:  # "immediately", then its dated clock
             assert text.index("immediately") < text.index("Then:")
-    context.close()
 
 
-def test_the_time_field_is_never_filled_in_for_the_worker(browser, server):
+def test_the_time_field_is_never_filled_in_for_the_worker(tabs, server):
     """Its hint says an empty time counts from the start of the day: the script leaves it so."""
-    context, page = opened_on_a_phone(browser, server + one_per_stage()[0])
+    page = opened_on_a_phone(tabs, server + one_per_stage()[0])
     assert page.locator("#day").input_value() == str(TODAY.day)
     assert page.locator("#clock").input_value() == ""
-    context.close()

@@ -36,20 +36,16 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def page(request, browser):
-    # bypass_csp lets axe-core be injected into pages whose CSP forbids inline script.
-    context = browser.new_context(java_script_enabled=request.param, bypass_csp=True)
-    yield context.new_page()
-    context.close()
+def page(request, tabs):
+    # CSP bypassed, so that axe-core can be injected into pages whose CSP forbids inline script.
+    return tabs(request.param, axe=True)
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_no_axe_violations(browser, server, name):
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
+def test_no_axe_violations(tabs, server, name):
+    page = tabs(axe=True)
     page.goto(server + PAGE_TYPES[name])
     assert axe_violations(page) == []
-    context.close()
 
 
 def test_journey_with_the_keyboard_and_forms(page, server):
@@ -416,41 +412,39 @@ def one_outcome_per_stage() -> list[str]:
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_nothing_scrolls_sideways_at_320_px_live(browser, server, name, javascript):
+def test_nothing_scrolls_sideways_at_320_px_live(tabs, server, name, javascript):
     """WCAG 2.2 1.4.10 Reflow, which axe-core cannot see."""
-    assert sideways_overflow(browser, server + PAGE_TYPES[name], javascript) <= 0
+    assert sideways_overflow(tabs, server + PAGE_TYPES[name], javascript) <= 0
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("name", [n for n in PAGE_TYPES if "?" not in PAGE_TYPES[n]])
-def test_nothing_scrolls_sideways_at_320_px_static(browser, static_site, name, javascript):
+def test_nothing_scrolls_sideways_at_320_px_static(tabs, static_site, name, javascript):
     url = static_site + PAGE_TYPES[name].lstrip("/")
-    assert sideways_overflow(browser, url, javascript) <= 0
+    assert sideways_overflow(tabs, url, javascript) <= 0
 
 
-def bottom_of(browser, url: str, selector: str) -> float:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+def bottom_of(tabs, url: str, selector: str) -> float:
+    page = tabs(viewport={"width": 390, "height": 844})
     page.goto(url)
     box = page.locator(selector).first.bounding_box()
-    context.close()
     return box["y"] + box["height"]
 
 
 @pytest.mark.parametrize("path", one_outcome_per_stage())
-def test_what_to_do_now_is_on_a_phones_first_screen(browser, server, path):
+def test_what_to_do_now_is_on_a_phones_first_screen(tabs, server, path):
     # Who acts, with whom and by when are on the first screen; contact details, what to
     # write down and the form may run on below it on the longest stages.
-    assert bottom_of(browser, f"{server}/{path}", ".app-now__when") <= 844
+    assert bottom_of(tabs, f"{server}/{path}", ".app-now__when") <= 844
 
 
 @pytest.mark.parametrize(
     "slug", ["islington", "brent", "staffordshire-stoke", "lincolnshire", "havering"]
 )
-def test_the_emergency_action_is_on_a_phones_first_screen(browser, server, slug):
+def test_the_emergency_action_is_on_a_phones_first_screen(tabs, server, slug):
     url = server + answers.path(slug, risk="yes")
-    assert bottom_of(browser, url, ".app-emergency") <= 844
-    assert bottom_of(browser, url, "#policy-route") <= 844
+    assert bottom_of(tabs, url, ".app-emergency") <= 844
+    assert bottom_of(tabs, url, "#policy-route") <= 844
 
 
 PRINTED = ISLINGTON_2
@@ -483,9 +477,9 @@ def test_a_stage_outcome_prints_as_a_record_on_two_sheets_of_a4(browser, server,
 
 
 @pytest.mark.parametrize("path", one_outcome_per_stage())
-def test_static_outcome_reads_the_same_as_live(browser, server, static_site, path):
+def test_static_outcome_reads_the_same_as_live(tabs, server, static_site, path):
     """The whole visible <main>, with the same start typed in, not just the plan table."""
-    same_main(browser, server, static_site, path, ("24", "12", "2026", "10:00"))
+    same_main(tabs, server, static_site, path, ("24", "12", "2026", "10:00"))
 
 
 @pytest.mark.parametrize(
@@ -495,9 +489,9 @@ def test_static_outcome_reads_the_same_as_live(browser, server, static_site, pat
 )
 @pytest.mark.parametrize("path", [DATED, stage("staffordshire-stoke", 5, missing="yes")])
 def test_overdue_and_clock_changes_read_the_same_live_and_static(
-    browser, server, static_site, path, start
+    tabs, server, static_site, path, start
 ):
-    same_main(browser, server, static_site, path.lstrip("/"), start)
+    same_main(tabs, server, static_site, path.lstrip("/"), start)
 
 
 @pytest.mark.parametrize(
@@ -524,9 +518,9 @@ def test_overdue_and_clock_changes_read_the_same_live_and_static(
     ids=["an agreed outcome", "when the disagreement began", "a route with no timescale"],
 )
 def test_other_event_dates_read_the_same_live_and_static(
-    browser, server, static_site, path, other, shown
+    browser, tabs, server, static_site, path, other, shown
 ):
-    same_main(browser, server, static_site, path, ("24", "12", "2026", "10:00"), other)
+    same_main(tabs, server, static_site, path, ("24", "12", "2026", "10:00"), other)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server}/{path}")
@@ -672,13 +666,11 @@ FLOWCHART_BOXES = """() => [...document.querySelectorAll('.app-flowchart__box')]
 
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("slug", ["staffordshire-stoke", "islington", "lincolnshire"])
-def test_the_flowcharts_words_stay_inside_their_boxes(browser, server, slug, width):
+def test_the_flowcharts_words_stay_inside_their_boxes(tabs, server, slug, width):
     """Wrapped by width tables, checked in the browser's own font at phone and desk sizes."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = tabs(viewport={"width": width, "height": 900})
     page.goto(f"{server}/{slug}/flowchart/")
     lines = page.evaluate(FLOWCHART_BOXES)
-    context.close()
     assert len(lines) > 20
     assert [line for line in lines if line["right"] < 0 or line["bottom"] < 0] == []
 

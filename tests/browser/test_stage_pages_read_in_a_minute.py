@@ -43,15 +43,12 @@ def test_no_stage_page_shows_more_than_700_words_and_half_fewer_than_500(browser
 # "not sure", whose fallback folds under its answer so the deadline stays in view.
 @pytest.mark.parametrize("missing", ["yes", "no-representative", "not-sure"])
 def test_staffordshire_stage_5_shows_its_dated_deadline_on_the_first_phone_screen(
-    browser, server, missing
+    tabs, server, missing
 ):
     """Opened as a worker first opens it, with no date typed: the stage starts today."""
-    context, page = opened_on_a_phone(
-        browser, server + stage("staffordshire-stoke", 5, missing=missing)
-    )
+    page = opened_on_a_phone(tabs, server + stage("staffordshire-stoke", 5, missing=missing))
     deadlines = page.locator(".app-now__when dd .app-deadline")
     first = next(d for d in deadlines.all() if d.is_visible())
     box = first.bounding_box()
     assert DATED.search(first.inner_text()), first.inner_text()
     assert box["y"] + box["height"] <= PHONE["height"]
-    context.close()

@@ -51,46 +51,40 @@ def cy_static(tmp_path_factory):
 
 
 @pytest.mark.parametrize("path", WELSH_PAGES.values(), ids=WELSH_PAGES.keys())
-def test_axe_finds_nothing_on_a_welsh_page(browser, cy_server, cy_static, path):
+def test_axe_finds_nothing_on_a_welsh_page(tabs, cy_server, cy_static, path):
     for url in (cy_server + path, cy_static + path):
-        context = browser.new_context(bypass_csp=True)  # so axe-core can be injected
-        page = context.new_page()
+        page = tabs(axe=True)  # CSP bypassed, so that axe-core can be injected
         page.goto(url)
         assert axe_violations(page) == [], url
-        context.close()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("path", WELSH_PAGES.values(), ids=WELSH_PAGES.keys())
-def test_nothing_scrolls_sideways_at_320_px_in_welsh(
-    browser, cy_server, cy_static, path, javascript
-):
-    assert sideways_overflow(browser, cy_server + path, javascript) <= 0
-    assert sideways_overflow(browser, cy_static + path, javascript) <= 0
+def test_nothing_scrolls_sideways_at_320_px_in_welsh(tabs, cy_server, cy_static, path, javascript):
+    assert sideways_overflow(tabs, cy_server + path, javascript) <= 0
+    assert sideways_overflow(tabs, cy_static + path, javascript) <= 0
 
 
 @pytest.mark.parametrize("path", [welsh(p) for p in STAGES], ids=STAGES)
-def test_what_to_do_now_is_on_a_phones_first_screen_in_welsh(browser, cy_server, path):
-    context, page = opened_on_a_phone(browser, cy_server + path)
+def test_what_to_do_now_is_on_a_phones_first_screen_in_welsh(tabs, cy_server, path):
+    page = opened_on_a_phone(tabs, cy_server + path)
     when = page.locator(".app-now__when").first
     box = when.bounding_box()
     assert box["y"] + box["height"] <= PHONE["height"]
     assert "erbyn diwedd Dydd" in when.inner_text()  # a dated deadline, in Welsh
-    context.close()
 
 
 @pytest.mark.parametrize("slug", ["cwm-ffug", "afonlas"])
-def test_the_emergency_action_is_on_a_phones_first_screen_in_welsh(browser, cy_server, slug):
-    context, page = opened_on_a_phone(browser, cy_server + welsh(answers.path(slug, risk="yes")))
+def test_the_emergency_action_is_on_a_phones_first_screen_in_welsh(tabs, cy_server, slug):
+    page = opened_on_a_phone(tabs, cy_server + welsh(answers.path(slug, risk="yes")))
     for selector in (".app-emergency", "#policy-route"):
         box = page.locator(selector).first.bounding_box()
         assert box["y"] + box["height"] <= PHONE["height"], selector
-    context.close()
 
 
 @pytest.mark.parametrize("path", [welsh(p) for p in STAGES], ids=STAGES)
-def test_a_welsh_stage_page_reads_the_same_live_and_static(browser, cy_server, cy_static, path):
-    same_main(browser, cy_server, cy_static + "/", path.lstrip("/"), START)
+def test_a_welsh_stage_page_reads_the_same_live_and_static(tabs, cy_server, cy_static, path):
+    same_main(tabs, cy_server, cy_static + "/", path.lstrip("/"), START)
 
 
 def test_the_switch_keeps_the_start_date_in_the_fragment(browser, cy_static):
