@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from flask import Flask, current_app, request, url_for
+import flask
+from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.routing import AnyConverter, Rule
 
 from wizard.content import Site, anchor_id
@@ -35,6 +36,22 @@ UNTRANSLATED = frozenset(
         "wizard.sitemap",
     }
 )
+
+
+def url_for(endpoint: str, **values: object) -> str:
+    """Flask's `url_for`, each address built once per request: a stage page cites ~30 times."""
+    if not has_request_context():
+        return flask.url_for(endpoint, **values)
+    try:
+        key = (endpoint, g.get("lang"), tuple(sorted(values.items())))
+        hash(key)
+    except TypeError:  # a value that is no key (a list of query values) is built each time
+        return flask.url_for(endpoint, **values)
+    # Kept on the request itself: a build or a sign-off pack may share one app context.
+    made = request.__dict__.setdefault("wizard_urls", {})
+    if key not in made:
+        made[key] = flask.url_for(endpoint, **values)
+    return made[key]
 
 
 def segments(answers: str) -> Segments:
