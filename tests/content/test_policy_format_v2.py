@@ -7,7 +7,7 @@ from pathlib import Path
 
 import answers
 from conftest import SIXTH, TODAY
-from pages import parse, shown_text, text
+from pages import read, shown_text, text
 
 from wizard.content import BUNDLED_SITE, inspect_site
 from wizard.web.app import create_app
@@ -106,7 +106,7 @@ NOTE = (
 def test_a_note_on_a_fact_sits_under_the_quoted_words(tmp_path):
     fact = '        cite: "2.3"\n    timescales:\n'
     site = variant(tmp_path, (fact, '        cite: "2.3"\n' + NOTE + "    timescales:\n"))
-    tree, _ = parse(shown(site, STAGE_2))
+    tree = read(shown(site, STAGE_2))
     said = " ".join(
         text(e) for e in tree.iter() if isinstance(e.tag, str) and e.tag in ("blockquote", "p")
     )
@@ -142,7 +142,7 @@ def test_a_note_on_who_acts_sits_beside_it(tmp_path):
     note = NOTE.replace("        ", "      ", 1).replace("          - ", "        - ")
     note = note.replace("            ", "          ").replace('"2.3"', '"2.2"')
     site = variant(tmp_path, (who, who + note))
-    tree, _ = parse(shown(site, STAGE_2))
+    tree = read(shown(site, STAGE_2))
     [row] = [d for d in tree.iter("div") if [text(t) for t in d.iter("dt")] == ["Who acts"]]
     assert text(row).startswith("Who acts “their line manager” (para 2.2)")
     assert text(row).endswith(
@@ -154,7 +154,7 @@ def test_a_note_on_who_acts_sits_beside_it(tmp_path):
 def test_compare_says_an_unreadable_stage_is_not_available_and_names_an_untitled_one(tmp_path):
     site = variant(tmp_path)
     shutil.copytree(BUNDLED_SITE / "policies" / "brent", site / "policies" / "brent")
-    tree, _ = parse(shown(site, "/compare/fenmouth/brent/"))
+    tree = read(shown(site, "/compare/fenmouth/brent/"))
     ours = [text(d) for d in tree.iter("div") if d.get("data-partnership") == "fenmouth"]
     assert ours[1].startswith("FSCP Stage 2 Who")
     assert ours[2] == (

@@ -14,7 +14,7 @@ import answers
 import pytest
 from conftest import SIXTH, TODAY
 from docx import Document
-from pages import h1s, links, parse, shown_text, text
+from pages import h1s, links, read, shown_text, text
 
 from wizard.content import inspect_site
 from wizard.web.app import create_app
@@ -58,7 +58,7 @@ def page(client, path: str) -> str:
 
 def element_with(markup: str, tag: str, words: str):
     """The innermost element of this tag whose text holds the words."""
-    tree, _ = parse(markup)
+    tree = read(markup)
     found = [e for e in tree.iter(tag) if words in text(e)]
     assert found, (tag, words)
     return text(found[-1])
@@ -145,7 +145,7 @@ def test_the_page_of_a_form_known_by_name_offers_no_made_up_form(sixth):
 
 def test_an_untitled_stage_has_a_heading(sixth):
     assert h1s(page(sixth, UNTITLED)) == ["Go to Stage 2"]
-    tree, _ = parse(page(sixth, "/fenmouth/"))
+    tree = read(page(sixth, "/fenmouth/"))
     headings = [text(h) for h in tree.iter("h3") if "app-step-nav__title" in h.get("class", "")]
     assert headings == [
         "1 Stage 1: Practitioner to practitioner",
@@ -187,7 +187,7 @@ def test_the_outside_contact_is_not_presented_as_the_policys(sixth):
 )
 def test_superseded_by_and_the_notices_are_a_banner_on_every_page(sixth, path):
     markup = page(sixth, path)
-    tree, _ = parse(markup)
+    tree = read(markup)
     [found] = [e for e in tree.iter("div") if "app-policy-notices" in (e.get("class") or "")]
     shown = text(found)
     assert shown.startswith(

@@ -6,7 +6,7 @@ import re
 
 import bundled
 import pytest
-from pages import links, parse, text, visible_text
+from pages import links, parse, read, text, visible_text
 
 from wizard.cli import main
 from wizard.core.engine import walk
@@ -122,7 +122,7 @@ def test_the_pack_lists_the_catalogue_sentences_its_pages_use_and_where(signoff_
     section = visible_text(brent_html[brent_html.index('id="sentences"') :])
     assert "Go to %(heading)s" in listed and "Go to %(heading)s" in section
     assert all(listed[m] for m in listed)  # each with the pages that use it
-    tree, _ = parse(brent_html)
+    tree = read(brent_html)
     table = tree.find(".//section[@id='sentences']//table")
     rows = {text(tr[0]): text(tr[1]) for tr in table.iter("tr") if tr[0].tag == "td"}
     pages = [text(h) for h in tree.iter("h3")]  # "3. Go to Stage 2: …", each page's heading

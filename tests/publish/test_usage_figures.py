@@ -20,7 +20,7 @@ from datetime import date
 import pytest
 from conftest import ROOT
 from flask import url_for
-from pages import parse, text
+from pages import parse, read, text
 from stack import production
 
 from wizard.cli import main
@@ -169,14 +169,14 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def chart(html: str, slug: str):
     """A partnership's chart: its role, the texts it draws, and its number of bars."""
-    tree, _ = parse(html)
+    tree = read(html)
     svg = tree.find(f".//section[@aria-labelledby='h-{slug}']//{SVG}svg")
     said = [text(t) for t in svg.iter(f"{SVG}text")]
     return svg.get("role"), said, len(list(svg.iter(f"{SVG}rect")))
 
 
 def left_out(html: str) -> dict[str, str]:
-    tree, _ = parse(html)
+    tree = read(html)
     section = tree.find(".//section[@aria-labelledby='h-left-out']")
     return {
         text(tr.find("th")): text(tr.find("td"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import answers
 import pytest
 from answers import stage
-from pages import POLICE_HEALTH_PLAN, parse, shown_text, text
+from pages import POLICE_HEALTH_PLAN, read, shown_text, text
 
 
 def page(client, path: str) -> str:
@@ -16,7 +16,7 @@ def page(client, path: str) -> str:
 
 def row(markup: str, key: str) -> str:
     """The text of a summary list's value beside the key a person reads."""
-    tree, _ = parse(markup)
+    tree = read(markup)
     for div in tree.iter("div"):
         dts = [dt for dt in div.iter("dt") if text(dt) == key]
         if dts and "govuk-summary-list__row" in (div.get("class") or ""):
@@ -26,14 +26,14 @@ def row(markup: str, key: str) -> str:
 
 def banner(markup: str) -> str:
     """The 'About this policy' banner's text, or '' where the page has none."""
-    tree, _ = parse(markup)
+    tree = read(markup)
     found = [e for e in tree.iter("div") if "app-policy-notices" in (e.get("class") or "")]
     return text(found[0]) if found else ""
 
 
 def section(markup: str, heading_id: str) -> str:
     """The text of the <section> labelled by the heading with this id."""
-    tree, _ = parse(markup)
+    tree = read(markup)
     found = [s for s in tree.iter("section") if s.get("aria-labelledby") == heading_id]
     return text(found[0])
 

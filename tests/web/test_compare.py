@@ -6,7 +6,7 @@ import itertools
 import re
 
 import pytest
-from pages import parse, text
+from pages import read, text
 
 from wizard.content import BUNDLED_SITE
 
@@ -16,7 +16,7 @@ QUOTE = re.compile(r"“(.*?)” \((?:para )?[^()]*(?:\([^()]*\))?[^()]*\)$")
 
 
 def sides(html: str) -> list:
-    tree, _ = parse(html)
+    tree = read(html)
     return [d for d in tree.iter("div") if "app-compare-side" in (d.get("class") or "")]
 
 

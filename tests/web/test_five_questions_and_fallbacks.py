@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from answers import path, stage
 from conftest import SIXTH, TODAY
-from pages import parse, text
+from pages import read, text
 
 from wizard.content import BUNDLED_SITE, Site, inspect_site, load_site
 from wizard.core.engine import walk
@@ -30,14 +30,14 @@ def first_box(client, url: str) -> dict[str, str]:
     """The rows of "What to do now", as a practitioner reads them: label to text."""
     response = client.get(url)
     assert response.status_code == 200, url
-    tree, _ = parse(response.get_data(as_text=True))
+    tree = read(response.get_data(as_text=True))
     box = next(s for s in tree.iter("section") if s.get("aria-labelledby") == "now-heading")
     rows = [r for r in box.iter("div") if "govuk-summary-list__row" in (r.get("class") or "")]
     return {text(r.find("dt")): text(r.find("dd")) for r in rows}
 
 
 def heading(client, url: str) -> str:
-    tree, _ = parse(client.get(url).get_data(as_text=True))
+    tree = read(client.get(url).get_data(as_text=True))
     return text(next(tree.iter("h1")))
 
 
@@ -86,7 +86,7 @@ def test_without_a_senior_tier_the_worker_goes_to_their_board_representative(cli
 
 
 def test_the_skipped_stages_are_explained_in_the_policys_words(client):
-    tree, _ = parse(client.get(stage(STAFFS, 3, missing="no-senior-manager")).get_data(True))
+    tree = read(client.get(stage(STAFFS, 3, missing="no-senior-manager")).get_data(True))
     moved = text(next(d for d in tree.iter("div") if "app-moved" in (d.get("class") or "")))
     assert moved.startswith("You answered “No: my organisation has no senior manager")
     assert "as a minimum would have followed stage 1 and 2 before escalating to their Board " in (
@@ -135,7 +135,7 @@ def test_havering_stage_4_the_agency_refers_to_the_chair_and_emails_the_details(
     )
     assert "'haverling' looks like a mistyping" in box["Send"]
     assert "alice.peatling" not in box["Also tell"]
-    tree, _ = parse(client.get(url).get_data(True))
+    tree = read(client.get(url).get_data(True))
     draft = next(a for a in tree.iter("a") if text(a).startswith("Draft the email"))
     assert draft.get("href").startswith("mailto:alice.peatling@haverling.gov.uk?")
 
@@ -163,7 +163,7 @@ def _answered(client, slug: str, number: int):
 def test_the_missing_question_reads_in_the_policys_words(client):
     url = path(STAFFS, risk="no", concern="disagreement", progress="tried-4")
     page = client.get(url).get_data(as_text=True)
-    tree, _ = parse(page)
+    tree = read(page)
     assert heading(client, url) == (
         "Does your agency have a nominated representative on the Safeguarding Children Board?"
     )
@@ -207,7 +207,7 @@ def test_every_question_still_changes_the_page(name):
 
 
 def test_islington_asks_the_urgency_tier_in_the_first_question(client):
-    tree, _ = parse(client.get(path("islington")).get_data(True))
+    tree = read(client.get(path("islington")).get_data(True))
     labels = [text(label) for label in tree.iter("label")]
     assert labels == [
         "Yes",
@@ -227,7 +227,7 @@ def test_islington_stage_2_shows_the_cp_or_cla_duty_with_its_condition_unasked(c
         "If the child is on a Child Protection Plan or Looked After: "
         "The relevant Child Protection Chair or Independent Reviewing Officer (para 3.11)"
     ) in box["Also tell"]
-    tree, _ = parse(client.get(url).get_data(as_text=True))
+    tree = read(client.get(url).get_data(as_text=True))
     page = text(next(tree.iter("main")))
     assert (
         "If the case involves a child subject to a Child Protection Plan or a Child Looked After "

@@ -7,7 +7,7 @@ import shutil
 import answers
 import pytest
 from conftest import TODAY
-from pages import ids, links, parse, text, visible_text
+from pages import ids, links, read, text, visible_text
 
 from wizard.content import BUNDLED_SITE, inspect_site
 from wizard.core import flowchart as layout
@@ -22,13 +22,13 @@ LABELS = {"Yes", "No", "Not resolved"}
 
 def chart(html: str):
     """The chart's drawing, and the text each of its boxes draws, line by line."""
-    tree, _ = parse(html)
+    tree = read(html)
     drawing = tree.find(".//div[@class='app-flowchart__drawing']")
     return drawing, [text(t) for t in drawing.iter() if t.tag in ("text", f"{SVG}text")]
 
 
 def words(html: str) -> str:
-    tree, _ = parse(html)
+    tree = read(html)
     return text(tree.find(".//ol[@id='flowchart-words']"))
 
 
@@ -42,7 +42,7 @@ def test_the_chart_has_a_title_a_description_and_a_text_equivalent(client, site,
     drawing, _ = chart(html)
     assert drawing.get("role") == "img"
     assert drawing.get("aria-labelledby") == "flowchart-title flowchart-desc"
-    tree, _ = parse(html)
+    tree = read(html)
     title = tree.find(".//*[@id='flowchart-title']")
     desc = tree.find(".//*[@id='flowchart-desc']")
     assert title.tag.endswith("title") and desc.tag.endswith("desc")
@@ -220,7 +220,7 @@ def test_the_flowchart_page_is_in_the_sitemap(client):
 
 def test_the_chart_is_plain_svg_without_styles_or_scripts(client):
     html = client.get("/staffordshire-stoke/flowchart/").get_data(True)
-    tree, _ = parse(html)
+    tree = read(html)
     drawing = tree.find(".//div[@class='app-flowchart__drawing']")
     for element in drawing.iter():
         assert element.get("style") is None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pages import links, parse, text, visible_text
+from pages import links, read, text, visible_text
 
 
 def sections(html: str) -> dict[str, str]:
-    tree, _ = parse(html)
+    tree = read(html)
     return {
         s.get("aria-labelledby"): text(s)
         for s in tree.iter("section")

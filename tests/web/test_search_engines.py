@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import answers
 import pytest
-from pages import POLICE_HEALTH_PLAN, parse
+from pages import POLICE_HEALTH_PLAN, read
 
 INDEXABLE = {
     "home": ("/", "Covers Brent Local Safeguarding Children Board"),
@@ -23,7 +23,7 @@ NOINDEX = {
 
 
 def metas(client, path: str) -> dict[str, str]:
-    tree, _ = parse(client.get(path).get_data(as_text=True))
+    tree = read(client.get(path).get_data(as_text=True))
     return {m.get("name"): m.get("content") for m in tree.iter("meta") if m.get("name")}
 
 

@@ -6,7 +6,7 @@ import re
 
 import answers
 import pytest
-from pages import POLICE_HEALTH_PLAN, links, parse, text
+from pages import POLICE_HEALTH_PLAN, links, read, text
 
 from wizard.content import anchor_id
 from wizard.core.engine import answer
@@ -16,7 +16,7 @@ SLUGS = ["brent", "havering", "islington", "lincolnshire", "staffordshire-stoke"
 
 
 def steps(html: str) -> list[str]:
-    tree, _ = parse(html)
+    tree = read(html)
     return [text(li) for li in tree.iter("li") if li.get("class") == "app-step-nav__step"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from answers import path, stage
-from pages import parse, text, visible_text
+from pages import read, text, visible_text
 
 AT_RISK = {"risk": "at-risk", "agency": "police", "other_agency": "health"}
 
@@ -30,13 +30,13 @@ def test_the_calendar_has_no_event_for_a_next_level_after_the_last_stage(client)
 
 def _boxes(markup: str) -> list[str]:
     """The text of each general-advice box on a page."""
-    tree, _ = parse(markup)
+    tree = read(markup)
     return [text(d) for d in tree.iter("div") if "app-general-advice" in d.get("class", "")]
 
 
 def _outside_boxes(markup: str) -> str:
     """The text of <main> with every general-advice box taken out."""
-    tree, _ = parse(markup)
+    tree = read(markup)
     main = next(tree.iter("main"))
     for parent in main.iter():
         for child in list(parent):

@@ -8,7 +8,7 @@ from itertools import pairwise
 from urllib.parse import urljoin
 
 import pytest
-from pages import MORE_PAGES, PAGE_TYPES, bold_lines, empty_links, headings, parse
+from pages import MORE_PAGES, PAGE_TYPES, bold_lines, empty_links, headings, read
 
 PAGES = {**PAGE_TYPES, **MORE_PAGES}
 
@@ -45,7 +45,7 @@ def test_every_link_has_a_name(client, name):
 
 
 def test_the_date_forms_error_summary_has_no_link_until_there_is_an_error(client):
-    tree, _ = parse(get(client, PAGE_TYPES["stage"]))
+    tree = read(get(client, PAGE_TYPES["stage"]))
     [summary] = tree.findall(".//*[@data-error-summary]")
     assert summary.get("hidden") is not None
     assert summary.findall(".//a") == []
@@ -74,7 +74,7 @@ def test_a_flowchart_boxs_title_is_a_heading_in_the_procedure(client):
 
 
 def stylesheets(markup: str) -> list[str]:
-    tree, _ = parse(markup)
+    tree = read(markup)
     return [e.get("href") for e in tree.iter("link") if e.get("rel") == "stylesheet"]
 
 
