@@ -108,8 +108,24 @@ def _stage_label(p: Partnership, stage: Stage) -> str:
     return name
 
 
+# Each report (one per language, format and run) walks each partnership once, not per render:
+# kept with the flow and partnership themselves, so that an id is never taken for another's.
+_ASKED: dict[tuple[int, int], tuple[Flow, Partnership, dict[str, dict[str, Option]]]] = {}
+
+
 def _options_asked(flow: Flow, p: Partnership) -> dict[str, dict[str, Option]]:
     """Each question's options as the partnership's walk asks them, by question and answer."""
+    kept = _ASKED.get((id(flow), id(p)))
+    if kept is not None and kept[0] is flow and kept[1] is p:
+        return kept[2]
+    if len(_ASKED) > 64:
+        _ASKED.clear()
+    found = _walked(flow, p)
+    _ASKED[(id(flow), id(p))] = (flow, p, found)
+    return found
+
+
+def _walked(flow: Flow, p: Partnership) -> dict[str, dict[str, Option]]:
     found: dict[str, dict[str, Option]] = {}
     for state in engine.walk(flow, p):
         if state.question is not None:
