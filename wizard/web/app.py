@@ -7,17 +7,21 @@ import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from flask import Flask
 from jinja2 import (
+    BytecodeCache,
     ChainableUndefined,
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     PackageLoader,
     PrefixLoader,
     StrictUndefined,
 )
+from jinja2.bccache import Bucket
 from jinja2.utils import missing
 
 from wizard import clock
@@ -49,6 +53,51 @@ class PageUndefined(StrictUndefined):
         if isinstance(obj, dict) or (obj is missing and name in LENIENT_NAMES):
             return ChainableUndefined(hint, obj, name)
         return super().__new__(cls)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process, whatever the number of apps made in it.
+
+    Each app has its own Jinja environment, which compiles every template again on the first
+    page it renders (over half a second): the tests, a preview reloading content and the
+    usage report make many apps. A template is compiled again when its source changes, or
+    for an environment set up differently.
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[str, CodeType]] = {}
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str):
+        """The bucket for a template as this environment compiles it."""
+        # Flask's autoescape is a method of each app: the same function is the same setting.
+        autoescape = getattr(environment.autoescape, "__func__", environment.autoescape)
+        settings = (
+            autoescape,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            environment.keep_trailing_newline,
+            environment.finalize,
+            getattr(environment, "newstyle_gettext", None),
+            tuple(sorted(environment.extensions)),
+        )
+        key = f"{self.get_cache_key(name, filename)}:{hash(settings)}"
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """The template's code, if compiled from the same source."""
+        kept = self.kept.get(bucket.key)
+        if kept is not None and kept[0] == bucket.checksum:
+            bucket.code = kept[1]
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a template's code once compiled."""
+        if bucket.code is not None:
+            self.kept[bucket.key] = (bucket.checksum, bucket.code)
+
+
+COMPILED = _CompiledTemplates()
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -89,6 +138,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
+    app.jinja_env.bytecode_cache = COMPILED
     # A name a template misspells fails loudly in tests, never renders as nothing.
     app.jinja_env.undefined = PageUndefined
     app.jinja_env.trim_blocks = True
