@@ -92,6 +92,20 @@ def site_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def eighth_build(tmp_path_factory):
+    """The eighth, bilingual, test site built once per run as partnership staff publish it.
+
+    At the root of its host, its Welsh a draft (`--draft-translations`).
+    """
+    from wizard.publish.freeze import build
+
+    def make(folder: Path):
+        return build(EIGHTH, folder / "site", "/", today=TODAY, draft_translations=True)
+
+    return once_per_run(tmp_path_factory, "eighth", make)
+
+
+@pytest.fixture(scope="session")
 def root_build(tmp_path_factory):
     """One small partnership frozen at the root of its host."""
     from wizard.publish.freeze import build

@@ -12,9 +12,9 @@ import pytest
 from browser import (
     PHONE,
     axe_violations,
-    built_and_served,
     enter_date,
     live_server,
+    nginx,
     opened_on_a_phone,
     same_main,
     sideways_overflow,
@@ -45,8 +45,8 @@ def cy_server():
 
 
 @pytest.fixture(scope="module")
-def cy_static(tmp_path_factory):
-    with built_and_served(EIGHTH, tmp_path_factory, draft_translations=True) as url:
+def cy_static(eighth_build, tmp_path_factory):
+    with nginx(eighth_build.out, "/", tmp_path_factory.mktemp("nginx")) as url:
         yield url
 
 

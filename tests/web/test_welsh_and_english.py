@@ -183,15 +183,9 @@ def test_a_welsh_word_file_is_welsh_and_says_so(eighth):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(eighth_build):
     """The eighth site built as partnership staff publish it (its Welsh is a draft)."""
-    from conftest import TODAY
-
-    from wizard.publish.freeze import build
-
-    out = tmp_path_factory.mktemp("eighth") / "site"
-    build(EIGHTH, out, "/", today=TODAY, jobs=1, draft_translations=True)
-    return out
+    return eighth_build.out
 
 
 def built_page(out, address: str) -> str:

@@ -21,7 +21,15 @@ from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import LazyProxy, Translations
-from flask import Flask, current_app, g, has_app_context, has_request_context
+from flask import (
+    Flask,
+    before_render_template,
+    current_app,
+    g,
+    has_app_context,
+    has_request_context,
+    template_rendered,
+)
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
@@ -142,15 +150,33 @@ class Said(str):
         return str.format_map(self, marked_values(values))
 
 
+# Whether text is marked, decided once as each template starts rendering: a page asks some
+# four hundred times, and asking the app and `g` each time was a seventh of its time.
+_RENDERING: ContextVar[bool | None] = ContextVar("marking while rendering", default=None)
+
+
 def marking() -> bool:
     """Whether each kind of text is marked: for tests (MARK_TEXT), or to find English words.
 
     A page in another language marks them, and wizard.web.text.english gives each run of a
     policy's English words lang="en" (then removes every mark).
     """
+    decided = _RENDERING.get()
+    return _marking_now() if decided is None else decided
+
+
+def _marking_now() -> bool:
     if not has_app_context():
         return False
     return bool(current_app.config.get("MARK_TEXT") or g.get("english_words"))
+
+
+def _rendering(*_: object, **__: object) -> None:
+    _RENDERING.set(_marking_now())
+
+
+def _rendered(*_: object, **__: object) -> None:
+    _RENDERING.set(None)
 
 
 def marked(text: str, pair: tuple[str, str] = SENTENCE) -> str:
@@ -234,6 +260,11 @@ def init_app(app: Flask) -> None:
     their values; each plain value is marked as the files' words where text is marked, as a
     printed one is, so a policy's words inside a sentence can be read in their own language.
     """
+    before_render_template.connect(_rendering, app)
+    template_rendered.connect(_rendered, app)
+    # A render that fails sends no signal: what it decided ends with the request or context.
+    app.teardown_request(_rendered)
+    app.teardown_appcontext(_rendered)
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
     app.jinja_env.globals.update(gettext=_template_gettext, _=_template_gettext)
