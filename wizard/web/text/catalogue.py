@@ -91,6 +91,11 @@ def translations(lang: str) -> NullTranslations:
 
 def language() -> str:
     """The reader's language: the page's, where a request sets it, else the source language."""
+    decided = _RENDERING.get()
+    return _language_now() if decided is None else decided[1]
+
+
+def _language_now() -> str:
     return g.get("lang", SOURCE) if has_request_context() else SOURCE
 
 
@@ -150,9 +155,10 @@ class Said(str):
         return str.format_map(self, marked_values(values))
 
 
-# Whether text is marked, decided once as each template starts rendering: a page asks some
-# four hundred times, and asking the app and `g` each time was a seventh of its time.
-_RENDERING: ContextVar[bool | None] = ContextVar("marking while rendering", default=None)
+# Whether text is marked, and the reader's language, decided once as each template starts
+# rendering: a page asks some four hundred times, and asking the app and `g` each time was
+# a seventh of its time.
+_RENDERING: ContextVar[tuple[bool, str] | None] = ContextVar("while rendering", default=None)
 
 
 def marking() -> bool:
@@ -162,7 +168,7 @@ def marking() -> bool:
     policy's English words lang="en" (then removes every mark).
     """
     decided = _RENDERING.get()
-    return _marking_now() if decided is None else decided
+    return _marking_now() if decided is None else decided[0]
 
 
 def _marking_now() -> bool:
@@ -172,7 +178,7 @@ def _marking_now() -> bool:
 
 
 def _rendering(*_: object, **__: object) -> None:
-    _RENDERING.set(_marking_now())
+    _RENDERING.set((_marking_now(), _language_now()))
 
 
 def _rendered(*_: object, **__: object) -> None:
