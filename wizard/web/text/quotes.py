@@ -89,6 +89,13 @@ def rest(paragraph: str, shown: Iterable[str], least: int = 3) -> str | None:
     remains is joined by "…"; the paragraph itself where nothing of it is shown; None where
     all of it is (or too little is left to read: fewer than `least` words at a time).
     """
+    left = _rest(str(paragraph), tuple(str(q or "") for q in shown), least)
+    return paragraph if left == paragraph else left
+
+
+# The pages of one stage compare the same paragraphs with the same quotes.
+@lru_cache(maxsize=16384)
+def _rest(paragraph: str, shown: tuple[str, ...], least: int) -> str | None:
     tokens = list(re.finditer(r"\S+", paragraph))
     plain = [words(t.group()) for t in tokens]
     flat = tuple(w for ws in plain for w in ws)
