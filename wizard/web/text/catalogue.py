@@ -155,9 +155,9 @@ class Said(str):
         return str.format_map(self, marked_values(values))
 
 
-# Whether text is marked, and the reader's language, decided once as each template starts
-# rendering: a page asks some four hundred times, and asking the app and `g` each time was
-# a seventh of its time.
+# Whether text is marked, and the reader's language, decided once as each request starts
+# (once `g` holds its language) and as each template starts rendering: a page asks some
+# four hundred times, and asking the app and `g` each time was a seventh of its time.
 _RENDERING: ContextVar[tuple[bool, str] | None] = ContextVar("while rendering", default=None)
 
 
@@ -266,9 +266,10 @@ def init_app(app: Flask) -> None:
     their values; each plain value is marked as the files' words where text is marked, as a
     printed one is, so a policy's words inside a sentence can be read in their own language.
     """
+    app.before_request(_rendering)  # after the address has set the language
     before_render_template.connect(_rendering, app)
-    template_rendered.connect(_rendered, app)
-    # A render that fails sends no signal: what it decided ends with the request or context.
+    template_rendered.connect(_rendered, app)  # `g` may change before the next (a sign-off pack)
+    # What was decided ends with the request or context, even one that failed.
     app.teardown_request(_rendered)
     app.teardown_appcontext(_rendered)
     app.jinja_env.add_extension("jinja2.ext.i18n")
