@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -31,13 +32,22 @@ def css_links(css: str) -> list[str]:
 
 def target(root: Path, base_path: str, page: Path, href: str) -> Path | None:
     """The file an internal link resolves to, or None for an external or in-page link."""
+    # An address from the root is the same file from every page: the site's pages share
+    # their few hundred addresses thousands of times.
+    relative = not href.startswith("/") or href.startswith("//")
+    return _target(root, base_path, page.parent if relative else None, href)
+
+
+@lru_cache(maxsize=65536)
+def _target(root: Path, base_path: str, folder: Path | None, href: str) -> Path | None:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path:
         return None
     path = unquote(parts.path)
-    if not path.startswith("/"):  # relative to the file's own address, under the base path
-        folder = page.parent.relative_to(root).as_posix()
-        joined = posixpath.normpath(posixpath.join(base_path, folder, path))
+    if not path.startswith("/") and folder is not None:  # relative to the page's address
+        joined = posixpath.normpath(
+            posixpath.join(base_path, folder.relative_to(root).as_posix(), path)
+        )
         path = joined + "/" if path.endswith("/") and joined != "/" else joined
     if not path.startswith(base_path):
         return root / "__outside_base_path__"
