@@ -10,6 +10,7 @@ from wizard.core.policy import Form, Partnership
 from wizard.web import urls
 from wizard.web.formats import docx
 from wizard.web.pages.record import RecordPage, form_page, record_page
+from wizard.web.text.catalogue import language, marking
 from wizard.web.views.common import bp, partnership_or_404, site
 
 
@@ -21,9 +22,22 @@ def _stage_state(slug: str, answers: str) -> tuple[Partnership, engine.State]:
     return state.partnership, state
 
 
+# The record's page and its Word file are two addresses of one record: a build asks for
+# both, one after the other, and each was worked out twice.
+RECORDS_KEPT = 16
+
+
 def _record(slug: str, answers: str) -> tuple[Partnership, RecordPage]:
-    p, state = _stage_state(slug, answers)
-    return p, record_page(site(), state)
+    here = site()
+    kept: dict = current_app.extensions.setdefault("records", {})
+    key = (language(), marking(), slug, answers)
+    found = kept.get(key)
+    if found is None or found[0] is not here:
+        if len(kept) >= RECORDS_KEPT:
+            kept.clear()
+        p, state = _stage_state(slug, answers)
+        found = kept[key] = (here, p, record_page(here, state))
+    return found[1], found[2]
 
 
 def _form(slug: str, form_id: str) -> tuple[Partnership, Form]:
