@@ -39,13 +39,16 @@ def _key(value: Any) -> Hashable:
 
 def component(name: str, params: dict[str, Any]) -> Markup:
     """The markup of GOV.UK's `name` component (`"date-input"`) for these parameters."""
+    path = f"govuk_frontend_jinja/components/{name}/macro.html"
+    macro = getattr(current_app.jinja_env.get_template(path).module, _macro_name(name))
+    try:
+        key = (name, marking(), _key(params))
+    except TypeError:  # a parameter that is no key (a lazy sentence): made, not kept
+        return Markup(macro(params))
     made: dict[Hashable, Markup] = current_app.extensions["components"]
-    key = (name, marking(), _key(params))
     if key not in made:
         if len(made) >= ENTRIES:
             made.clear()
-        path = f"govuk_frontend_jinja/components/{name}/macro.html"
-        macro = getattr(current_app.jinja_env.get_template(path).module, _macro_name(name))
         made[key] = Markup(macro(params))
     return made[key]
 
