@@ -80,10 +80,8 @@ def test_a_wrong_event_date_is_named_by_the_script_too(browser, seventh_static):
 
 
 @pytest.mark.parametrize("path", [STAGE_1, STAGE_2])
-def test_no_axe_violations_on_event_clock_pages(browser, seventh_server, path):
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
+def test_no_axe_violations_on_event_clock_pages(tabs, seventh_server, path):
+    page = tabs(axe=True)
     page.goto(f"{seventh_server}/{path}")
     open_dates(page)
     assert axe_violations(page) == []
-    context.close()

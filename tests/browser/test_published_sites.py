@@ -39,12 +39,10 @@ def test_one_partnership_site_starts_at_its_base_url(browser, havering_site):
     context.close()
 
 
-def test_one_partnership_start_page_has_no_axe_violations(browser, havering_site):
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
+def test_one_partnership_start_page_has_no_axe_violations(tabs, havering_site):
+    page = tabs(axe=True)
     page.goto(havering_site)
     assert axe_violations(page) == []
-    context.close()
 
 
 def test_preview_error_page_has_no_axe_violations(browser, tmp_path):

@@ -69,7 +69,9 @@ def test_an_organisation_without_senior_managers_reaches_its_board_representativ
     context.close()
 
 
-def test_without_a_line_manager_in_stoke_on_trent_the_designated_lead_acts(browser, staffordshire):
+def test_without_a_line_manager_in_stoke_on_trent_the_designated_lead_acts(
+    browser, tabs, staffordshire
+):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     to_progress(page, staffordshire)
@@ -81,12 +83,10 @@ def test_without_a_line_manager_in_stoke_on_trent_the_designated_lead_acts(brows
     )
     reached = page.url
     context.close()
-    # The same page with JavaScript, for axe-core (bypass_csp lets it be injected).
-    checked = browser.new_context(bypass_csp=True)
-    page = checked.new_page()
+    # The same page with JavaScript, for axe-core.
+    page = tabs(axe=True)
     page.goto(reached)
     assert axe_violations(page) == []
-    checked.close()
 
 
 NEW_PAGES = {
@@ -99,9 +99,7 @@ NEW_PAGES = {
 
 
 @pytest.mark.parametrize("name", NEW_PAGES)
-def test_the_new_pages_have_no_axe_violations(browser, server, name):
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
+def test_the_new_pages_have_no_axe_violations(tabs, server, name):
+    page = tabs(axe=True)
     page.goto(server + NEW_PAGES[name])
     assert axe_violations(page) == []
-    context.close()
