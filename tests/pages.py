@@ -159,17 +159,43 @@ def bold_lines(markup: str) -> list[str]:
 
 
 def visible_text(markup: str) -> str:
+    """The words a page shows, blocks apart and inline elements run together, spaces collapsed."""
+    if not markup.lstrip().startswith("<"):
+        # Text before any tag: lxml would put it in a paragraph, and so space it.
+        return _parsed_text(markup)
+    parts: list[str] = []
+
+    def collect(element) -> None:
+        if isinstance(element.tag, str):  # not a comment: its tail is still text
+            block = element.tag in BLOCKS
+            parts.append(" " if block else "")
+            if element.text and element.tag not in UNSHOWN:
+                parts.append(element.text)
+            for child in element:
+                collect(child)
+            parts.append(" " if block else "")
+        if element.tail:
+            parts.append(element.tail)
+
+    collect(lxml_html.document_fromstring(markup))
+    # Inline elements (a glossary link inside a quote) add no space; blocks separate words.
+    return re.sub(r"\s+", " ", "".join(parts))
+
+
+def _parsed_text(markup: str) -> str:
+    """`visible_text` by Python's own parser, for markup that starts with text."""
+
     class Collector(HTMLParser):
         def __init__(self):
             super().__init__()
             self.parts, self.skip = [], 0
 
         def handle_starttag(self, tag, attrs):
-            self.skip += tag in ("script", "style", "title")
+            self.skip += tag in UNSHOWN
             self.parts.append(" " if tag in BLOCKS else "")
 
         def handle_endtag(self, tag):
-            self.skip -= tag in ("script", "style", "title")
+            self.skip -= tag in UNSHOWN
             self.parts.append(" " if tag in BLOCKS else "")
 
         def handle_data(self, data):
@@ -178,10 +204,10 @@ def visible_text(markup: str) -> str:
 
     collector = Collector()
     collector.feed(markup)
-    # Inline elements (a glossary link inside a quote) add no space; blocks separate words.
     return re.sub(r"\s+", " ", "".join(collector.parts))
 
 
+UNSHOWN = frozenset(["script", "style", "title"])
 BLOCKS = frozenset(
     [
         "address",
