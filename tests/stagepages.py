@@ -76,3 +76,19 @@ def one_of_each_kind() -> tuple[StageOutcome, ...]:
             )
             for group in found.values()
         )
+
+
+@cache
+def one_outcome_per_stage() -> list[str]:
+    """The first path to each stage (and variant) of every bundled partnership."""
+    paths, seen = [], set()
+    site = bundled.site()
+    for slug, p in site.partnerships.items():
+        for state in walk(site.flow, p):
+            outcome = state.outcome
+            if outcome is None or outcome.kind is not OutcomeKind.STAGE:
+                continue
+            if (slug, outcome.stage.key) not in seen:
+                seen.add((slug, outcome.stage.key))
+                paths.append("/".join((slug, "check", *state.segments)) + "/")
+    return paths

@@ -7,7 +7,6 @@ import logging
 import re
 import subprocess
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
 import answers
@@ -25,8 +24,7 @@ from browser import (
     sideways_overflow,
 )
 from pages import PAGE_TYPES
-
-from wizard.core.engine import OutcomeKind, walk
+from stagepages import one_outcome_per_stage
 
 # Islington Stages 2 and 3 for a police officer disagreeing with health.
 ISLINGTON_2 = stage("islington", 2, agency="police", other_agency="health")
@@ -389,22 +387,6 @@ def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascri
     context.close()
 
 
-@cache
-def one_outcome_per_stage() -> list[str]:
-    """The first path to each stage (and variant) of every bundled partnership."""
-    paths, seen = [], set()
-    site = bundled.site()
-    for slug, p in site.partnerships.items():
-        for state in walk(site.flow, p):
-            outcome = state.outcome
-            if outcome is None or outcome.kind is not OutcomeKind.STAGE:
-                continue
-            if (slug, outcome.stage.key) not in seen:
-                seen.add((slug, outcome.stage.key))
-                paths.append("/".join((slug, "check", *state.segments)) + "/")
-    return paths
-
-
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_nothing_scrolls_sideways_at_320_px_live_without_javascript(tabs, server, name):
     """WCAG 2.2 1.4.10 Reflow; with JavaScript, read with axe-core's check above."""
@@ -423,13 +405,6 @@ def bottom_of(tabs, url: str, selector: str) -> float:
     page.goto(url)
     box = page.locator(selector).first.bounding_box()
     return box["y"] + box["height"]
-
-
-@pytest.mark.parametrize("path", one_outcome_per_stage())
-def test_what_to_do_now_is_on_a_phones_first_screen(tabs, server, path):
-    # Who acts, with whom and by when are on the first screen; contact details, what to
-    # write down and the form may run on below it on the longest stages.
-    assert bottom_of(tabs, f"{server}/{path}", ".app-now__when") <= 844
 
 
 @pytest.mark.parametrize(

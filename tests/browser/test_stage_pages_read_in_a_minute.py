@@ -5,6 +5,9 @@ JavaScript on and every details element folded, as a worker first opens it: no p
 more than 700 words in `<main>`, and half of them fewer than 500. Folded text (notes about
 the policy text, the policy's words behind what to do now, more from the policy) is still on
 the page, for whoever opens it and on paper. bench/page_reading.py gives the figures.
+
+The same loads show where "what to do now" ends on the first screen: a page load costs
+Chromium a tenth of a second of CPU whatever is read from it.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ import statistics
 import pytest
 from answers import stage
 from browser import PHONE, opened_on_a_phone, read_on_a_phone
-from stagepages import one_of_each_kind
+from stagepages import one_of_each_kind, one_outcome_per_stage
 
-pytestmark = pytest.mark.browser
+# One worker reads the pages once for every test of this file that uses `read`.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("phone-reading")]
 pytest.importorskip("playwright.sync_api")
 
 WORDS_MAX, WORDS_MEDIAN = 700, 500
@@ -31,12 +35,33 @@ def visible_words(page) -> int:
     return page.evaluate(VISIBLE_WORDS)
 
 
-def test_no_stage_page_shows_more_than_700_words_and_half_fewer_than_500(browser, server):
+def when_ends(page) -> float:
+    """How far down the page the first box's "By when" row ends."""
+    box = page.locator(".app-now__when").first.bounding_box()
+    return box["y"] + box["height"]
+
+
+@pytest.fixture(scope="module")
+def read(browser, server) -> dict[str, tuple[int, float]]:
+    """Each kind of stage page, by address: its visible words, and where "By when" ends."""
     urls = [server + o.path for o in one_of_each_kind()]
-    words = read_on_a_phone(browser, urls, visible_words)
+    return read_on_a_phone(browser, urls, lambda page: (visible_words(page), when_ends(page)))
+
+
+def test_no_stage_page_shows_more_than_700_words_and_half_fewer_than_500(read):
+    words = {url: n for url, (n, _) in read.items()}
     assert len(words) == len(one_of_each_kind())
     assert {path: n for path, n in words.items() if n > WORDS_MAX} == {}
     assert statistics.median(words.values()) < WORDS_MEDIAN
+
+
+@pytest.mark.parametrize("path", one_outcome_per_stage())
+def test_what_to_do_now_is_on_a_phones_first_screen(read, server, path):
+    # Who acts, with whom and by when are on the first screen; contact details, what to
+    # write down and the form may run on below it on the longest stages. The first outcome
+    # of each stage is the first of its kind, so it is among the pages read.
+    _, ends = read[f"{server}/{path}"]
+    assert ends <= PHONE["height"]
 
 
 # The ordinary answer (the agency has a nominated representative), the one without, and
