@@ -140,12 +140,27 @@ def target_stage(p: Partnership, progress: str | None) -> int | None:
 
 def asked_stage(p: Partnership, a: Answers) -> Stage | None:
     """The stage (or the chosen variant of it) that follows the stages tried."""
-    number = target_stage(p, a.get(Q.PROGRESS))
-    if number is None:
-        return None
-    variants = p.stages_numbered(number)
-    chosen = [s for s in variants if s.variant and s.variant.id == a.get(Q.VARIANT)]
-    return (chosen or variants)[0]
+    progress, variant = a.get(Q.PROGRESS), a.get(Q.VARIANT)
+    # Each condition of the flow asks again for every state it routes; the answer depends
+    # only on the stages and two answers. The stages are kept with it, so that their id
+    # names them while the entry lasts.
+    key = (id(p.stages), progress, variant)
+    kept = _ASKED.get(key)
+    if kept is not None and kept[0] is p.stages:
+        return kept[1]
+    number = target_stage(p, progress)
+    found = None
+    if number is not None:
+        variants = p.stages_numbered(number)
+        chosen = [s for s in variants if s.variant and s.variant.id == variant]
+        found = (chosen or variants)[0]
+    if len(_ASKED) >= 4096:
+        _ASKED.clear()
+    _ASKED[key] = (p.stages, found)
+    return found
+
+
+_ASKED: dict[tuple[int, str | None, str | None], tuple[tuple[Stage, ...], Stage | None]] = {}
 
 
 def _always(p: Partnership, a: Answers) -> bool:
