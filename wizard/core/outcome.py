@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from wizard.core.engine import State, resolve
+from wizard.core.engine import State, walk
 from wizard.core.flow import (
     NOT_SURE,
     Flow,
@@ -146,11 +146,14 @@ def earlier_duties(p: Partnership, stage: Stage) -> tuple[tuple[int, Notificatio
 
 def redundant_questions(flow: Flow, p: Partnership) -> Iterator[State]:
     """Question states whose every answer leads to the same outcome facts."""
+    # Every state once, by its answers, from one walk: replaying each path from the start,
+    # twice, took seven times as long (the bundled and test sites: 2.5 s against 0.3 s).
+    states = {state.segments: state for state in walk(flow, p)}
     memo: dict[tuple[str, ...], frozenset[Facts]] = {}
 
     def below(segments: tuple[str, ...]) -> frozenset[Facts]:
         if segments not in memo:
-            state = resolve(flow, p, segments)
+            state = states[segments]
             if state.question is None:
                 memo[segments] = frozenset({facts(state)})
             else:
@@ -162,7 +165,7 @@ def redundant_questions(flow: Flow, p: Partnership) -> Iterator[State]:
     todo = [()]
     while todo:
         segments = todo.pop()
-        state = resolve(flow, p, segments)
+        state = states[segments]
         if state.question is None:
             continue
         children = [(*segments, o.slug) for o in state.question.options]
