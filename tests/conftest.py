@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import bundled
 import pytest
@@ -15,7 +16,8 @@ from bundled import TODAY
 from hypothesis import settings
 from xdist_groups import pytest_collection_modifyitems
 
-from wizard.content import BUNDLED_SITE, Site
+if TYPE_CHECKING:
+    from wizard.content import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"  # its helpers are on the path of every test folder; its data is here
@@ -83,6 +85,7 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], object]):
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
     """The whole guidance frozen once per run under a sub-path, for every test process."""
+    from wizard.content import BUNDLED_SITE
     from wizard.publish.freeze import build
 
     def make(folder: Path):
@@ -108,6 +111,7 @@ def eighth_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def root_build(tmp_path_factory):
     """One small partnership frozen at the root of its host."""
+    from wizard.content import BUNDLED_SITE
     from wizard.publish.freeze import build
 
     out = tmp_path_factory.mktemp("root") / "site"
@@ -117,6 +121,7 @@ def root_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def signoff_pack(tmp_path_factory):
     """Each partnership's sign-off pack, written once when first asked: (Pack, its HTML)."""
+    from wizard.content import BUNDLED_SITE
     from wizard.publish import signoff
 
     @cache
