@@ -187,11 +187,9 @@ class Tabs:
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core on the page; return its violations (WCAG 2.2 AA and best practice).
-
-    A tab from `tabs(axe=True)` has axe-core already, given to its context once: sending its
-    half a megabyte to every page cost as much as running it. Any other page is sent it here.
-    """
+    """Run axe-core on the page; return its violations (WCAG 2.2 AA and best practice)."""
+    # A tab from `tabs(axe=True)` has axe-core already, given to its context once: sending its
+    # half a megabyte to every page cost as much as running it. Any other page is sent it here.
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(content=AXE.read_text())
     result = page.evaluate(
