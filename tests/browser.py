@@ -176,7 +176,8 @@ class Tabs:
             if now is not None:
                 context.clock.set_fixed_time(now)
             page = self.open[key] = context.new_page()
-        page.goto("about:blank")  # nothing of the last test's page, its fragment or script
+        if page.url != "about:blank":  # nothing of the last test's page, its fragment or script
+            blank(page)
         if page.viewport_size != viewport:  # a test narrowed it: see `reflow_and_axe`
             page.set_viewport_size(viewport)
         return page
@@ -184,6 +185,19 @@ class Tabs:
     def close(self) -> None:
         for page in self.open.values():
             page.context.close()
+
+
+def blank(page) -> None:
+    """Leave the page for about:blank, as a script of the page would."""
+    # Chromium gives about:blank that the browser asks for a new renderer process, and the
+    # next address another: half a second of each test. Asked for by the page, it keeps it.
+    from playwright.sync_api import Error
+
+    try:
+        page.evaluate("location.replace('about:blank')")
+        page.wait_for_url("about:blank")
+    except Error:  # a page no script runs in (an error page, a download): the browser's way
+        page.goto("about:blank")
 
 
 def axe_violations(page) -> list[dict]:
