@@ -28,7 +28,7 @@ test: $(INSTALLED) $(CSS) chromium nginx poppler stack-tools
 # with a tenth of the random inputs of the property tests.
 test-fast: $(INSTALLED) $(CSS)
 	$(VENV)/bin/ruff check .
-	$(PYTEST) -n 2 -q -m "not slow and not browser" --ignore=tests/browser \
+	$(PYTEST) -n 2 --dist worksteal -q -m "not slow and not browser" --ignore=tests/browser \
 	  --hypothesis-profile=edit-loop
 
 lint: $(INSTALLED)

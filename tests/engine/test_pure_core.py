@@ -15,6 +15,8 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from collections.abc import Mapping, Set
+from functools import cache
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
@@ -111,7 +113,7 @@ def imported_modules(path: Path, known: set[str]) -> set[str]:
     return found & known
 
 
-def import_cycle(graph: dict[str, set[str]]) -> list[str]:
+def import_cycle(graph: Mapping[str, Set[str]]) -> list[str]:
     """One cycle of imports, each module importing the next, or [] when there is none."""
     try:
         TopologicalSorter(graph).prepare()
@@ -120,10 +122,12 @@ def import_cycle(graph: dict[str, set[str]]) -> list[str]:
     return []
 
 
-def import_graph() -> dict[str, set[str]]:
+@cache  # three tests read it: each parse of the wizard's modules took half a second
+def import_graph() -> dict[str, frozenset[str]]:
+    """Each wizard module and the wizard modules it imports."""
     paths = sorted(WIZARD.rglob("*.py"))
     known = {module_name(p) for p in paths}
-    return {module_name(p): imported_modules(p, known) - {module_name(p)} for p in paths}
+    return {module_name(p): frozenset(imported_modules(p, known) - {module_name(p)}) for p in paths}
 
 
 def test_no_import_cycle_among_wizard_modules():
@@ -151,7 +155,7 @@ REQUEST_MACHINERY = {
 ASKS_THE_REQUEST = {"wizard.web.text.catalogue"}
 
 
-def reached(graph: dict[str, set[str]], start: str) -> set[str]:
+def reached(graph: Mapping[str, Set[str]], start: str) -> set[str]:
     """Every module `start` imports, directly or through others."""
     seen, todo = set(), [start]
     while todo:
@@ -161,7 +165,7 @@ def reached(graph: dict[str, set[str]], start: str) -> set[str]:
     return seen
 
 
-def upward_imports(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+def upward_imports(graph: Mapping[str, Set[str]]) -> list[tuple[str, str]]:
     """(builder, module above it) for each page builder, format or text module reaching up."""
     return sorted(
         (name, above)
