@@ -74,14 +74,18 @@ def quotations(markup: str) -> list[tuple[str, str]]:
     return found
 
 
+QUOTE_WORD = re.compile(r"[\w']+")
+
+
 def words(quote: str) -> list[str]:
-    return re.findall(r"[\w']+", quote.lower().replace("’", "'"))
+    return QUOTE_WORD.findall(quote.lower().replace("’", "'"))
 
 
 def shared_run(a: str, b: str, n: int = 6) -> str | None:
     """A run of `n` words two quotations both give, if any."""
-    runs = {tuple(words(a)[i : i + n]) for i in range(len(words(a)) - n + 1)}
-    found = [tuple(words(b)[i : i + n]) for i in range(len(words(b)) - n + 1)]
+    said, again = words(a), words(b)
+    runs = {tuple(said[i : i + n]) for i in range(len(said) - n + 1)}
+    found = [tuple(again[i : i + n]) for i in range(len(again) - n + 1)]
     return next((" ".join(r) for r in found if r in runs), None)
 
 
