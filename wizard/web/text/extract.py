@@ -20,13 +20,16 @@ FLOW = ROOT / "content" / "flow"
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 # No locations and no header: the file changes only when a sentence does.
 STABLE = ["--no-location", "--omit-header"]
+# Folders never searched: pybabel's own (hidden ones), and npm's packages, fifteen thousand
+# files that babel.cfg's patterns would each be matched against for nothing.
+SKIPPED = ".* ._ node_modules __pycache__"
 
 
 def extract(out: Path = TEMPLATE) -> None:
     """Every catalogue sentence in Python, the templates, the scripts and the questions."""
     _pybabel(
         "extract", "-F", str(ROOT / "babel.cfg"), "-k", "lazy_gettext", "--sort-output",
-        "-c", "Translators:", *STABLE, "-o", str(out), str(ROOT),
+        "-c", "Translators:", "--ignore-dirs", SKIPPED, *STABLE, "-o", str(out), str(ROOT),
     )  # fmt: skip
     with out.open("rb") as pot:
         catalog = read_po(pot)
