@@ -19,6 +19,7 @@ from collections.abc import Mapping, Set
 from functools import cache
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from conftest import ROOT
@@ -123,11 +124,12 @@ def import_cycle(graph: Mapping[str, Set[str]]) -> list[str]:
 
 
 @cache  # three tests read it: each parse of the wizard's modules took half a second
-def import_graph() -> dict[str, frozenset[str]]:
-    """Each wizard module and the wizard modules it imports."""
+def import_graph() -> Mapping[str, frozenset[str]]:
+    """Each wizard module and the wizard modules it imports (read-only: tests share it)."""
     paths = sorted(WIZARD.rglob("*.py"))
     known = {module_name(p) for p in paths}
-    return {module_name(p): frozenset(imported_modules(p, known) - {module_name(p)}) for p in paths}
+    graph = {module_name(p): frozenset(imported_modules(p, known)) for p in paths}
+    return MappingProxyType({name: found - {name} for name, found in graph.items()})
 
 
 def test_no_import_cycle_among_wizard_modules():
