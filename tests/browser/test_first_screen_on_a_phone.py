@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import PHONE, opened_on_a_phone
+from browser import PHONE, opened_on_a_phone, read_on_a_phone
 from conftest import TODAY
 from stagepages import one_of_each_kind
 
-pytestmark = pytest.mark.browser
+# One worker opens the pages once, a few tabs at a time, for every test that uses `screens`.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("first-screen")]
 pytest.importorskip("playwright.sync_api")
 
 # The start typed, and the day the disagreement began, kept in the fragment as plan.js keeps
@@ -45,21 +46,39 @@ def row(page, key: str):
     return page.locator(".app-now__list .govuk-summary-list__row", has=key_cell).locator("dd")
 
 
-@pytest.mark.parametrize("path", one_per_stage())
-def test_the_first_screen_holds_who_with_whom_and_a_dated_deadline(tabs, server, path):
-    page = opened_on_a_phone(tabs, server + path + DATES)
-    assert bottom(row(page, "Who acts")) <= PHONE["height"]
-    if row(page, "With").count():
-        assert bottom(row(page, "With")) <= PHONE["height"]
+def first_screen(page) -> dict:
+    """What the first screen's rows hold: where each ends, and the "By when" words shown."""
+    with_ = row(page, "With")
     when = row(page, "By when")
     shown = [d for d in when.locator(".app-deadline").all() if d.is_visible()]
-    if not shown:  # a stage with no timescale at all, and no whole-procedure clock: it says so
-        assert "no timescale" in when.inner_text()
-        assert bottom(when.locator("p").first) <= PHONE["height"]
+    return {
+        "who ends": bottom(row(page, "Who acts")),
+        "with ends": bottom(with_) if with_.count() else None,
+        "when": when.inner_text(),
+        # the first deadline shown, or the words saying there is none
+        "first": shown[0].inner_text() if shown else None,
+        "first ends": bottom(shown[0] if shown else when.locator("p").first),
+    }
+
+
+@pytest.fixture(scope="module")
+def screens(browser, server) -> dict[str, dict]:
+    """Each stage's first outcome opened on a phone with the dates in its fragment, read."""
+    return read_on_a_phone(browser, [server + p + DATES for p in one_per_stage()], first_screen)
+
+
+@pytest.mark.parametrize("path", one_per_stage())
+def test_the_first_screen_holds_who_with_whom_and_a_dated_deadline(screens, server, path):
+    screen = screens[server + path + DATES]
+    assert screen["who ends"] <= PHONE["height"]
+    if screen["with ends"] is not None:
+        assert screen["with ends"] <= PHONE["height"]
+    assert screen["first ends"] <= PHONE["height"]
+    if screen["first"] is None:  # no timescale at all, and no whole-procedure clock: it says so
+        assert "no timescale" in screen["when"]
     else:
-        assert DATED.search(shown[0].inner_text()), shown[0].inner_text()
-        assert bottom(shown[0]) <= PHONE["height"]
-        text = when.inner_text()
+        assert DATED.search(screen["first"]), screen["first"]
+        text = screen["when"]
         if "immediately" in text.split("Then:")[0]:  # "immediately", then its dated clock
             assert text.index("immediately") < text.index("Then:")
 
