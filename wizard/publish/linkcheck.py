@@ -57,7 +57,9 @@ def _target(root: Path, base_path: str, folder: Path | None, href: str) -> Path 
 
 def page_targets(root: Path, base_path: str, page: Path) -> set[Path]:
     """The files a built page's internal links and assets must find."""
-    return _targets(root, base_path, page, links(page.read_text(encoding="utf-8")))
+    # A page names the same few addresses many times (each citation of one paragraph).
+    hrefs = dict.fromkeys(links(page.read_text(encoding="utf-8")))
+    return _targets(root, base_path, page, list(hrefs))
 
 
 def stylesheet_targets(root: Path, base_path: str) -> set[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -82,11 +83,24 @@ def overdue(p: Partnership) -> bool:
     return review_overdue(p.document, today())
 
 
+def per_page(key: Hashable, make: Callable[..., Markup], *args: object) -> Markup:
+    """What `make(*args)` renders, rendered once per page for each key.
+
+    A stage page cites some thirty paragraphs, many more than once; a citation reads the same
+    wherever the page gives it (its language and its addresses are the request's).
+    """
+    made = request.__dict__.setdefault("wizard_per_page", {})
+    if key not in made:
+        made[key] = make(*args)
+    return made[key]
+
+
 @bp.app_context_processor
 def helpers() -> dict:
     """Functions every template may call."""
     return {
         "cite_url": urls.cite,
+        "per_page": per_page,
         "glossed": urls.glossed,
         "markdown": lambda text: passage(render(text), text),
         "service_name": gettext(current_app.config["SERVICE_NAME"]),
