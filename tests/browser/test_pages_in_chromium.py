@@ -48,6 +48,20 @@ def test_no_axe_violations_and_nothing_scrolls_sideways(tabs, server, name):
     assert overflow <= 0
 
 
+def test_axe_reports_each_broken_rule_with_its_first_three_places(tabs):
+    """The check can fail: a page of four images without text is one violation, by rule."""
+    page = tabs(axe=True)
+    images = '<img src="data:,">' * 4
+    page.set_content(f'<!DOCTYPE html><html lang="en"><title>T</title><main><h1>T</h1>{images}')
+    assert axe_violations(page) == [
+        {
+            "id": "image-alt",
+            "help": "Images must have alternative text",
+            "nodes": [["img:nth-child(2)"], ["img:nth-child(3)"], ["img:nth-child(4)"]],
+        }
+    ]
+
+
 def test_journey_with_the_keyboard_and_forms(page, server):
     page.goto(server + "/islington/")
     page.get_by_role("button", name="Start now").click()
