@@ -84,11 +84,9 @@ def overdue(p: Partnership) -> bool:
 
 
 def per_page(key: Hashable, make: Callable[..., Markup], *args: object) -> Markup:
-    """What `make(*args)` renders, rendered once per page for each key.
-
-    A stage page cites some thirty paragraphs, many more than once; a citation reads the same
-    wherever the page gives it (its language and its addresses are the request's).
-    """
+    """What `make(*args)` renders, rendered once per page for each key."""
+    # A stage page cites some thirty paragraphs, many more than once; a citation reads the
+    # same wherever the page gives it (its language and its addresses are the request's).
     made = request.__dict__.setdefault("wizard_per_page", {})
     if key not in made:
         made[key] = make(*args)
