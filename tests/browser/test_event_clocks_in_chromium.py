@@ -81,7 +81,6 @@ def test_a_wrong_event_date_is_named_by_the_script_too(browser, seventh_static):
 
 @pytest.mark.parametrize("path", [STAGE_1, STAGE_2])
 def test_no_axe_violations_on_event_clock_pages(tabs, seventh_server, path):
-    page = tabs(axe=True)
-    page.goto(f"{seventh_server}/{path}")
+    page = tabs(f"{seventh_server}/{path}", axe=True)
     open_dates(page)
     assert axe_violations(page) == []

@@ -37,7 +37,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
 def page(request, tabs):
     # CSP bypassed, so that axe-core can be injected into pages whose CSP forbids inline script.
-    return tabs(request.param, axe=True)
+    return tabs(javascript=request.param, axe=True)
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
@@ -171,8 +171,7 @@ def test_static_site_not_found_page(browser, tabs, static_site):
     assert page.url.endswith("/safeguarding/escalation/islington/")
     reached = page.url
     context.close()
-    page = tabs(axe=True)
-    page.goto(reached)
+    page = tabs(reached, axe=True)
     assert axe_violations(page) == []
 
 
@@ -415,8 +414,7 @@ def test_nothing_scrolls_sideways_at_320_px_static(tabs, static_site, name, java
 
 
 def bottom_of(tabs, url: str, selector: str) -> float:
-    page = tabs(viewport={"width": 390, "height": 844})
-    page.goto(url)
+    page = tabs(url, viewport={"width": 390, "height": 844})
     box = page.locator(selector).first.bounding_box()
     return box["y"] + box["height"]
 
@@ -643,8 +641,7 @@ FLOWCHART_BOXES = """() => [...document.querySelectorAll('.app-flowchart__box')]
 @pytest.mark.parametrize("slug", ["staffordshire-stoke", "islington", "lincolnshire"])
 def test_the_flowcharts_words_stay_inside_their_boxes(tabs, server, slug, width):
     """Wrapped by width tables, checked in the browser's own font at phone and desk sizes."""
-    page = tabs(viewport={"width": width, "height": 900})
-    page.goto(f"{server}/{slug}/flowchart/")
+    page = tabs(f"{server}/{slug}/flowchart/", viewport={"width": width, "height": 900})
     lines = page.evaluate(FLOWCHART_BOXES)
     assert len(lines) > 20
     assert [line for line in lines if line["right"] < 0 or line["bottom"] < 0] == []

@@ -40,8 +40,7 @@ def test_one_partnership_site_starts_at_its_base_url(browser, havering_site):
 
 
 def test_one_partnership_start_page_has_no_axe_violations(tabs, havering_site):
-    page = tabs(axe=True)
-    page.goto(havering_site)
+    page = tabs(havering_site, axe=True)
     assert axe_violations(page) == []
 
 

@@ -84,8 +84,7 @@ def test_without_a_line_manager_in_stoke_on_trent_the_designated_lead_acts(
     reached = page.url
     context.close()
     # The same page with JavaScript, for axe-core.
-    page = tabs(axe=True)
-    page.goto(reached)
+    page = tabs(reached, axe=True)
     assert axe_violations(page) == []
 
 
@@ -100,6 +99,5 @@ NEW_PAGES = {
 
 @pytest.mark.parametrize("name", NEW_PAGES)
 def test_the_new_pages_have_no_axe_violations(tabs, server, name):
-    page = tabs(axe=True)
-    page.goto(server + NEW_PAGES[name])
+    page = tabs(server + NEW_PAGES[name], axe=True)
     assert axe_violations(page) == []
