@@ -279,11 +279,12 @@ def enter_date(page, day, month, year, clock=""):
     page.wait_for_load_state()  # without JavaScript the click posts: read the new page
     # With JavaScript the script dates it, once the bank holidays have come: wait for it to
     # keep the start in the fragment, or to show an error.
-    for _ in range(100):
-        error = page.locator(".govuk-error-summary:visible").count()
-        if "start=" in page.url or "#dates" in page.url or error:
+    for _ in range(250):
+        if "start=" in page.url or "#dates" in page.url:
             return
-        page.wait_for_timeout(100)
+        if page.locator(".govuk-error-summary:visible").count():
+            return
+        page.wait_for_timeout(40)
     raise AssertionError(f"the dates were never worked out: {page.url}")
 
 
