@@ -10,8 +10,10 @@ import re
 import socket
 import ssl
 import subprocess
+import threading
 import time
 from contextlib import ExitStack
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 import answers
@@ -22,7 +24,8 @@ from stack import GUNICORN, ROOT, production
 
 from wizard.web.security import headers as security_headers
 
-pytestmark = pytest.mark.slow
+# One worker runs the module, in order, over one stack; the slow clients are held throughout.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("production")]
 STAGE = answers.stage("islington", 2, **POLICE_HEALTH_PLAN)
 SECURITY = security_headers("'none'", hsts=True)
 LOG_LINE = re.compile(r'^\S+ \[[^\]]+\] "(?:[A-Z]+ [^"]*|- -)" \d{3} \S+ \S+$')
@@ -34,6 +37,55 @@ def proxy(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("stack")
     with production(tmp) as (port, server):
         yield port, server, tmp
+
+
+HALF_HEADER = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+HALF_BODY = (
+    b"POST " + STAGE.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nday=1"
+)
+
+
+class SlowClients(NamedTuple):
+    """Health checks made while the slow clients were held, and how nginx answered them."""
+
+    checks: list[tuple[int, float]]  # status, seconds
+    answered: list[bytes]  # the start of each one's answer, or b"" if it was closed
+    reader: threading.Thread
+
+
+@pytest.fixture(scope="module", autouse=True)
+def slow_clients(proxy):
+    """100 clients that send half a request and stop, from this module's first test on.
+
+    nginx gives up on them after 10 s (client_header_timeout, client_body_timeout). Their
+    answers are awaited in the background while the module's other tests use the stack, so
+    that its 10 s pass in use rather than asleep.
+    """
+    port, _, _ = proxy
+    with ExitStack() as held:
+        slow = []
+        for start in [HALF_HEADER] * 50 + [HALF_BODY] * 50:
+            plain = held.enter_context(socket.create_connection(("127.0.0.1", port), timeout=5))
+            sock = held.enter_context(tls().wrap_socket(plain))
+            sock.sendall(start)
+            slow.append(sock)
+        checks = []
+        for _ in range(3):
+            started = time.monotonic()
+            checks.append((request(port, "GET", "/healthz").status, time.monotonic() - started))
+            time.sleep(1)
+        answered: list[bytes] = []
+
+        def read() -> None:
+            for sock in slow:
+                sock.settimeout(15)
+                answered.append(sock.recv(64))
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        yield SlowClients(checks, answered, reader)
+        reader.join()
 
 
 def tls() -> ssl.SSLContext:
@@ -196,33 +248,6 @@ def test_no_control_socket(proxy):
     assert "Control socket listening" not in server.log.read_text()
 
 
-HALF_HEADER = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
-HALF_BODY = (
-    b"POST " + STAGE.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-    b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nday=1"
-)
-
-
-def test_slow_clients_neither_stop_health_checks_nor_stay_open(proxy):
-    port, _, _ = proxy
-    with ExitStack() as held:
-        slow = []
-        for start in [HALF_HEADER] * 50 + [HALF_BODY] * 50:
-            plain = held.enter_context(socket.create_connection(("127.0.0.1", port), timeout=5))
-            sock = held.enter_context(tls().wrap_socket(plain))
-            sock.sendall(start)
-            slow.append(sock)
-        for _ in range(3):
-            started = time.monotonic()
-            assert request(port, "GET", "/healthz").status == 200
-            assert time.monotonic() - started < 1
-            time.sleep(1)
-        # nginx gives up on them (client_header_timeout, client_body_timeout: 10 s).
-        for sock in slow:
-            sock.settimeout(15)
-            assert re.match(rb"(HTTP/1.1 408|$)", sock.recv(64))
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_date_form_and_download_in_chromium_over_https(proxy, browser, tmp_path, javascript):
@@ -245,3 +270,12 @@ def test_date_form_and_download_in_chromium_over_https(proxy, browser, tmp_path,
     assert saved.read_text().startswith("BEGIN:VCALENDAR")
     assert context.cookies() == []
     context.close()
+
+
+def test_slow_clients_neither_stop_health_checks_nor_stay_open(slow_clients):
+    assert [status for status, _ in slow_clients.checks] == [200, 200, 200]
+    assert max(seconds for _, seconds in slow_clients.checks) < 1
+    slow_clients.reader.join(timeout=20)
+    assert len(slow_clients.answered) == 100
+    for answer in slow_clients.answered:
+        assert re.match(rb"(HTTP/1.1 408|$)", answer)
