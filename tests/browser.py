@@ -169,8 +169,13 @@ class Tabs:
         self.browser = browser
         self.open: dict[tuple, object] = {}
 
-    def __call__(self, url=None, *, javascript=True, viewport=None, axe=False, now=None):
-        """A tab at `url`, or blank: JavaScript on or off, a viewport, axe, a fixed clock."""
+    def __call__(
+        self, url=None, *, javascript=True, viewport=None, axe=False, now=None, as_left=False
+    ):
+        """A tab at `url`, or blank: JavaScript on or off, a viewport, axe, a fixed clock.
+
+        `as_left`: at the size the last test left it, which the caller then sets.
+        """
         viewport = viewport or DESKTOP
         key = (javascript, tuple(sorted(viewport.items())), axe, now)
         page = self.open.get(key)
@@ -182,7 +187,7 @@ class Tabs:
             if now is not None:
                 stop_clock(context, now)
             page = self.open[key] = context.new_page()
-        if page.viewport_size != viewport:  # a test narrowed it: see `reflow_and_axe`
+        if page.viewport_size != viewport and not as_left:  # a test resized it
             page.set_viewport_size(viewport)
         # Going to another address replaces the last test's page, its fragment and its script,
         # so the tab is blanked only where it would not: an address of the same page that only
@@ -253,13 +258,20 @@ def sideways_overflow(tabs: Tabs, url: str, javascript: bool) -> int:
 
 
 def reflow_and_axe(tabs: Tabs, url: str) -> tuple[int, list[dict]]:
-    """How far `url` scrolls sideways at 320 px, then axe-core's violations at desktop width."""
+    """How far `url` scrolls sideways at 320 px, and axe-core's violations at desktop width."""
     # One load for both, with JavaScript: each load costs Chromium a tenth of a second of CPU
-    # whatever the page, and no script of the app reads the window's size.
-    page = tabs(url, axe=True, viewport=NARROW)
-    overflow = page.evaluate(SCROLLS_SIDEWAYS)
-    page.set_viewport_size(DESKTOP)
-    return overflow, axe_violations(page)
+    # whatever the page, and no script of the app reads the window's size. The page loads at
+    # the width the last one was left at and is read at that width first, so one change of
+    # size lays it out again, not two (26 page types, Chromium: 9.4 to 9.6 CPU-s before, 8.6
+    # to 9.1 after).
+    page = tabs(url, axe=True, viewport=NARROW, as_left=True)
+    if page.viewport_size == NARROW:
+        overflow = page.evaluate(SCROLLS_SIDEWAYS)
+        page.set_viewport_size(DESKTOP)
+        return overflow, axe_violations(page)
+    violations = axe_violations(page)
+    page.set_viewport_size(NARROW)
+    return page.evaluate(SCROLLS_SIDEWAYS), violations
 
 
 def open_dates(page) -> None:
