@@ -20,6 +20,7 @@ from browser import (
     main_text,
     open_dates,
     reflow_and_axe,
+    same_document,
     same_main,
     sideways_overflow,
 )
@@ -46,6 +47,21 @@ def test_no_axe_violations_and_nothing_scrolls_sideways(tabs, server, name):
     overflow, violations = reflow_and_axe(tabs, server + PAGE_TYPES[name])
     assert violations == []
     assert overflow <= 0
+
+
+def test_a_tab_handed_out_again_shows_nothing_of_the_last_tests_page(tabs, server):
+    """A tab reused for the same page, or for a fragment of it, holds a fresh document."""
+    stage_page = server + PAGE_TYPES["stage"]
+    for url in (stage_page, stage_page + "#dates", server + "/islington/"):
+        page = tabs(stage_page)
+        page.evaluate("document.body.dataset.lastTest = 'left'")
+        again = tabs(url)
+        assert again is page and again.url == url
+        assert again.evaluate("document.body.dataset.lastTest") is None, url
+    # Where Playwright would only scroll to the fragment, the tab is blanked first.
+    assert same_document(stage_page, stage_page + "#dates")
+    assert not same_document(stage_page + "#dates", stage_page)
+    assert not same_document(stage_page, server + "/islington/")
 
 
 def test_axe_reports_each_broken_rule_with_its_first_three_places(tabs):
