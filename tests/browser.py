@@ -276,9 +276,14 @@ def reflow_and_axe(tabs: Tabs, url: str) -> tuple[int, list[dict]]:
 
 def open_dates(page) -> None:
     """Unfold the stage page's date form ("Change when it started"), as a person would."""
-    folded = page.locator("details#when-heading:not([open]) > summary")
-    if folded.count() and folded.is_visible():
-        folded.click()
+    fold = page.locator("details#when-heading")
+    if not fold.count():
+        return
+    # The static site shows the fold once its script has the bank holidays, which can come
+    # after the page has loaded: a person waits for it to appear, then opens it.
+    fold.wait_for(state="visible")
+    if fold.get_attribute("open") is None:
+        fold.locator(":scope > summary").click()
 
 
 def enter_date(page, day, month, year, clock=""):

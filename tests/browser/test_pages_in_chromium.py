@@ -232,6 +232,20 @@ def test_static_dates_match_the_live_app(browser, server, static_site):
     context.close()
 
 
+def test_static_dates_come_when_the_bank_holidays_come_late(browser, static_site):
+    """On a slow line the date form appears after the page has loaded, and then dates."""
+    context = browser.new_context()
+    context.clock.set_fixed_time(NOW)
+    page = context.new_page()
+    page.route("**/holidays/**", lambda route: (page.wait_for_timeout(800), route.continue_()))
+    page.goto(static_site + DATED.lstrip("/"))
+    assert page.locator("details#when-heading").is_hidden()  # not until they have come
+    enter_date(page, "24", "12", "2026", "10:00")
+    assert "start=2026-12-24" in page.url
+    assert "by the end of Wednesday 30 December 2026 (within 2 working days)" in dates_text(page)
+    context.close()
+
+
 def test_static_dates_default_to_today_and_download_a_calendar(browser, static_site):
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
