@@ -48,6 +48,14 @@ def test_overdue_review_dates_are_warnings(checked):
     assert "due for review by December 2017" in result.stderr
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_procedure_page_names_its_source_in_words_a_reader_can_follow(client, slug):
+    """The procedure page names the published document as its source, not a file name."""
+    source = client.get(f"/{slug}/procedure/").get_data(as_text=True).split("Source: ")[1]
+    source = source.split("</p>")[0]
+    assert "published" in source and not re.search(r"\.(txt|pdf|docx?)\b", source), source
+
+
 def test_islington_stage_2_police_role_is_detective_sergeant(site):
     stage = site.partnerships["islington"].stages_numbered(2)[0]
     assert stage.roles.text("police") == "Detective Sergeant"

@@ -98,7 +98,7 @@ def test_a_logo_outside_the_policy_folder_is_rejected(brent_copy, outside, capsy
     ],
 )
 def test_only_http_urls_are_accepted(brent_copy, capsys, field, value):
-    anchor = "  source: 001_d1b66186b19201f4.txt\n"
+    anchor = '  source: "Brent LSCB\'s published document (text extracted from it)"\n'
     if field == "url":
         line = edit(policy(brent_copy), anchor, f'{anchor}  url: "{value}"\n') + 1
     else:
