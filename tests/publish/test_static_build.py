@@ -366,6 +366,29 @@ def test_a_stopped_build_cleans_up_and_a_killed_one_is_cleared_next_time(tmp_pat
     assert leftovers(tmp_path) == []
 
 
+def test_a_build_killed_between_its_two_renames_gets_the_last_site_back(tmp_path, capsys):
+    """Where the swap takes two renames, a kill between them leaves the last site aside."""
+    out = tmp_path / "site"
+    build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
+    before = digest(out)
+    out.rename(tmp_path / ".site.old-killed")  # the first rename done, the second never
+    status = main(["freeze", "--site", str(broken_site(tmp_path)), "--out", str(out)])
+    assert status == 1 and "whole number" in capsys.readouterr().err
+    assert digest(out) == before and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("swap", ["in one step", "in two renames"])
+def test_a_new_build_replaces_the_last_and_leaves_nothing_aside(tmp_path, monkeypatch, swap):
+    out = tmp_path / "site"
+    build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
+    (out / "left-from-last-time.txt").write_text("old")
+    if swap == "in two renames":  # where the kernel or file system cannot swap at once
+        monkeypatch.setattr(freeze, "_exchange", lambda staging, out: False)
+    build(BUNDLED_SITE, out, "/", only=["brent"], today=TODAY)
+    assert not (out / "left-from-last-time.txt").exists() and (out / "build.json").is_file()
+    assert leftovers(tmp_path) == []
+
+
 def test_a_running_build_holds_its_folder(tmp_path):
     folder = os.open(tmp_path, os.O_RDONLY)
     try:

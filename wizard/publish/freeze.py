@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import json
 import os
@@ -28,6 +29,9 @@ from wizard.web.app import create_app
 from wizard.web.text.readiness import readiness
 
 MANIFEST = "build.json"
+# renameat2(2): the current folder, and the flag that swaps two names in one step.
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
 
 
 class BuildError(Exception):
@@ -90,6 +94,7 @@ def _only_build(out: Path) -> Iterator[None]:
         except BlockingIOError:
             raise BuildError(f"another build in {out.parent} is running") from None
         # The lock dies with its process, even by SIGKILL: holding it, no other build is live.
+        _put_back(out)
         for stale in (
             *out.parent.glob(f".{out.name}.building-*"),
             *out.parent.glob(f".{out.name}.old-*"),
@@ -237,9 +242,12 @@ def _write_manifest(dest: Path, base_path: str, pages: int, only) -> None:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    """Replace `out` with the finished build in two renames; never leave half a site."""
+    """Replace `out` with the finished build at once; never leave half a site, or none."""
     if out.exists() and not (out / MANIFEST).is_file() and any(out.iterdir()):
         raise BuildError(f"{out} exists and is not a previous build: choose an empty --out")
+    if out.exists() and _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # the previous build, now
+        return
     old = None
     if out.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
@@ -253,3 +261,23 @@ def _swap(staging: Path, out: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(staging: Path, out: Path) -> bool:
+    """Swap the two folders in one step (Linux's renameat2); False where it is not offered."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):  # not Linux, or a C library without it
+        return False
+    # Non-zero where the file system does not offer it: two renames will do there.
+    names = (os.fsencode(staging), os.fsencode(out))
+    return not renameat2(AT_FDCWD, names[0], AT_FDCWD, names[1], RENAME_EXCHANGE)
+
+
+def _put_back(out: Path) -> None:
+    """A build killed between its two renames left the previous one aside: put it back."""
+    if out.exists():
+        return
+    aside = [old for old in out.parent.glob(f".{out.name}.old-*") if (old / MANIFEST).is_file()]
+    if len(aside) == 1:
+        aside[0].rename(out)
