@@ -14,7 +14,9 @@ import bundled
 import pytest
 from answers import stage
 from browser import (
+    NARROW,
     NOW,
+    SCROLLS_SIDEWAYS,
     axe_violations,
     enter_date,
     main_text,
@@ -434,6 +436,15 @@ def test_no_axe_violations_on_a_static_dated_page(browser, static_site, javascri
 def test_nothing_scrolls_sideways_at_320_px_live_without_javascript(tabs, server, name):
     """WCAG 2.2 1.4.10 Reflow; with JavaScript, read with axe-core's check above."""
     assert sideways_overflow(tabs, server + PAGE_TYPES[name], javascript=False) <= 0
+
+
+@pytest.mark.parametrize("slug", sorted(bundled.site().partnerships))
+def test_no_partnerships_start_or_procedure_scrolls_sideways_at_320_px(tabs, server, slug):
+    """Each partnership's own words and citations reflow, not one partnership's alone."""
+    for path in (f"/{slug}/", f"/{slug}/procedure/"):
+        page = tabs(server + path, viewport=NARROW)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true })")
+        assert page.evaluate(SCROLLS_SIDEWAYS) <= 0, path
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])

@@ -17,7 +17,7 @@ import statistics
 
 import pytest
 from answers import stage
-from browser import PHONE, opened_on_a_phone, read_on_a_phone
+from browser import NARROW, PHONE, SCROLLS_SIDEWAYS, opened_on_a_phone, read_on_a_phone
 from stagepages import one_of_each_kind, one_outcome_per_stage
 
 # One worker reads the pages once for every test of this file that uses `read`.
@@ -41,15 +41,31 @@ def when_ends(page) -> float:
     return box["y"] + box["height"]
 
 
+def unfolded_at_320_px(page) -> int:
+    """How far the page scrolls sideways at 320 px with every fold open, as paper has it."""
+    page.set_viewport_size(NARROW)
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true })")
+    overflow = page.evaluate(SCROLLS_SIDEWAYS)
+    page.set_viewport_size(PHONE)
+    return overflow
+
+
 @pytest.fixture(scope="module")
-def read(browser, server) -> dict[str, tuple[int, float]]:
-    """Each kind of stage page, by address: its visible words, and where "By when" ends."""
+def read(browser, server) -> dict[str, tuple[int, float, int]]:
+    """Each kind of stage page: its visible words, where "By when" ends, its overflow unfolded."""
     urls = [server + o.path for o in one_of_each_kind()]
-    return read_on_a_phone(browser, urls, lambda page: (visible_words(page), when_ends(page)))
+    return read_on_a_phone(
+        browser, urls, lambda page: (visible_words(page), when_ends(page), unfolded_at_320_px(page))
+    )
+
+
+def test_no_kind_of_stage_page_scrolls_sideways_at_320_px_with_every_fold_open(read):
+    """WCAG 1.4.10 Reflow on every kind of stage page: a long citation wraps inside itself."""
+    assert {url: overflow for url, (_, _, overflow) in read.items() if overflow > 0} == {}
 
 
 def test_no_stage_page_shows_more_than_700_words_and_half_fewer_than_500(read):
-    words = {url: n for url, (n, _) in read.items()}
+    words = {url: n for url, (n, _, _) in read.items()}
     assert len(words) == len(one_of_each_kind())
     assert {path: n for path, n in words.items() if n > WORDS_MAX} == {}
     assert statistics.median(words.values()) < WORDS_MEDIAN
@@ -60,7 +76,7 @@ def test_what_to_do_now_is_on_a_phones_first_screen(read, server, path):
     # Who acts, with whom and by when are on the first screen; contact details, what to
     # write down and the form may run on below it on the longest stages. The first outcome
     # of each stage is the first of its kind, so it is among the pages read.
-    _, ends = read[f"{server}/{path}"]
+    _, ends, _ = read[f"{server}/{path}"]
     assert ends <= PHONE["height"]
 
 
