@@ -26,7 +26,7 @@ emergency:
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def lost_text(tmp_path_factory):
     site = tmp_path_factory.mktemp("lost") / "site"
     folder = site / "policies" / "valid"
     shutil.copytree(VALID, folder)
@@ -45,8 +45,8 @@ def client(tmp_path_factory):
     return app.test_client()
 
 
-def read(client, url: str) -> str:
-    response = client.get(url)
+def read(lost_text, url: str) -> str:
+    response = lost_text.get(url)
     assert response.status_code == 200, url
     return shown_text(response.get_data(as_text=True))
 
@@ -54,16 +54,16 @@ def read(client, url: str) -> str:
 SILENT = ("does not say", "says nothing", "gives no route")
 
 
-def test_the_emergency_page_says_the_text_is_not_available(client):
-    with client.application.test_request_context():
-        url = path("valid", client.application, risk="yes")
-    page = read(client, url)
+def test_the_emergency_page_says_the_text_is_not_available(lost_text):
+    with lost_text.application.test_request_context():
+        url = path("valid", lost_text.application, risk="yes")
+    page = read(lost_text, url)
     assert f"The policy's text for this is not available in the copy we have: {LOST}" in page
     assert not any(words in page for words in SILENT)
 
 
-def test_the_start_page_says_the_emergency_text_is_not_available(client):
-    page = read(client, "/valid/")
+def test_the_start_page_says_the_emergency_text_is_not_available(lost_text):
+    page = read(lost_text, "/valid/")
     assert (
         "The ESCP policy's text on a child at risk of immediate harm is not available in the "
         f"copy we have: {LOST}" in page
@@ -71,23 +71,23 @@ def test_the_start_page_says_the_emergency_text_is_not_available(client):
     assert "gives no route of its own" not in page
 
 
-def test_the_which_procedure_page_says_which_text_is_not_available(client):
-    with client.application.test_request_context():
-        url = path("valid", client.application, risk="no", concern="not-sure")
-    page = read(client, url)
+def test_the_which_procedure_page_says_which_text_is_not_available(lost_text):
+    with lost_text.application.test_request_context():
+        url = path("valid", lost_text.application, risk="no", concern="not-sure")
+    page = read(lost_text, url)
     whistleblowing = page[page.index("Whistleblowing") :]
     assert f"not available in the copy we have: {LOST}" in whistleblowing[:300]
     # The complaints route is silent in this copy, and says so.
     assert "The policy says nothing about this." in page[page.index("Complaint") :][:200]
 
 
-def test_the_flowchart_says_which_text_is_not_available(client):
-    page = read(client, "/valid/flowchart/")
+def test_the_flowchart_says_which_text_is_not_available(lost_text):
+    page = read(lost_text, "/valid/flowchart/")
     assert "The policy's text on this is not available in the copy we have." in page
     assert "Whistleblowing: the policy's text is not available in the copy we have" in page
     assert "Complaints: the policy does not say where" in page  # silent, and says so
 
 
-def test_the_comparison_says_which_text_is_not_available(client):
-    page = read(client, "/compare/valid/other/")
+def test_the_comparison_says_which_text_is_not_available(lost_text):
+    page = read(lost_text, "/compare/valid/other/")
     assert f"The policy's text for this is not available in the copy we have: {LOST}" in page

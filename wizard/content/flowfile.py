@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from wizard.content.frontmatter import Document
 from wizard.content.problems import Problem
 from wizard.core.flow import ALWAYS, Branch, Flow, Node, OptionSpec, structure_problems
+from wizard.core.outcome import redundant_questions
 from wizard.core.policy import Model, Slug, Text
 
 FLOW_FOLDER = Path("content") / "flow"
@@ -90,8 +91,6 @@ def assemble(
 
 def redundancy_warnings(flow: Flow, partnerships: dict, folder: Path) -> list[Problem]:
     """A warning wherever a question is asked although no answer to it changes the page."""
-    from wizard.core.outcome import redundant_questions
-
     found = []
     for slug, partnership in partnerships.items():
         for state in redundant_questions(flow, partnership):

@@ -17,9 +17,9 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 from urllib.parse import unquote
-from zoneinfo import ZoneInfo
 
-LONDON = ZoneInfo("Europe/London")
+from wizard.clock import LONDON
+
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 QUOTED = r'"([^"\\]*(?:\\.[^"\\]*)*)"'  # a backslash escapes the character after it
