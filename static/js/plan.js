@@ -138,6 +138,13 @@ function fromFragment (form, data) {
 
 function showError (data, error) {
   const message = error ? data.messages[error] : ''
+  // The page's title starts "Error: " while a date is wrong, as a page the server answers does.
+  const said = section.querySelector('[data-when-error] .govuk-visually-hidden')
+  if (said) {
+    const prefix = said.textContent + ' '
+    const title = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title
+    document.title = error ? prefix + title : title
+  }
   each('[data-when-error]', el => { el.querySelector('[data-message]').textContent = message; el.hidden = !error })
   const summary = section.querySelector('[data-error-summary]')
   if (!summary) return

@@ -411,7 +411,10 @@ def test_static_date_error_uses_the_error_summary(browser, static_site):
     assert summary.is_visible()
     assert summary.inner_text().endswith("The date must be a real date, like 24 12 2026")
     assert page.locator("[data-when-error]").inner_text().endswith("like 24 12 2026")
+    assert page.title().startswith("Error: Go to ")
     assert axe_violations(page) == []
+    enter_date(page, "24", "12", "2026")
+    assert not summary.is_visible() and page.title().startswith("Go to ")
     context.close()
 
 

@@ -198,6 +198,7 @@ def test_bad_dates_get_an_error_summary(eve_client, fields, message):
     markup = response.get_data(as_text=True)
     assert "There is a problem" in markup and message in visible_text(markup)
     assert 'href="#day"' in markup
+    assert "<title>Error: Go to " in markup  # a screen reader hears it first
 
 
 def calendar_of(response) -> Calendar:
