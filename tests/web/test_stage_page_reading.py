@@ -257,6 +257,17 @@ def test_a_first_stage_with_no_clock_of_its_own_shows_the_whole_procedure_clock(
     ) in when
 
 
+@pytest.mark.parametrize("slug", ["brent", "havering"])
+def test_only_a_first_stage_says_its_start_counts_where_only_the_whole_procedure_has_a_clock(
+    client, slug
+):
+    """Past the first stage that week runs from when the disagreement began, not this stage."""
+    first, later = html(client, stage(slug, 1)), html(client, stage(slug, 2))
+    assert "when this stage started" in row(first, "Counted from")
+    assert "It counts from the date the disagreement began" in row(later, "By when")
+    assert "Counted from" not in box(later) and "when this stage started" not in box(later)
+
+
 def test_brents_week_is_labelled_and_quoted_in_its_own_words(client):
     markup = html(client, stage("brent", 3))
     assert "ONE WORKING WEEK" in shown_text(markup)  # 2.1, word for word
