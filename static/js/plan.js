@@ -177,8 +177,24 @@ function download (data, view) {
   URL.revokeObjectURL(link.href)
 }
 
+// "Change when it started" opens the date form it leads to, and keeps the dates in the
+// address's fragment, which following the link would replace.
+function unfoldOnLink () {
+  const fold = document.getElementById('when-heading')
+  if (!fold) return
+  for (const link of document.querySelectorAll('a[href="#when-heading"]')) {
+    link.addEventListener('click', event => {
+      event.preventDefault()
+      fold.open = true
+      fold.scrollIntoView()
+      fold.querySelector('summary').focus()
+    })
+  }
+}
+
 function main () {
   if (!section || !dataElement) return
+  unfoldOnLink()
   const data = JSON.parse(dataElement.textContent)
   if (data.dated && !data.default) return
   const form = section.querySelector('[data-when]')

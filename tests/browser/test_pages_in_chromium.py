@@ -248,6 +248,25 @@ def test_static_dates_come_when_the_bank_holidays_come_late(browser, static_site
     context.close()
 
 
+@pytest.mark.parametrize("where", ["live", "static"])
+def test_change_when_it_started_opens_the_date_form_and_keeps_the_dates(
+    browser, server, static_site, where
+):
+    """The link in the first box leads to the form, open, and the dates stay in the address."""
+    context = browser.new_context()
+    context.clock.set_fixed_time(NOW)
+    page = context.new_page()
+    page.goto(server + DATED if where == "live" else static_site + DATED.lstrip("/"))
+    enter_date(page, "24", "12", "2026", "10:00")
+    page.locator("details#when-heading > summary").click()  # folded again, as it was
+    address = page.url
+    page.locator(".app-counted").get_by_role("link", name="Change when it started").click()
+    assert page.locator("#day").is_visible() and page.input_value("#day") == "24"
+    assert page.url == address and "start=2026-12-24" in address
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    context.close()
+
+
 def test_static_dates_default_to_today_and_download_a_calendar(browser, static_site):
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
