@@ -160,6 +160,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if app.config["PAGE_CACHE_ENTRIES"] and not app.config["RELOAD"]:
         _cache_pages(app)
     app.jinja_env.globals["asset_url"] = assets.asset_url
+    # Templates build their addresses where the code does: through `urls`, once per request.
+    app.jinja_env.globals["url_for"] = urls.url_for
     return app
 
 

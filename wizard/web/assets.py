@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, request, url_for
+from flask import Blueprint, abort, current_app, request
+
+from wizard.web.urls import url_for
 
 IMPORT = re.compile(r"""(from\s+['"]\./)([\w-]+)\.js(['"])""")
 ONE_YEAR = 31536000
