@@ -9,8 +9,7 @@ from wizard.core.practice import Scenario
 from wizard.web.pages.learning import scenarios
 from wizard.web.pages.learning.compare import choices
 from wizard.web.pages.learning.compare import rows as side_by_side
-from wizard.web.pages.learning.roles import general_notes, has_roles
-from wizard.web.pages.learning.roles import rows as role_rows
+from wizard.web.pages.learning.roles import roles_page
 from wizard.web.text import languages
 from wizard.web.text.catalogue import SOURCE, language
 from wizard.web.views.common import bp, partnership_or_404, site
@@ -97,12 +96,7 @@ def compare(first: str, second: str):
 def roles(slug: str, agency: str | None):
     """Who to contact at each stage, agency by agency, from the policy's role tables."""
     p = partnership_or_404(slug)
-    if not has_roles(p):
+    page = roles_page(p, agency)
+    if page is None:
         abort(404)
-    every = role_rows(p)
-    shown = tuple(r for r in every if agency in (None, r.agency.id))
-    if not shown:
-        abort(404)
-    notes = general_notes(p, every)
-    chosen = shown[0].agency if agency else None
-    return render_template("roles.html", p=p, every=every, shown=shown, notes=notes, chosen=chosen)
+    return render_template("roles.html", p=p, page=page)

@@ -75,3 +75,24 @@ def general_notes(p: Partnership, all_rows: tuple[AgencyRow, ...]) -> tuple[Sour
     """Notes about the tables that name no single agency: shown once, above them."""
     named = {n for r in all_rows for n in r.notes}
     return tuple(n for n in table_notes(p) if n not in named)
+
+
+@dataclass(frozen=True)
+class RolesPage:
+    """The role matrix as its page shows it: every agency, those shown, and the notes."""
+
+    every: tuple[AgencyRow, ...]
+    shown: tuple[AgencyRow, ...]
+    notes: tuple[SourceProblem, ...]
+    chosen: Agency | None
+
+
+def roles_page(p: Partnership, agency: str | None = None) -> RolesPage | None:
+    """Every agency's roles, or one agency's (`agency`); None where the policy has no such page."""
+    if not has_roles(p):
+        return None
+    every = rows(p)
+    shown = tuple(r for r in every if agency in (None, r.agency.id))
+    if not shown:
+        return None
+    return RolesPage(every, shown, general_notes(p, every), shown[0].agency if agency else None)
