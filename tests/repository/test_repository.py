@@ -17,6 +17,8 @@ DECISIONS = ROOT / "docs" / "decisions"
 # hold what it looks for (a whole-repository search for leaks then finds nothing here either).
 FOLDERS = (r"home/\w", r"Users/\w", "root/", "tmp/", "var/tmp/", "work/", "scratch/", r"mnt/\w")
 MACHINE_PATH = re.compile(r"(?<![\w.~-])(/" + "|/".join(FOLDERS) + r"|[A-Z]:\\Users\\)")
+# A home folder's own path, and a folder kept beside the repository on a developer's machine.
+OUTSIDE = re.compile(r"(?<![\w.])(~" + r"/\w|\.\." + "/shared/)")
 # Words that only a note addressed to the people building the tool would use.
 CONTRIBUTOR_NOTE = re.compile(
     r"note\s+for the engineer|from\s+the lead engineer|do\s+not commit this"
@@ -50,7 +52,7 @@ def leaks(name: str, text: str) -> list[str]:
     """Lines of a file that name a machine's folders or speak to contributors."""
     found = []
     for number, line in enumerate(text.splitlines(), 1):
-        if MACHINE_PATH.search(line):
+        if MACHINE_PATH.search(line) or OUTSIDE.search(line):
             found.append(f"{name}:{number}: a machine's folder: {line.strip()[:80]}")
         if name not in CONTRIBUTOR_DOCS and CONTRIBUTOR_NOTE.search(line):
             found.append(f"{name}:{number}: a note to contributors: {line.strip()[:80]}")
@@ -75,6 +77,8 @@ def test_no_tracked_file_names_a_machines_folders_or_speaks_to_contributors():
         "Setup: see /" + "tmp/setup-branch.log",
         "cd /home/alice/escalation-wizard && make test",
         r"C:\Users\bob\wizard",
+        "The sources are in .." + "/shared/seeds/, one file each.",
+        "Clone it into ~" + "/projects/escalation-wizard first.",
     ],
 )
 def test_the_check_finds_a_planted_example(line):
