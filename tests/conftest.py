@@ -21,13 +21,14 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"  # its helpers are on the path of every test folder; its data is here
-SIXTH = TESTS / "sites" / "sixth"  # the sixth, fictional, test partnership
-SEVENTH = TESTS / "sites" / "seventh"  # the seventh: clocks from events, a lost last stage
-EIGHTH = TESTS / "sites" / "eighth"  # the eighth: Welsh partnerships, in Welsh and English
+EVERY_FIELD = TESTS / "sites" / "every-field"  # a fictional partnership: every field in use
+EVENT_CLOCKS = TESTS / "sites" / "event-clocks"  # clocks from events, a lost last stage
+BILINGUAL = TESTS / "sites" / "bilingual"  # Welsh partnerships, in Welsh and English
 SUB_URL = "https://example.org/safeguarding/escalation/"
 # Christmas Eve: deadlines that run into a weekend and two bank holidays.
 EVE = date(2026, 12, 24)
-__all__ = ["EIGHTH", "EVE", "ROOT", "SEVENTH", "SIXTH", "SUB_URL", "TESTS", "TODAY", "examples"]
+__all__ = ["EVE", "ROOT", "SUB_URL", "TESTS", "TODAY", "examples"]
+__all__ += ["BILINGUAL", "EVENT_CLOCKS", "EVERY_FIELD"]  # the test sites
 __all__ += ["pytest_collection_modifyitems"]  # a hook, from its own module
 # The edit loop (`make test-fast`) tries a tenth of the random inputs `make test` tries.
 settings.register_profile("edit-loop", max_examples=10)
@@ -95,17 +96,17 @@ def site_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def eighth_build(tmp_path_factory):
-    """The eighth, bilingual, test site built once per run as partnership staff publish it.
+def bilingual_build(tmp_path_factory):
+    """The bilingual test site built once per run as partnership staff publish it.
 
     At the root of its host, its Welsh a draft (`--draft-translations`).
     """
     from wizard.publish.freeze import build
 
     def make(folder: Path):
-        return build(EIGHTH, folder / "site", "/", today=TODAY, draft_translations=True)
+        return build(BILINGUAL, folder / "site", "/", today=TODAY, draft_translations=True)
 
-    return once_per_run(tmp_path_factory, "eighth", make)
+    return once_per_run(tmp_path_factory, "bilingual", make)
 
 
 @pytest.fixture(scope="session")

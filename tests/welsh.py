@@ -1,4 +1,4 @@
-"""The eighth site's pages in English and Welsh, and how a Welsh page is read."""
+"""The bilingual site's pages in English and Welsh, and how a Welsh page is read."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from functools import cache
 from html.parser import HTMLParser
 
-from conftest import EIGHTH, TODAY
+from conftest import BILINGUAL, TODAY
 from flask import Flask, url_for
 
 from wizard.web import urls
@@ -28,8 +28,8 @@ VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "source", "wbr", "
 
 @cache
 def app(**config) -> Flask:
-    """The eighth site's app: Cwm Ffug (its policy in Welsh too) and Afonlas (English only)."""
-    return create_app({"TESTING": True, "SITE_DIR": EIGHTH, "TODAY": TODAY, **config})
+    """The bilingual site's app: Cwm Ffug (its policy in Welsh too) and Afonlas (English only)."""
+    return create_app({"TESTING": True, "SITE_DIR": BILINGUAL, "TODAY": TODAY, **config})
 
 
 def kinds() -> dict[str, str]:

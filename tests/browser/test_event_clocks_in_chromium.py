@@ -1,6 +1,6 @@
 """In a real Chromium: clocks from events the policy names, dated alike live and static.
 
-The seventh test partnership (fictional) dates a letter from a meeting, a confirmation from
+The event-clocks test site (fictional) dates a letter from a meeting, a confirmation from
 an agreement, a further clock from another's end, and a clock from the earlier of two events.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import answers
 import pytest
 from browser import axe_violations, built_and_served, enter_date, live_server, open_dates, same_main
-from conftest import SEVENTH, TODAY
+from conftest import EVENT_CLOCKS, TODAY
 
 from wizard.web.app import create_app
 
@@ -26,14 +26,14 @@ DECISION = {"decision-day": "26", "decision-month": "11", "decision-year": "2026
 
 
 @pytest.fixture(scope="module")
-def seventh_server():
-    with live_server(create_app({"TODAY": TODAY, "SITE_DIR": SEVENTH})) as url:
+def event_clocks_server():
+    with live_server(create_app({"TODAY": TODAY, "SITE_DIR": EVENT_CLOCKS})) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def seventh_static(tmp_path_factory):
-    with built_and_served(SEVENTH, tmp_path_factory) as url:
+def event_clocks_static(tmp_path_factory):
+    with built_and_served(EVENT_CLOCKS, tmp_path_factory) as url:
         yield url + "/"
 
 
@@ -43,18 +43,20 @@ def seventh_static(tmp_path_factory):
     ids=["meeting and agreement", "meeting only", "the earlier of two", "one of two missing"],
 )
 def test_event_clocks_read_the_same_live_and_static(
-    tabs, seventh_server, seventh_static, path, other
+    tabs, event_clocks_server, event_clocks_static, path, other
 ):
-    same_main(tabs, seventh_server, seventh_static, path, START, other)
+    same_main(tabs, event_clocks_server, event_clocks_static, path, START, other)
 
 
 @pytest.mark.parametrize("where", ["static", "live"])
 def test_the_script_dates_each_clock_from_its_own_event(
-    browser, seventh_static, seventh_server, where
+    browser, event_clocks_static, event_clocks_server, where
 ):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(seventh_static + STAGE_2 if where == "static" else f"{seventh_server}/{STAGE_2}")
+    page.goto(
+        event_clocks_static + STAGE_2 if where == "static" else f"{event_clocks_server}/{STAGE_2}"
+    )
     for name, value in MEETING.items():
         open_dates(page)
         page.fill(f'[name="{name}"]', value)
@@ -66,10 +68,10 @@ def test_the_script_dates_each_clock_from_its_own_event(
     context.close()
 
 
-def test_a_wrong_event_date_is_named_by_the_script_too(browser, seventh_static):
+def test_a_wrong_event_date_is_named_by_the_script_too(browser, event_clocks_static):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(seventh_static + STAGE_2)
+    page.goto(event_clocks_static + STAGE_2)
     open_dates(page)
     for name, value in {"meeting-day": "31", "meeting-month": "11", "meeting-year": "2026"}.items():
         page.fill(f'[name="{name}"]', value)
@@ -80,7 +82,7 @@ def test_a_wrong_event_date_is_named_by_the_script_too(browser, seventh_static):
 
 
 @pytest.mark.parametrize("path", [STAGE_1, STAGE_2])
-def test_no_axe_violations_on_event_clock_pages(tabs, seventh_server, path):
-    page = tabs(f"{seventh_server}/{path}", axe=True)
+def test_no_axe_violations_on_event_clock_pages(tabs, event_clocks_server, path):
+    page = tabs(f"{event_clocks_server}/{path}", axe=True)
     open_dates(page)
     assert axe_violations(page) == []

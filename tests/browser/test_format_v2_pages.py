@@ -1,11 +1,11 @@
-"""In a real Chromium: the pages the v2 format changed, from the sixth test partnership."""
+"""In a real Chromium: the pages the v2 format changed, from the every-field test partnership."""
 
 from __future__ import annotations
 
 import answers
 import pytest
 from browser import live_server, reflow_and_axe, sideways_overflow
-from conftest import SIXTH, TODAY
+from conftest import EVERY_FIELD, TODAY
 
 from wizard.web.app import create_app
 
@@ -30,21 +30,21 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def sixth_server():
-    with live_server(create_app({"TODAY": TODAY, "SITE_DIR": SIXTH})) as url:
+def every_field_server():
+    with live_server(create_app({"TODAY": TODAY, "SITE_DIR": EVERY_FIELD})) as url:
         yield url
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_no_axe_violations_and_nothing_scrolls_sideways_sixth(tabs, sixth_server, name):
+def test_no_axe_violations_and_nothing_scrolls_sideways_every_field(tabs, every_field_server, name):
     """WCAG 2.2 AA as axe-core reads it, and 1.4.10 Reflow at 320 px, which it cannot see."""
-    overflow, violations = reflow_and_axe(tabs, sixth_server + PAGES[name])
+    overflow, violations = reflow_and_axe(tabs, every_field_server + PAGES[name])
     assert violations == []
     assert overflow <= 0
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_reflow_nothing_scrolls_sideways_at_320_px_sixth_without_javascript(
-    tabs, sixth_server, name
+def test_reflow_nothing_scrolls_sideways_at_320_px_every_field_without_javascript(
+    tabs, every_field_server, name
 ):
-    assert sideways_overflow(tabs, sixth_server + PAGES[name], javascript=False) <= 0
+    assert sideways_overflow(tabs, every_field_server + PAGES[name], javascript=False) <= 0

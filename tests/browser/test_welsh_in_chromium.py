@@ -1,6 +1,6 @@
 """The Welsh pages in a real Chromium: accessible, narrow, dated alike live and static.
 
-The eighth test site's two fictional Welsh partnerships: Cwm Ffug gives its policy in Welsh
+The bilingual test site's two fictional Welsh partnerships: Cwm Ffug gives its policy in Welsh
 too, Afonlas in English only. Welsh words run longer than English ones; the Welsh dates come
 from Intl in the browser and from Babel on the server, and must read the same.
 """
@@ -19,7 +19,7 @@ from browser import (
     same_main,
     sideways_overflow,
 )
-from conftest import EIGHTH, TODAY
+from conftest import BILINGUAL, TODAY
 from welsh import kinds, welsh
 
 from wizard.web.app import create_app
@@ -40,13 +40,13 @@ START = ("30", "11", "2026", "")
 
 @pytest.fixture(scope="module")
 def cy_server():
-    with live_server(create_app({"TODAY": TODAY, "SITE_DIR": EIGHTH})) as url:
+    with live_server(create_app({"TODAY": TODAY, "SITE_DIR": BILINGUAL})) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def cy_static(eighth_build, tmp_path_factory):
-    with nginx(eighth_build.out, "/", tmp_path_factory.mktemp("nginx")) as url:
+def cy_static(bilingual_build, tmp_path_factory):
+    with nginx(bilingual_build.out, "/", tmp_path_factory.mktemp("nginx")) as url:
         yield url
 
 

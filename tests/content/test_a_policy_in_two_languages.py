@@ -12,12 +12,12 @@ import shutil
 from pathlib import Path
 
 from commands import check
-from conftest import EIGHTH
+from conftest import BILINGUAL
 
 
 def site(tmp_path: Path) -> Path:
     copy = tmp_path / "site"
-    shutil.copytree(EIGHTH, copy)
+    shutil.copytree(BILINGUAL, copy)
     return copy
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EIGHTH
+from conftest import BILINGUAL
 
 from wizard.content import BUNDLED_SITE, export
 from wizard.core.policy import Condition, ProblemKind, Unit
@@ -218,7 +218,7 @@ def _quotes(node, inside_problem=False):
 
 # Each bundled policy, and the Welsh test partnership's policy in each of its two languages.
 POLICY_FILES = [BUNDLED_SITE / "policies" / slug / "policy.md" for slug in SLUGS] + [
-    EIGHTH / "policies" / "cwm-ffug" / name for name in ("policy.md", "policy.cy.md")
+    BILINGUAL / "policies" / "cwm-ffug" / name for name in ("policy.md", "policy.cy.md")
 ]
 
 

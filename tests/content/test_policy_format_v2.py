@@ -1,4 +1,4 @@
-"""Copies of the sixth test partnership with one thing changed: each v2 field, read or refused."""
+"""Copies of the every-field test site with one thing changed: each v2 field, read or refused."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import answers
-from conftest import SIXTH, TODAY
+from conftest import EVERY_FIELD, TODAY
 from pages import read, shown_text, text
 
 from wizard.content import BUNDLED_SITE, inspect_site
@@ -17,9 +17,9 @@ STAGE_2 = answers.stage("fenmouth", 2)
 
 
 def variant(tmp_path: Path, *changes: tuple[str, str]) -> Path:
-    """The sixth site copied, with each (old, new) replaced once in its policy file."""
+    """The every-field site copied, with each (old, new) replaced once in its policy file."""
     site = tmp_path / "site"
-    shutil.copytree(SIXTH, site)
+    shutil.copytree(EVERY_FIELD, site)
     policy = site / POLICY
     body = policy.read_text()
     for old, new in changes:

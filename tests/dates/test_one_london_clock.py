@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import SIXTH
+from conftest import EVERY_FIELD
 from pages import visible_text
 
 from wizard import clock
@@ -34,7 +34,7 @@ def at(monkeypatch):
 def due_in_june_2027(tmp_path: Path) -> Path:
     """The fictional partnership with its review due in June 2027."""
     site = tmp_path / "due"
-    shutil.copytree(SIXTH / "policies", site / "policies")
+    shutil.copytree(EVERY_FIELD / "policies", site / "policies")
     policy = site / "policies" / "fenmouth" / "policy.md"
     policy.write_text(policy.read_text().replace("review_due: 2028-01", "review_due: 2027-06"))
     return site
@@ -50,14 +50,14 @@ def test_today_is_londons_date_not_the_machines(at):
 @pytest.mark.slow
 def test_a_static_build_is_stamped_with_londons_date(tmp_path, at):
     at(LATE)
-    result = build(SIXTH, tmp_path / "site", "/", jobs=2)
+    result = build(EVERY_FIELD, tmp_path / "site", "/", jobs=2)
     page = visible_text((result.out / "fenmouth" / "index.html").read_text())
     assert "Site built 1 July 2027" in page
 
 
 def test_a_signoff_pack_is_stamped_with_londons_date(tmp_path, at):
     at(LATE)
-    signoff.write(SIXTH, "fenmouth", tmp_path / "pack.html")
+    signoff.write(EVERY_FIELD, "fenmouth", tmp_path / "pack.html")
     assert "Pack built 1 July 2027" in visible_text((tmp_path / "pack.html").read_text())
 
 

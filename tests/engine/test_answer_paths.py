@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from answers import path
-from conftest import SIXTH, TODAY
+from conftest import EVERY_FIELD, TODAY
 from pages import h1s
 
 from wizard.content import BUNDLED_SITE, load_site
@@ -64,8 +64,8 @@ def test_each_stage_is_reached_from_its_named_answers(site):
 
 
 def test_adding_a_question_changes_no_typed_path(tmp_path):
-    """A question added to the sixth partnership's flow: the same situation, one more answer."""
-    shutil.copytree(SIXTH, tmp_path / "site")
+    """A question added to the every-field site's flow: the same situation, one more answer."""
+    shutil.copytree(EVERY_FIELD, tmp_path / "site")
     flow = tmp_path / "site" / "content" / "flow"
     shutil.copytree(BUNDLED_SITE / "content" / "flow", flow)
     before = load_site(tmp_path / "site", today=TODAY)

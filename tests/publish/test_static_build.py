@@ -19,7 +19,7 @@ import answers
 import bundled
 import docx
 import pytest
-from conftest import SIXTH, SUB_URL, TODAY
+from conftest import EVERY_FIELD, SUB_URL, TODAY
 from flask import abort
 from pages import POLICE_HEALTH_PLAN, bold_lines, read, visible_text
 from pages import text as element_text
@@ -449,7 +449,7 @@ def test_any_number_of_workers_builds_the_same_site_to_the_byte(tmp_path):
     """--jobs changes only the speed: a rebuild at the same --today writes the same bytes."""
     outs = [tmp_path / "one", tmp_path / "two"]
     for out, jobs in zip(outs, ("1", "2"), strict=True):
-        command = ["freeze", "--site", str(SIXTH), "--out", str(out), "--jobs", jobs]
+        command = ["freeze", "--site", str(EVERY_FIELD), "--out", str(out), "--jobs", jobs]
         assert main([*command, "--today", "2026-11-23"]) == 0
     start = visible_text((outs[0] / "fenmouth" / "index.html").read_text())
     assert "Site built 23 November 2026" in start
@@ -466,7 +466,7 @@ def test_a_page_a_worker_cannot_freeze_fails_the_build_and_changes_nothing(tmp_p
     out.mkdir()
     failed = r"a page could not be frozen: Unexpected status '404 NOT FOUND' on URL /fenmouth/.*"
     with pytest.raises(BuildError, match=failed + r"/record\.docx"):
-        build(SIXTH, out, "/", jobs=2)
+        build(EVERY_FIELD, out, "/", jobs=2)
     assert list(out.iterdir()) == [] and leftovers(tmp_path) == []
     assert multiprocessing.active_children() == []  # every worker stopped
 
@@ -474,5 +474,5 @@ def test_a_page_a_worker_cannot_freeze_fails_the_build_and_changes_nothing(tmp_p
 def test_a_worker_that_dies_fails_the_build_with_its_exit_code(tmp_path, monkeypatch):
     monkeypatch.setattr(wordfile, "record", lambda *_: os._exit(3))
     with pytest.raises(BuildError, match=r"a page worker stopped \(exit code 3\)"):
-        build(SIXTH, tmp_path / "site", "/", jobs=2)
+        build(EVERY_FIELD, tmp_path / "site", "/", jobs=2)
     assert leftovers(tmp_path) == [] and multiprocessing.active_children() == []

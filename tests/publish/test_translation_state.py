@@ -2,7 +2,7 @@
 
 `check` lists what each declared language is missing and what a translator has not reviewed;
 `freeze` refuses a language with anything missing, and builds one with unreviewed text only
-with --draft-translations, its pages then saying so. Each case runs on the eighth test site
+with --draft-translations, its pages then saying so. Each case runs on the bilingual test site
 with its own copy of the Welsh catalogue.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
-from conftest import EIGHTH, ROOT, TODAY
+from conftest import BILINGUAL, ROOT, TODAY
 
 from wizard import cli
 from wizard.publish.freeze import BuildError, build
@@ -24,9 +24,9 @@ ONE = "Continue"  # the entry each case changes
 
 
 def site_with_reviewed_pages(tmp_path: Path) -> Path:
-    """The eighth site with its own glossary, English and Welsh, the Welsh reviewed."""
+    """The bilingual site with its own glossary, English and Welsh, the Welsh reviewed."""
     site = tmp_path / "site"
-    shutil.copytree(EIGHTH, site)
+    shutil.copytree(BILINGUAL, site)
     for lang in ("", "cy/"):
         source = ROOT / "content" / lang / "glossary"
         shutil.copytree(source, site / "content" / lang / "glossary")
@@ -90,7 +90,7 @@ def test_check_lists_an_unreviewed_entry_and_draft_pages(tmp_path, welsh_catalog
     assert status == 0
     assert "cy: unreviewed: catalogue: Continue" in said
     assert "cy: 0 missing, 1 unreviewed" in said
-    status, said = checked(EIGHTH, capsys)  # the bundled Welsh pages are drafts
+    status, said = checked(BILINGUAL, capsys)  # the bundled Welsh pages are drafts
     assert "cy: unreviewed: file: content/cy/glossary/iro.md" in said
 
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from commands import run
-from conftest import EIGHTH
+from conftest import BILINGUAL
 from welsh import english_words, read_as
 
 ADDRESS = re.compile(r"\S*://\S*")
 
 
 def signoff(out: Path, *args: str) -> subprocess.CompletedProcess:
-    return run("signoff", "--site", str(EIGHTH), "--out", str(out), *args)
+    return run("signoff", "--site", str(BILINGUAL), "--out", str(out), *args)
 
 
 def pack_in_welsh(tmp_path: Path, slug: str) -> str:

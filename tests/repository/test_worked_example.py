@@ -1,15 +1,15 @@
-"""The worked example of a partly readable policy is the seventh test partnership, whole."""
+"""The worked example of a partly readable policy is the event-clocks test partnership, whole."""
 
 from __future__ import annotations
 
 import re
 
-from conftest import ROOT, SEVENTH, TODAY
+from conftest import EVENT_CLOCKS, ROOT, TODAY
 
 from wizard.content import inspect_site
 
 DOC = ROOT / "docs" / "worked-example-partly-readable.md"
-FOLDER = SEVENTH / "policies" / "tarnside"
+FOLDER = EVENT_CLOCKS / "policies" / "tarnside"
 
 
 def _blocks() -> list[str]:
@@ -22,6 +22,6 @@ def test_the_example_shows_each_file_exactly_as_the_tests_use_it():
 
 
 def test_the_example_passes_check_with_no_error():
-    site, problems = inspect_site(SEVENTH, today=TODAY)
+    site, problems = inspect_site(EVENT_CLOCKS, today=TODAY)
     assert "tarnside" in site.partnerships
     assert [p.message for p in problems if not p.warning] == []

@@ -1,9 +1,9 @@
 """A partly read policy with clocks from events, as a practitioner reads and dates it.
 
-The seventh test partnership (tests/sites/seventh, fictional) has a clock from the earlier
-of two events, one from an event the worker records, a "further" clock from another's end,
-clocks from a meeting and an agreement, a paragraph cut off part way, routes on a lost page
-and a lost last stage.
+The event-clocks test partnership (tests/sites/event-clocks, fictional) has a clock from the
+earlier of two events, one from an event the worker records, a "further" clock from
+another's end, clocks from a meeting and an agreement, a paragraph cut off part way, routes
+on a lost page and a lost last stage.
 """
 
 from __future__ import annotations

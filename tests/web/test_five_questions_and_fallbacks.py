@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from answers import path, stage
-from conftest import SIXTH, TODAY
+from conftest import EVERY_FIELD, TODAY
 from pages import read, text
 
 from wizard.content import BUNDLED_SITE, Site, inspect_site, load_site
@@ -180,14 +180,14 @@ def test_the_missing_question_reads_in_the_policys_words(client):
 
 @cache
 def loaded(name: str) -> Site:
-    """The bundled site or the sixth, each loaded once per process when a test first asks.
+    """The bundled site or the every-field one, each loaded once per process when a test first asks.
 
     (Loaded while collecting, they cost every worker of every run two more loads of each.)
     """
-    return load_site(BUNDLED_SITE if name == "bundled" else SIXTH, today=TODAY)
+    return load_site(BUNDLED_SITE if name == "bundled" else EVERY_FIELD, today=TODAY)
 
 
-@pytest.mark.parametrize("name", ["bundled", "sixth"])
+@pytest.mark.parametrize("name", ["bundled", "every-field"])
 def test_no_outcome_takes_more_than_five_answers(name):
     site = loaded(name)
     longest = {
@@ -199,7 +199,7 @@ def test_no_outcome_takes_more_than_five_answers(name):
     assert max(longest.values()) <= MOST, [k for k, n in longest.items() if n > MOST]
 
 
-@pytest.mark.parametrize("name", ["bundled", "sixth"])
+@pytest.mark.parametrize("name", ["bundled", "every-field"])
 def test_every_question_still_changes_the_page(name):
     site = loaded(name)
     for p in site.partnerships.values():

@@ -1,6 +1,6 @@
 """Every page of a bilingual partnership in Welsh: its own address, the same page, Welsh words.
 
-The eighth test site holds two fictional Welsh partnerships: Cwm Ffug gives its policy in
+The bilingual test site holds two fictional Welsh partnerships: Cwm Ffug gives its policy in
 Welsh too (policy.cy.md), Afonlas in English only. Each kind of page is read whole, as a
 screen reader reads it: by the language each run of text is marked in.
 """
@@ -11,17 +11,17 @@ import re
 
 import answers
 import pytest
-from conftest import EIGHTH
+from conftest import BILINGUAL
 from pages import h1s, links
 from welsh import app, english_words, kinds, read_as, structure, welsh
 
 ADDRESS = re.compile(r"\S*://\S*|(?<!\S)/\S*")  # an address printed as text is not a sentence
 KINDS = kinds()
-AFONLAS_POLICY = (EIGHTH / "policies" / "afonlas" / "policy.md").read_text(encoding="utf-8")
+AFONLAS_POLICY = (BILINGUAL / "policies" / "afonlas" / "policy.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def eighth():
+def bilingual():
     return app().test_client()
 
 
@@ -48,8 +48,8 @@ def test_every_kind_of_page_is_here():
 
 
 @pytest.mark.parametrize("address", KINDS.values(), ids=KINDS.keys())
-def test_a_welsh_page_says_nothing_in_english_but_what_it_marks_english(eighth, address):
-    markup = page(eighth, welsh(address))
+def test_a_welsh_page_says_nothing_in_english_but_what_it_marks_english(bilingual, address):
+    markup = page(bilingual, welsh(address))
     assert '<html lang="cy"' in markup
     assert not re.search("[\ue000-\ue005]", markup), "a mark was left in the page"
     text = ADDRESS.sub(" ", read_as(markup).get("cy", ""))
@@ -57,8 +57,8 @@ def test_a_welsh_page_says_nothing_in_english_but_what_it_marks_english(eighth, 
 
 
 @pytest.mark.parametrize("address", KINDS.values(), ids=KINDS.keys())
-def test_a_welsh_page_has_the_english_pages_structure(eighth, address):
-    english, cymraeg = main(page(eighth, address)), main(page(eighth, welsh(address)))
+def test_a_welsh_page_has_the_english_pages_structure(bilingual, address):
+    english, cymraeg = main(page(bilingual, address)), main(page(bilingual, welsh(address)))
     # The one line an English-only policy's Welsh pages add, saying so.
     cymraeg = re.sub(r'<p class="[^"]*app-english-only">.*?</p>', "", cymraeg)
     if "glossary" in address:  # the terms in each language's alphabetical order
@@ -71,8 +71,8 @@ def test_a_welsh_page_has_the_english_pages_structure(eighth, address):
 @pytest.mark.parametrize(
     "address", [a for a in KINDS.values() if a.startswith("/afonlas/")], ids=lambda a: a
 )
-def test_an_english_only_policys_words_are_marked_english_and_said_to_be(eighth, address):
-    markup = page(eighth, welsh(address))
+def test_an_english_only_policys_words_are_marked_english_and_said_to_be(bilingual, address):
+    markup = page(bilingual, welsh(address))
     said = read_as(markup)["cy"]
     assert "yn cyhoeddi'r polisi hwn yn Saesneg yn unig: dyfynnir ei eiriau yn Saesneg" in said
     marked = read_as(markup).get("en", "")
@@ -86,22 +86,22 @@ def test_an_english_only_policys_words_are_marked_english_and_said_to_be(eighth,
 @pytest.mark.parametrize(
     "address", [a for a in KINDS.values() if "/cwm-ffug/" in a], ids=lambda a: a
 )
-def test_a_policy_given_in_welsh_is_quoted_in_welsh(eighth, address):
-    markup = page(eighth, welsh(address))
+def test_a_policy_given_in_welsh_is_quoted_in_welsh(bilingual, address):
+    markup = page(bilingual, welsh(address))
     assert "yn Saesneg yn unig: dyfynnir" not in markup
     if "/practice/" not in address and "afonlas" not in address:  # each in English only
         assert 'lang="en"' not in main(markup)
 
 
-def test_the_emergency_route_is_quoted_from_the_welsh_text(eighth):
-    start = page(eighth, "/cy/cwm-ffug/")
+def test_the_emergency_route_is_quoted_from_the_welsh_text(bilingual):
+    start = page(bilingual, "/cy/cwm-ffug/")
     assert "ffoniwch yr heddlu ar 999 neu dîm dyletswydd Gwasanaethau Plant Cwm Ffug" in start
     assert "call the police on 999" not in start
 
 
 @pytest.mark.parametrize("address", KINDS.values(), ids=KINDS.keys())
-def test_the_language_switch_leads_to_the_same_page_in_the_other_language(eighth, address):
-    english, cymraeg = page(eighth, address), page(eighth, welsh(address))
+def test_the_language_switch_leads_to_the_same_page_in_the_other_language(bilingual, address):
+    english, cymraeg = page(bilingual, address), page(bilingual, welsh(address))
     assert f'href="{welsh(address)}" hreflang="cy" lang="cy" rel="alternate"' in english
     assert f'href="{address}" hreflang="en" lang="en" rel="alternate"' in cymraeg
     for markup in (english, cymraeg):
@@ -111,21 +111,21 @@ def test_the_language_switch_leads_to_the_same_page_in_the_other_language(eighth
     assert '<span aria-current="true">Cymraeg</span>' in cymraeg
 
 
-def test_links_on_a_welsh_page_stay_in_welsh(eighth):
-    markup = page(eighth, "/cy/cwm-ffug/")
+def test_links_on_a_welsh_page_stay_in_welsh(bilingual):
+    markup = page(bilingual, "/cy/cwm-ffug/")
     inside = [h for h in links(main(markup)) if h.startswith("/")]
     assert inside and all(h.startswith("/cy/") for h in inside), inside
 
 
-def test_the_switch_keeps_the_answer_being_changed(eighth):
+def test_the_switch_keeps_the_answer_being_changed(bilingual):
     address = answers.path("cwm-ffug", risk="no", concern="disagreement")
     changing = address.rsplit("/", 2)[0] + "/?change=disagreement"
-    english = page(eighth, changing)
+    english = page(bilingual, changing)
     assert 'href="/cy' + changing.replace("&", "&amp;") + '"' in english
 
 
-def test_the_sitemap_names_each_page_in_both_languages(eighth):
-    xml = eighth.get("/sitemap.xml").get_data(as_text=True)
+def test_the_sitemap_names_each_page_in_both_languages(bilingual):
+    xml = bilingual.get("/sitemap.xml").get_data(as_text=True)
     entry = re.search(r"<url><loc>http://localhost/cwm-ffug/</loc>(.*?)</url>", xml)
     assert entry is not None
     assert 'hreflang="en" href="http://localhost/cwm-ffug/"' in entry[1]
@@ -133,14 +133,14 @@ def test_the_sitemap_names_each_page_in_both_languages(eighth):
     assert "<loc>http://localhost/cy/afonlas/procedure/</loc>" in xml
 
 
-def test_a_welsh_draft_says_so_on_every_page(eighth):
+def test_a_welsh_draft_says_so_on_every_page(bilingual):
     for address in (
         "/cy/",
         "/cy/cwm-ffug/",
         welsh(next(a for a in KINDS.values() if "/cwm-ffug/" in a and a.endswith("/record/"))),
     ):
-        assert "Cyfieithiad heb ei adolygu eto" in page(eighth, address)
-    assert "Drafft" not in page(eighth, "/cwm-ffug/")
+        assert "Cyfieithiad heb ei adolygu eto" in page(bilingual, address)
+    assert "Drafft" not in page(bilingual, "/cwm-ffug/")
 
 
 def test_an_english_only_site_has_no_welsh_pages_and_no_switch(client):
@@ -151,31 +151,31 @@ def test_an_english_only_site_has_no_welsh_pages_and_no_switch(client):
     assert "hreflang" not in client.get("/sitemap.xml").get_data(as_text=True)
 
 
-def test_an_unknown_welsh_address_is_a_welsh_not_found_page(eighth):
-    response = eighth.get("/cy/nowhere/")
+def test_an_unknown_welsh_address_is_a_welsh_not_found_page(bilingual):
+    response = bilingual.get("/cy/nowhere/")
     assert response.status_code == 404
     markup = response.get_data(as_text=True)
     assert '<html lang="cy"' in markup
     assert english_words(read_as(markup).get("cy", "")) == []
 
 
-def test_a_welsh_calendar_file_speaks_welsh(eighth):
+def test_a_welsh_calendar_file_speaks_welsh(bilingual):
     """The calendar a Welsh page downloads: its events' words in Welsh, no mark left."""
     stage = welsh(answers.stage("cwm-ffug", 2, agency="police", other_agency="health"))
     start = {"day": "24", "month": "12", "year": "2026", "clock": "10:00"}
-    response = eighth.post(stage, data={**start, "download": "ics"})
+    response = bilingual.post(stage, data={**start, "download": "ics"})
     assert response.mimetype == "text/calendar"
     text = response.get_data(as_text=True).replace("\r\n ", "")
     assert "SUMMARY:Dyddiad terfyn:" in text
     assert not re.search("[\ue000-\ue005]", text)
 
 
-def test_a_welsh_word_file_is_welsh_and_says_so(eighth):
+def test_a_welsh_word_file_is_welsh_and_says_so(bilingual):
     import io
     import zipfile
 
     record = welsh(answers.stage("cwm-ffug", 1, agency="police", other_agency="health"))
-    response = eighth.get(record + "record.docx")
+    response = bilingual.get(record + "record.docx")
     parts = zipfile.ZipFile(io.BytesIO(response.data))
     body = parts.read("word/document.xml").decode()
     assert "Cofnod uwchgyfeirio" in body and "Escalation record" not in body
@@ -183,9 +183,9 @@ def test_a_welsh_word_file_is_welsh_and_says_so(eighth):
 
 
 @pytest.fixture(scope="module")
-def built(eighth_build):
-    """The eighth site built as partnership staff publish it (its Welsh is a draft)."""
-    return eighth_build.out
+def built(bilingual_build):
+    """The bilingual site built as partnership staff publish it (its Welsh is a draft)."""
+    return bilingual_build.out
 
 
 def built_page(out, address: str) -> str:
